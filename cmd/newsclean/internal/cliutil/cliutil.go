@@ -1,0 +1,219 @@
+// Package cliutil holds what every newsclean command shares: the I/O
+// streams, the exit codes and the one mapping from errors to them.
+package cliutil
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/newsclean/newsclean/extract"
+	"github.com/newsclean/newsclean/extract/fetch"
+)
+
+// Streams are a command's standard streams. Tests fill them with buffers.
+type Streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+	// ErrTTY reports that Err is a terminal: progress bars and colour are
+	// shown only then.
+	ErrTTY bool
+	// Getenv reads the environment; nil means none is set.
+	Getenv func(string) string
+}
+
+// Env returns the environment variable key, or "".
+func (s *Streams) Env(key string) string {
+	if s.Getenv == nil {
+		return ""
+	}
+	return s.Getenv(key)
+}
+
+// Exit codes, documented in README.md.
+const (
+	ExitOK          = 0   // every input produced an article
+	ExitFailure     = 1   // unreadable input, write failure, other errors
+	ExitUsage       = 2   // bad flag or argument
+	ExitNoArticle   = 3   // input read, but it holds no article
+	ExitPartial     = 4   // batch finished, some inputs failed
+	ExitRejected    = 5   // input refused: binary, not HTML, too large
+	ExitFetch       = 6   // fetching a URL failed (network, HTTP status, limits)
+	ExitInterrupted = 130 // interrupted (Ctrl-C)
+)
+
+// Error kinds, as written in JSON error records.
+const (
+	KindUsage       = "usage"
+	KindRead        = "read"
+	KindRejected    = "rejected"
+	KindNoArticle   = "no_article"
+	KindFetch       = "fetch"
+	KindWrite       = "write"
+	KindInterrupted = "interrupted"
+	KindInternal    = "internal"
+)
+
+// UsageError marks a bad command line.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// Usagef returns a UsageError.
+func Usagef(format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// ExitError carries an exit code chosen by a command (a batch with some
+// failures) with an optional message; an empty message prints nothing.
+type ExitError struct {
+	Code int
+	Msg  string
+}
+
+func (e *ExitError) Error() string { return e.Msg }
+
+// WriteError marks a failure writing output.
+type WriteError struct{ Err error }
+
+func (e *WriteError) Error() string { return "writing output: " + e.Err.Error() }
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// Classify maps an error to its kind and exit code. It is the only place
+// that does.
+func Classify(err error) (kind string, code int) {
+	var ue *UsageError
+	var fe *fetch.Error
+	var we *WriteError
+	var ee *ExitError
+	switch {
+	case err == nil:
+		return "", ExitOK
+	case errors.As(err, &ee):
+		return KindInternal, ee.Code
+	case errors.Is(err, context.Canceled):
+		return KindInterrupted, ExitInterrupted
+	case errors.As(err, &ue):
+		return KindUsage, ExitUsage
+	case errors.As(err, &we):
+		return KindWrite, ExitFailure
+	case errors.As(err, &fe):
+		return KindFetch, ExitFetch
+	case errors.Is(err, extract.ErrNoArticle):
+		return KindNoArticle, ExitNoArticle
+	case errors.Is(err, extract.ErrNotHTML), errors.Is(err, extract.ErrTooLarge):
+		return KindRejected, ExitRejected
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrInvalid):
+		return KindRead, ExitFailure
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return KindRead, ExitFailure
+	}
+	return KindInternal, ExitFailure
+}
+
+// Message renders err as one safe line: control characters and line
+// breaks are removed, so a hostile file name or page cannot move the
+// terminal's cursor or forge more lines.
+func Message(err error) string {
+	return OneLine(err.Error())
+}
+
+// OneLine makes s a single printable line.
+func OneLine(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			// dropped
+		case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+			// bidirectional overrides dropped
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// PrintError writes "newsclean: msg" on one line to w.
+func PrintError(w io.Writer, err error) {
+	fmt.Fprintf(w, "newsclean: %s\n", Message(err))
+}
+
+// SourceError names the input an error came from.
+type SourceError struct {
+	Source string
+	Err    error
+}
+
+func (e *SourceError) Error() string { return e.Source + ": " + e.Err.Error() }
+func (e *SourceError) Unwrap() error { return e.Err }
+
+// IsTerminal reports whether f is a character device (a terminal).
+func IsTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	return st.Mode()&os.ModeCharDevice != 0
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// directory and a rename, so readers never see a half-written file.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	dir, base := filepathSplit(path)
+	f, err := os.CreateTemp(dir, "."+base+".tmp*")
+	if err != nil {
+		return &WriteError{Err: err}
+	}
+	tmp := f.Name()
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(tmp, perm)
+	}
+	if werr == nil {
+		werr = os.Rename(tmp, path)
+	}
+	if werr != nil {
+		os.Remove(tmp)
+		return &WriteError{Err: werr}
+	}
+	return nil
+}
+
+func filepathSplit(path string) (dir, base string) {
+	i := strings.LastIndexAny(path, `/\`)
+	if i < 0 {
+		return ".", path
+	}
+	if i == 0 {
+		return "/", path[1:]
+	}
+	return path[:i], path[i+1:]
+}
+
+// OneLineEach applies OneLine to every line of s.
+func OneLineEach(s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		b.WriteString(OneLine(strings.TrimSuffix(l, "\n")))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,167 @@
+// Package extractcmd implements `newsclean extract`.
+package extractcmd
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/render"
+	"github.com/newsclean/newsclean/extract"
+	"github.com/newsclean/newsclean/extract/fetch"
+)
+
+// Options are the flag values and streams of one extract run.
+type Options struct {
+	Streams  *cliutil.Streams
+	Source   string
+	Format   string
+	Input    string
+	BaseURL  string
+	Output   string
+	Explain  bool
+	Facts    bool
+	NoFacts  bool
+	Compact  bool
+	MaxBytes int64
+	Timeout  time.Duration
+	// Fetch options for URL sources.
+	Fetch fetch.Options
+}
+
+// NewCmd returns the extract command. runF, when not nil, replaces the run
+// function (tests capture the parsed options with it).
+func NewCmd(streams *cliutil.Streams, runF func(context.Context, *Options) error) *cobra.Command {
+	opts := &Options{Streams: streams}
+	cmd := &cobra.Command{
+		Use:   "extract [SOURCE]",
+		Short: "Extract the clean article text and facts from one page",
+		Long: `Extract reads one page and prints its article: the text without ads, repeated
+captions, newsletter boxes, share bars and read-more links, and the facts
+(dateline, people named, quotes and who said them).
+
+SOURCE is a file, "-" or nothing for standard input, or an http(s) URL.
+The input may be HTML or a page already scraped to plain text.`,
+		Example: `  newsclean extract page.html
+  curl -s https://example.com/story | newsclean extract --format json | jq .title
+  newsclean extract --explain saved.txt`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Source = args[0]
+			}
+			if !render.Valid(opts.Format) {
+				return cliutil.Usagef("unknown --format %q (want text, json or markdown)", opts.Format)
+			}
+			switch opts.Input {
+			case "auto", "html", "text":
+			default:
+				return cliutil.Usagef("unknown --input %q (want auto, html or text)", opts.Input)
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return Run(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: text, json or markdown")
+	f.StringVar(&opts.Input, "input", "auto", "input kind: auto, html or text (a page scraped to text)")
+	f.StringVar(&opts.BaseURL, "url", "", "the page's URL, for a file or stdin (resolves links, fills url)")
+	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
+	f.BoolVar(&opts.Explain, "explain", false, "list every removed block and the rule that removed it (stderr for text, \"removed\" in JSON)")
+	f.BoolVar(&opts.Facts, "facts", false, "text and markdown: add the dateline, people and quotes after the article")
+	f.BoolVar(&opts.NoFacts, "no-facts", false, "skip dateline, people and quote detection")
+	f.BoolVar(&opts.Compact, "compact", false, "json: print on one line")
+	f.Int64Var(&opts.MaxBytes, "max-bytes", extract.DefaultMaxBytes, "largest input accepted, in bytes")
+	f.DurationVar(&opts.Timeout, "timeout", 30*time.Second, "URL sources: total time for the fetch")
+	return cmd
+}
+
+// IsURL reports whether s names an http(s) URL.
+func IsURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// Run extracts one page and writes it.
+func Run(ctx context.Context, opts *Options) error {
+	a, err := load(ctx, opts)
+	if err != nil {
+		name := opts.Source
+		if name == "" || name == "-" {
+			name = "stdin"
+		}
+		return &cliutil.SourceError{Source: name, Err: err}
+	}
+	out, err := render.Bytes(a, opts.Format, render.Options{Facts: opts.Facts, Compact: opts.Compact})
+	if err != nil {
+		return err
+	}
+	if opts.Explain && opts.Format != render.JSON {
+		io.WriteString(opts.Streams.Err, cliutil.OneLineEach(render.ExplainText(a)))
+	}
+	if opts.Output != "" {
+		return cliutil.WriteFileAtomic(opts.Output, out, 0o644)
+	}
+	if _, err := opts.Streams.Out.Write(out); err != nil {
+		return &cliutil.WriteError{Err: err}
+	}
+	return nil
+}
+
+func load(ctx context.Context, opts *Options) (*extract.Article, error) {
+	eo := extract.Options{Explain: opts.Explain, NoFacts: opts.NoFacts, MaxBytes: opts.MaxBytes}
+	switch opts.Input {
+	case "html":
+		eo.Input = extract.InputHTML
+	case "text":
+		eo.Input = extract.InputText
+	}
+	if opts.BaseURL != "" {
+		u, err := url.Parse(opts.BaseURL)
+		if err != nil {
+			return nil, cliutil.Usagef("bad --url: %v", err)
+		}
+		eo.URL = u
+	}
+	src := opts.Source
+	switch {
+	case IsURL(src):
+		fo := opts.Fetch
+		if fo.Timeout == 0 {
+			fo.Timeout = opts.Timeout
+		}
+		if fo.MaxBytes == 0 {
+			fo.MaxBytes = opts.MaxBytes
+		}
+		page, err := fetch.Get(ctx, src, fo)
+		if err != nil {
+			return nil, err
+		}
+		if eo.URL == nil {
+			eo.URL = page.URL
+		}
+		eo.Charset = page.Charset
+		return extract.FromReader(bytes.NewReader(page.Body), eo)
+	case src == "" || src == "-":
+		return extract.FromReader(opts.Streams.In, eo)
+	default:
+		f, err := os.Open(src)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("is a directory (use newsclean batch)")
+		}
+		return extract.FromReader(f, eo)
+	}
+}

@@ -1,0 +1,267 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Block is one unit of the cleaned body.
+type Block struct {
+	Kind    string // "p", "h", "li", "blockquote", "pre", "tr", "caption"
+	Level   int
+	Ordered bool
+	Text    string
+
+	linkChars int // characters inside links, for link density
+}
+
+// blockBuilder turns a content tree into blocks.
+type blockBuilder struct {
+	blocks []Block
+	cur    strings.Builder
+	links  int
+	kind   string
+	level  int
+	order  bool
+	list   []bool // ordered flag of each open list
+	inLink int
+	inPre  int
+	quote  int
+}
+
+func (b *blockBuilder) flush() {
+	var text string
+	if b.inPre > 0 || b.kind == "pre" {
+		text = strings.TrimSpace(Sanitize(b.cur.String()))
+	} else {
+		text = normalizeSpace(b.cur.String())
+	}
+	if text != "" {
+		kind := b.kind
+		if kind == "" {
+			kind = "p"
+			if b.quote > 0 {
+				kind = "blockquote"
+			}
+		}
+		b.blocks = append(b.blocks, Block{Kind: kind, Level: b.level, Ordered: b.order, Text: text, linkChars: b.links})
+	}
+	b.cur.Reset()
+	b.links = 0
+}
+
+// start begins a block of the given kind, flushing what came before.
+func (b *blockBuilder) start(kind string, level int, ordered bool) (restore func()) {
+	b.flush()
+	pk, pl, po := b.kind, b.level, b.order
+	b.kind, b.level, b.order = kind, level, ordered
+	return func() {
+		b.flush()
+		b.kind, b.level, b.order = pk, pl, po
+	}
+}
+
+func (b *blockBuilder) text(s string) {
+	b.cur.WriteString(s)
+	if b.inLink > 0 {
+		b.links += len(strings.TrimSpace(s))
+	}
+}
+
+func (b *blockBuilder) walk(n *html.Node, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		b.text(n.Data)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			b.walk(c, depth+1)
+		}
+		return
+	default:
+		return
+	}
+	children := func() {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			b.walk(c, depth+1)
+		}
+	}
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Button, atom.Svg, atom.Math, atom.Select, atom.Iframe, atom.Object, atom.Embed:
+		return
+	case atom.Br:
+		if b.inPre > 0 {
+			b.cur.WriteByte('\n')
+		} else {
+			b.cur.WriteByte(' ')
+		}
+		return
+	case atom.Img:
+		return
+	case atom.A:
+		b.inLink++
+		children()
+		b.inLink--
+		return
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		restore := b.start("h", int(n.Data[1]-'0'), false)
+		children()
+		restore()
+		return
+	case atom.P, atom.Dd, atom.Dt, atom.Address, atom.Summary:
+		kind := ""
+		if b.kind == "li" {
+			kind = "li" // paragraphs inside a list item stay list items
+		}
+		restore := b.start(kind, b.level, b.order)
+		children()
+		restore()
+		return
+	case atom.Figcaption, atom.Caption:
+		restore := b.start("caption", 0, false)
+		children()
+		restore()
+		return
+	case atom.Pre:
+		restore := b.start("pre", 0, false)
+		b.inPre++
+		children()
+		b.inPre--
+		restore()
+		return
+	case atom.Blockquote:
+		b.flush()
+		b.quote++
+		pk := b.kind
+		b.kind = ""
+		children()
+		b.flush()
+		b.kind = pk
+		b.quote--
+		return
+	case atom.Ul, atom.Ol, atom.Menu:
+		b.flush()
+		b.list = append(b.list, n.DataAtom == atom.Ol)
+		children()
+		b.flush()
+		b.list = b.list[:len(b.list)-1]
+		return
+	case atom.Li:
+		ordered := len(b.list) > 0 && b.list[len(b.list)-1]
+		level := len(b.list)
+		if level == 0 {
+			level = 1
+		}
+		restore := b.start("li", level, ordered)
+		children()
+		restore()
+		return
+	case atom.Table:
+		if hasBlockDescendant(n, 0) {
+			// A layout table: its cells hold ordinary blocks.
+			b.flush()
+			children()
+			b.flush()
+			return
+		}
+		b.flush()
+		b.table(n, depth)
+		return
+	}
+	if isBlockElement(n.DataAtom) {
+		b.flush()
+		children()
+		b.flush()
+		return
+	}
+	children()
+}
+
+// table emits one "tr" block per row, cells separated by tabs.
+func (b *blockBuilder) table(n *html.Node, depth int) {
+	var rows []*html.Node
+	var find func(n *html.Node, d int)
+	find = func(n *html.Node, d int) {
+		if d > maxDepth {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				rows = append(rows, c)
+			case atom.Caption:
+				b.walk(c, d+1)
+			case atom.Table:
+			default:
+				find(c, d+1)
+			}
+		}
+	}
+	find(n, depth)
+	for _, tr := range rows {
+		var cells []string
+		links := 0
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+				sub := blockBuilder{}
+				sub.walk(c, depth+1)
+				sub.flush()
+				var parts []string
+				for _, bl := range sub.blocks {
+					parts = append(parts, bl.Text)
+					links += bl.linkChars
+				}
+				cells = append(cells, strings.Join(parts, " "))
+			}
+		}
+		text := strings.TrimRight(strings.Join(cells, "\t"), "\t")
+		if strings.TrimSpace(text) != "" {
+			b.blocks = append(b.blocks, Block{Kind: "tr", Text: text, linkChars: links})
+		}
+	}
+}
+
+func hasBlockDescendant(n *html.Node, depth int) bool {
+	if depth > 50 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			switch c.DataAtom {
+			case atom.P, atom.Div, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote, atom.Table, atom.Section, atom.Article:
+				return true
+			}
+			if hasBlockDescendant(c, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isBlockElement(a atom.Atom) bool {
+	switch a {
+	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Header, atom.Footer, atom.Aside,
+		atom.Nav, atom.Figure, atom.Form, atom.Fieldset, atom.Details, atom.Dl, atom.Hr,
+		atom.Tr, atom.Td, atom.Th, atom.Tbody, atom.Thead, atom.Tfoot, atom.Center, atom.Body, atom.Html:
+		return true
+	}
+	return false
+}
+
+// toBlocks converts a content tree into blocks.
+func toBlocks(n *html.Node) []Block {
+	b := blockBuilder{}
+	b.walk(n, 0)
+	b.flush()
+	return b.blocks
+}

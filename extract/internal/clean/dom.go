@@ -1,0 +1,320 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Markup patterns of page furniture. Class, id, role, aria-label and
+// data-* values are split into tokens at non-alphanumeric characters and
+// camelCase boundaries; a container is a candidate for removal when one of
+// its tokens (or adjacent-token pairs, such as "read more") is listed here.
+var furnitureTokens = map[string]string{
+	// advertising
+	"ad": "ad", "ads": "ad", "adv": "ad", "advert": "ad", "adverts": "ad", "advertisement": "ad",
+	"advertising": "ad", "adslot": "ad", "adunit": "ad", "adcontainer": "ad", "adwrapper": "ad",
+	"dfp": "ad", "gpt": "ad", "sponsor": "ad", "sponsored": "ad", "sponsors": "ad", "promo": "ad",
+	"promoted": "ad", "taboola": "ad", "outbrain": "ad", "commercial": "ad", "banner": "ad",
+	"billboard": "ad", "leaderboard": "ad", "mpu": "ad", "dianomi": "ad", "zergnet": "ad",
+	// newsletters, subscriptions, paywalls
+	"newsletter": "newsletter", "newsletters": "newsletter", "subscribe": "newsletter",
+	"subscription": "newsletter", "signup": "newsletter", "paywall": "paywall",
+	"regwall": "paywall", "piano": "paywall", "meter": "paywall", "tinypass": "paywall",
+	"upsell": "paywall", "inline cta": "newsletter", "cta": "newsletter",
+	// sharing and social
+	"share": "share", "sharing": "share", "shares": "share", "sharebar": "share",
+	"sharetools": "share", "social": "share", "socials": "share", "addthis": "share",
+	"sharethis": "share", "follow": "share",
+	// related and recommended links
+	"related": "related", "recommended": "related", "recommendations": "related",
+	"recirc": "related", "recirculation": "related", "read more": "related",
+	"readmore": "related", "more stories": "related", "also read": "related",
+	"trending": "related", "popular": "related", "mostread": "related",
+	"most read": "related", "most popular": "related", "more news": "related",
+	"next article": "related", "teaser": "related", "teasers": "related",
+	// comments
+	"comment": "comments", "comments": "comments", "disqus": "comments",
+	"discussion": "comments", "replies": "comments", "respond": "comments",
+	// consent
+	"cookie": "consent", "cookies": "consent", "consent": "consent", "gdpr": "consent",
+	"cmp": "consent",
+	// navigation and page chrome
+	"breadcrumb": "nav", "breadcrumbs": "nav", "navbar": "nav", "nav": "nav",
+	"navigation": "nav", "menu": "nav", "skip": "nav", "skiplink": "nav", "footer": "nav",
+	"masthead": "nav", "sidebar": "nav", "widget": "nav", "toolbar": "nav", "pagination": "nav",
+	"tags": "nav", "topics": "nav", "keywords": "nav",
+	// author boxes
+	"author bio": "author-bio", "authorbio": "author-bio", "about author": "author-bio",
+	"author box": "author-bio", "author card": "author-bio", "bio": "author-bio",
+	// hidden helpers
+	"sr only": "hidden", "visually hidden": "hidden", "screen reader": "hidden",
+	"screenreader": "hidden", "hidden": "hidden", "print only": "hidden",
+}
+
+// Tokens that mark content even when a furniture token is present too
+// ("article-body has-share-bar"); such elements are kept.
+var contentTokens = map[string]bool{
+	"article": true, "body": true, "content": true, "story": true, "main": true,
+	"post": true, "entry": true, "text": true, "prose": true,
+}
+
+// roles of page furniture.
+var furnitureRoles = map[string]string{
+	"navigation": "nav", "banner": "nav", "contentinfo": "nav", "complementary": "related",
+	"search": "nav", "dialog": "consent", "alertdialog": "consent", "menu": "nav",
+	"menubar": "nav", "toolbar": "nav",
+}
+
+// tokens splits a class or id value into lower-case words, and adds each
+// adjacent pair joined by a space.
+func tokens(v string) []string {
+	var parts []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			parts = append(parts, strings.ToLower(cur.String()))
+			cur.Reset()
+		}
+	}
+	prevLower := false
+	for _, r := range v {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			cur.WriteRune(r)
+			prevLower = true
+		case r >= 'A' && r <= 'Z':
+			if prevLower {
+				flush()
+			}
+			cur.WriteRune(r)
+			prevLower = false
+		default:
+			flush()
+			prevLower = false
+		}
+	}
+	flush()
+	n := len(parts)
+	for i := 0; i+1 < n; i++ {
+		parts = append(parts, parts[i]+" "+parts[i+1])
+	}
+	return parts
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// furnitureKind names the kind of page furniture n is marked as, or "".
+func furnitureKind(n *html.Node) string {
+	if r := furnitureRoles[strings.ToLower(attr(n, "role"))]; r != "" {
+		return "role:" + r
+	}
+	var kind string
+	content := false
+	check := func(v string) {
+		for _, t := range tokens(v) {
+			if contentTokens[t] {
+				content = true
+			}
+			if kind == "" {
+				if k, ok := furnitureTokens[t]; ok {
+					kind = k
+				}
+			}
+		}
+	}
+	check(attr(n, "class"))
+	check(attr(n, "id"))
+	for _, a := range n.Attr {
+		if strings.HasPrefix(a.Key, "data-") && len(a.Val) < 60 {
+			if k := strings.TrimPrefix(a.Key, "data-"); k == "component" || k == "module" || k == "type" || k == "testid" || k == "block" || k == "ad" || k == "ad-slot" {
+				check(a.Val)
+			}
+			if a.Key == "data-ad" || a.Key == "data-ad-slot" || a.Key == "data-ad-unit" {
+				kind = "ad"
+			}
+		}
+	}
+	if kind == "" {
+		if l := strings.ToLower(attr(n, "aria-label")); l != "" {
+			for _, w := range []string{"advert", "share", "newsletter", "related", "comments", "cookie", "breadcrumb", "navigation", "social"} {
+				if strings.Contains(l, w) {
+					kind = w
+					break
+				}
+			}
+		}
+	}
+	if kind == "" || (content && kind != "ad" && kind != "hidden") {
+		return ""
+	}
+	return "class:" + kind
+}
+
+// isHidden reports markup that hides an element from readers.
+func isHidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+		return true
+	}
+	st := strings.ToLower(attr(n, "style"))
+	if st != "" {
+		st = strings.ReplaceAll(st, " ", "")
+		if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+			return true
+		}
+	}
+	return false
+}
+
+// removal is a node cut before readability runs.
+type removal struct {
+	node *html.Node
+	rule string
+}
+
+// textLen returns the length of the text under every element, computed once
+// bottom-up, so container guards cost O(n).
+func textLens(root *html.Node) map[*html.Node]int {
+	m := make(map[*html.Node]int)
+	var walk func(n *html.Node, depth int) int
+	walk = func(n *html.Node, depth int) int {
+		if depth > maxDepth {
+			return 0
+		}
+		total := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				total += len(strings.TrimSpace(c.Data))
+			case html.ElementNode:
+				if c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template {
+					continue
+				}
+				total += walk(c, depth+1)
+			}
+		}
+		if n.Type == html.ElementNode {
+			m[n] = total
+		}
+		return total
+	}
+	walk(root, 0)
+	return m
+}
+
+// maxDepth bounds every recursion over the tree.
+const maxDepth = 2000
+
+// preClean removes page furniture from doc before readability scores it:
+// hidden elements, and containers marked by class, id, role or aria as ads,
+// newsletter boxes, share bars, related links, comments, consent notices and
+// navigation. A container holding a large share of the page's text is never
+// removed: a class name is weaker evidence than the text itself.
+func preClean(doc *html.Node) []removal {
+	lens := textLens(doc)
+	body := findBody(doc)
+	total := lens[body]
+	var cut []removal
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				if rule := furnitureRule(c, lens[c], total); rule != "" {
+					if lens[c] > 0 || rule == "tag:iframe" {
+						cut = append(cut, removal{node: c, rule: rule})
+					}
+					n.RemoveChild(c)
+				} else {
+					walk(c, depth+1)
+				}
+			} else if c.Type == html.CommentNode {
+				n.RemoveChild(c)
+			}
+			c = next
+		}
+	}
+	walk(doc, 0)
+	return cut
+}
+
+func findBody(doc *html.Node) *html.Node {
+	var found *html.Node
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if found != nil || depth > maxDepth {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			found = n
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	if found == nil {
+		return doc
+	}
+	return found
+}
+
+// furnitureRule decides whether the element is cut before scoring.
+func furnitureRule(n *html.Node, textLen, total int) string {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Head, atom.Main, atom.Article:
+		return ""
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Link:
+		if n.DataAtom == atom.Script && strings.Contains(attr(n, "type"), "ld+json") {
+			return ""
+		}
+		return "tag:" + n.Data
+	case atom.Button, atom.Select, atom.Input, atom.Textarea, atom.Dialog:
+		return "tag:" + n.Data
+	case atom.Iframe:
+		return "tag:iframe"
+	case atom.Nav:
+		if textLen*2 < total || total == 0 {
+			return "tag:nav"
+		}
+	case atom.Form:
+		if textLen*3 < total {
+			return "tag:form"
+		}
+	}
+	if isHidden(n) {
+		if textLen*2 < total || total == 0 {
+			return "hidden"
+		}
+		return ""
+	}
+	if k := furnitureKind(n); k != "" {
+		// Guard: a container with much of the page's text is the article
+		// (or holds it), whatever its class says.
+		if textLen*4 < total || textLen < 200 {
+			return k
+		}
+	}
+	return ""
+}
