@@ -8,6 +8,9 @@ import "time"
 type Article struct {
 	// URL is the address the page was read from (after redirects), when known.
 	URL string `json:"url,omitempty"`
+	// FetchedAt and HTTPStatus describe the fetch, for pages read from a URL.
+	FetchedAt  *time.Time `json:"fetched_at,omitempty"`
+	HTTPStatus int        `json:"http_status,omitempty"`
 	// CanonicalURL is the page's own <link rel="canonical"> or og:url.
 	CanonicalURL string `json:"canonical_url,omitempty"`
 	// Title is the headline, without a " | Site" tail.

@@ -150,7 +150,14 @@ func load(ctx context.Context, opts *Options) (*extract.Article, error) {
 			eo.URL = page.URL
 		}
 		eo.Charset = page.Charset
-		return extract.FromReader(bytes.NewReader(page.Body), eo)
+		a, err := extract.FromReader(bytes.NewReader(page.Body), eo)
+		if err != nil {
+			return nil, err
+		}
+		at := page.FetchedAt.UTC()
+		a.FetchedAt = &at
+		a.HTTPStatus = page.Status
+		return a, nil
 	case src == "" || src == "-":
 		return extract.FromReader(opts.Streams.In, eo)
 	default:
