@@ -1,13 +1,22 @@
 // Package meta reads page metadata: title, authors, site name, times,
-// language, description, lead image and canonical URL, from JSON-LD,
-// OpenGraph and other meta tags, and <time> elements.
+// language, description, lead image and canonical URL.
+//
+// Sources are weighed in this order, the first non-empty value winning:
+// JSON-LD (a NewsArticle or other Article type, also inside @graph), then
+// OpenGraph and article:* properties, then other meta tags (Dublin Core,
+// Parse.ly, Sailthru, citation_*), then the document itself (<title>,
+// <html lang>, <time datetime>, rel=author links).
 package meta
 
 import (
+	"encoding/json"
 	"net/url"
+	"strings"
 	"time"
 
+	"github.com/itlightning/dateparse"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Meta is what a page says about itself.
@@ -23,12 +32,486 @@ type Meta struct {
 	Canonical   string
 }
 
-// Read reads the metadata of doc without modifying it.
-func Read(doc *html.Node, base *url.URL) Meta {
-	return Meta{}
+// maxDepth bounds the walk over the tree.
+const maxDepth = 2000
+
+// page collects raw values while walking the document.
+type page struct {
+	props      map[string]string // meta property/name/itemprop (lower case) -> first content
+	authors    []string          // every author meta value, in order
+	title      string
+	lang       string
+	canonical  string
+	timeAttr   string // first <time datetime>
+	ld         []map[string]any
+	relAuthors []string
 }
 
-// SplitAuthors splits a byline such as "By Jane Doe and John Roe" into names.
-func SplitAuthors(byline string) []string {
+// Read reads the metadata of doc without modifying it. base resolves
+// relative URLs.
+func Read(doc *html.Node, base *url.URL) Meta {
+	p := &page{props: make(map[string]string)}
+	p.walk(doc, 0, false)
+	var m Meta
+	ld := p.article()
+
+	m.Title = firstNonEmpty(ldString(ld, "headline"), p.props["og:title"], p.props["twitter:title"],
+		p.props["dc.title"], p.props["sailthru.title"], p.props["parsely-title"], ldString(ld, "name"))
+	m.SiteName = firstNonEmpty(ldName(ld["publisher"]), p.props["og:site_name"], p.props["application-name"],
+		p.props["publisher"], p.props["dc.publisher"])
+	rawTitle := cleanSpace(p.title)
+	if m.Title == "" {
+		m.Title = rawTitle
+	}
+	m.Title = StripSiteTail(cleanSpace(m.Title), m.SiteName)
+
+	m.Authors = ldAuthors(ld["author"])
+	if len(m.Authors) == 0 {
+		for _, a := range p.authors {
+			m.Authors = append(m.Authors, SplitAuthors(a)...)
+		}
+	}
+	if len(m.Authors) == 0 {
+		for _, a := range p.relAuthors {
+			m.Authors = append(m.Authors, SplitAuthors(a)...)
+		}
+	}
+	m.Authors = dedupe(m.Authors)
+
+	m.Published = parseTime(firstNonEmpty(ldString(ld, "datePublished"), p.props["article:published_time"],
+		p.props["og:article:published_time"], p.props["datepublished"], p.props["publishdate"], p.props["pubdate"],
+		p.props["publish-date"], p.props["date"], p.props["dc.date"], p.props["dc.date.issued"],
+		p.props["dcterms.created"], p.props["sailthru.date"], p.props["parsely-pub-date"],
+		p.props["citation_publication_date"], p.props["article.published"], ldString(ld, "dateCreated"), p.timeAttr))
+	m.Modified = parseTime(firstNonEmpty(ldString(ld, "dateModified"), p.props["article:modified_time"],
+		p.props["og:updated_time"], p.props["datemodified"], p.props["dcterms.modified"], p.props["last-modified"],
+		p.props["article.updated"]))
+
+	m.Language = firstNonEmpty(p.lang, ldString(ld, "inLanguage"), p.props["content-language"], p.props["dc.language"],
+		localeToLang(p.props["og:locale"]))
+	m.Description = cleanSpace(firstNonEmpty(ldString(ld, "description"), p.props["og:description"],
+		p.props["description"], p.props["twitter:description"], p.props["dc.description"]))
+	m.Canonical = resolve(base, firstNonEmpty(p.canonical, p.props["og:url"], ldString(ld, "url"), ldID(ld["mainEntityOfPage"])))
+	if base == nil && m.Canonical != "" {
+		base, _ = url.Parse(m.Canonical)
+	}
+	m.Image = resolve(base, firstNonEmpty(ldImage(ld["image"]), p.props["og:image"], p.props["og:image:url"],
+		p.props["twitter:image"], p.props["twitter:image:src"], p.props["thumbnailurl"]))
+	return m
+}
+
+func (p *page) walk(n *html.Node, depth int, inBody bool) {
+	if depth > maxDepth {
+		return
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Html:
+			p.lang = strings.TrimSpace(attr(n, "lang"))
+			if p.lang == "" {
+				p.lang = strings.TrimSpace(attr(n, "xml:lang"))
+			}
+		case atom.Body:
+			inBody = true
+		case atom.Title:
+			if p.title == "" && !inBody && n.FirstChild != nil {
+				p.title = textOf(n)
+			}
+		case atom.Meta:
+			p.meta(n)
+		case atom.Link:
+			rel := strings.ToLower(attr(n, "rel"))
+			if p.canonical == "" && hasToken(rel, "canonical") {
+				p.canonical = strings.TrimSpace(attr(n, "href"))
+			}
+		case atom.Script:
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+				p.addLD(n.FirstChild.Data)
+			}
+			return
+		case atom.Time:
+			if p.timeAttr == "" && inBody {
+				p.timeAttr = strings.TrimSpace(attr(n, "datetime"))
+			}
+		case atom.A:
+			if hasToken(strings.ToLower(attr(n, "rel")), "author") && len(p.relAuthors) < 5 {
+				if t := cleanSpace(textOf(n)); t != "" && len(t) < 80 {
+					p.relAuthors = append(p.relAuthors, t)
+				}
+			}
+		case atom.Style, atom.Svg:
+			return
+		}
+		if ip := strings.ToLower(attr(n, "itemprop")); ip != "" && n.DataAtom != atom.Meta {
+			switch ip {
+			case "datepublished", "datemodified":
+				v := firstNonEmpty(attr(n, "datetime"), attr(n, "content"))
+				if v != "" && p.props[ip] == "" {
+					p.props[ip] = v
+				}
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		p.walk(c, depth+1, inBody)
+	}
+}
+
+func (p *page) meta(n *html.Node) {
+	content := strings.TrimSpace(attr(n, "content"))
+	if content == "" {
+		return
+	}
+	if he := strings.ToLower(attr(n, "http-equiv")); he == "content-language" {
+		p.set("content-language", content)
+	}
+	for _, key := range []string{"property", "name", "itemprop"} {
+		k := strings.ToLower(strings.TrimSpace(attr(n, key)))
+		if k == "" {
+			continue
+		}
+		switch k {
+		case "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "citation_author", "byl", "dcterms.creator":
+			if !strings.HasPrefix(content, "http") {
+				p.authors = append(p.authors, content)
+			}
+		}
+		p.set(k, content)
+	}
+}
+
+func (p *page) set(k, v string) {
+	if _, ok := p.props[k]; !ok {
+		p.props[k] = v
+	}
+}
+
+// addLD parses one JSON-LD script and keeps its objects.
+func (p *page) addLD(src string) {
+	if len(p.ld) > 50 {
+		return
+	}
+	var v any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
+		return
+	}
+	var add func(v any, depth int)
+	add = func(v any, depth int) {
+		if depth > 5 {
+			return
+		}
+		switch t := v.(type) {
+		case []any:
+			for _, e := range t {
+				add(e, depth+1)
+			}
+		case map[string]any:
+			p.ld = append(p.ld, t)
+			if g, ok := t["@graph"]; ok {
+				add(g, depth+1)
+			}
+			if me, ok := t["mainEntity"]; ok {
+				add(me, depth+1)
+			}
+		}
+	}
+	add(v, 0)
+}
+
+var articleTypes = map[string]int{
+	"newsarticle": 3, "reportagenewsarticle": 3, "analysisnewsarticle": 3, "opinionnewsarticle": 3,
+	"reviewnewsarticle": 3, "backgroundnewsarticle": 3, "livebloggosting": 3, "liveblogposting": 3,
+	"article": 2, "blogposting": 2, "scholarlyarticle": 2, "techarticle": 2, "report": 1,
+	"socialmediaposting": 1, "webpage": 0,
+}
+
+// article returns the JSON-LD object that best describes the article, or an
+// empty map.
+func (p *page) article() map[string]any {
+	best, score := map[string]any{}, -1
+	for _, o := range p.ld {
+		s := -1
+		for _, t := range typesOf(o["@type"]) {
+			if v, ok := articleTypes[strings.ToLower(t)]; ok && v > s {
+				s = v
+			}
+		}
+		if s > score {
+			best, score = o, s
+		}
+	}
+	return best
+}
+
+func typesOf(v any) []string {
+	switch t := v.(type) {
+	case string:
+		return []string{t}
+	case []any:
+		var out []string
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
 	return nil
+}
+
+func ldString(o map[string]any, key string) string {
+	switch t := o[key].(type) {
+	case string:
+		return strings.TrimSpace(t)
+	case []any:
+		if len(t) > 0 {
+			if s, ok := t[0].(string); ok {
+				return strings.TrimSpace(s)
+			}
+		}
+	case map[string]any:
+		if s, ok := t["@value"].(string); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+func ldName(v any) string {
+	switch t := v.(type) {
+	case string:
+		if !strings.HasPrefix(t, "http") {
+			return strings.TrimSpace(t)
+		}
+	case map[string]any:
+		return ldString(t, "name")
+	case []any:
+		for _, e := range t {
+			if s := ldName(e); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func ldAuthors(v any) []string {
+	var out []string
+	switch t := v.(type) {
+	case string:
+		if !strings.HasPrefix(t, "http") {
+			out = append(out, SplitAuthors(t)...)
+		}
+	case map[string]any:
+		if n := ldName(t); n != "" {
+			out = append(out, SplitAuthors(n)...)
+		}
+	case []any:
+		for _, e := range t {
+			out = append(out, ldAuthors(e)...)
+		}
+	}
+	return out
+}
+
+func ldImage(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case map[string]any:
+		return firstNonEmpty(ldString(t, "url"), ldString(t, "contentUrl"), ldString(t, "@id"))
+	case []any:
+		for _, e := range t {
+			if s := ldImage(e); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func ldID(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case map[string]any:
+		return firstNonEmpty(ldString(t, "@id"), ldString(t, "url"))
+	}
+	return ""
+}
+
+// StripSiteTail removes a site name from a title: "Headline | Site",
+// "Headline - Site", "Site: Headline" (the site part is the site name or a
+// short phrase of at most four words when the headline is longer).
+func StripSiteTail(title, site string) string {
+	for _, sep := range []string{" | ", " - ", " — ", " – ", " :: ", " · ", " • ", " // "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		if matchesSite(tail, site) || (len(strings.Fields(tail)) <= 4 && len(strings.Fields(head)) >= 4 && !strings.ContainsAny(tail, "?!")) {
+			return StripSiteTail(head, site)
+		}
+	}
+	if site != "" {
+		for _, sep := range []string{": ", " | ", " - "} {
+			if strings.HasPrefix(strings.ToLower(title), strings.ToLower(site)+sep) {
+				return strings.TrimSpace(title[len(site)+len(sep):])
+			}
+		}
+	}
+	return title
+}
+
+func matchesSite(s, site string) bool {
+	if site == "" {
+		return false
+	}
+	a, b := strings.ToLower(s), strings.ToLower(site)
+	return a == b || strings.Contains(a, b) || strings.Contains(b, a)
+}
+
+// SplitAuthors splits a byline such as "By Jane Doe and John Roe" into
+// names.
+func SplitAuthors(byline string) []string {
+	s := cleanSpace(byline)
+	if s == "" || len(s) > 300 {
+		return nil
+	}
+	low := strings.ToLower(s)
+	for _, p := range []string{"by ", "par ", "von ", "por ", "written by ", "words by ", "text by "} {
+		if strings.HasPrefix(low, p) {
+			s = strings.TrimSpace(s[len(p):])
+			break
+		}
+	}
+	// A trailing "| Reuters" or ", Staff Writer" stays a credit, not a name.
+	if i := strings.IndexAny(s, "|\n"); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	for _, sep := range []string{" and ", " & ", " und ", " et ", " y ", ";", " with "} {
+		s = strings.ReplaceAll(s, sep, ",")
+	}
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(strings.Trim(part, " .:-–—"))
+		if part == "" || strings.HasPrefix(part, "http") || strings.Contains(part, "@") {
+			continue
+		}
+		n := len(strings.Fields(part))
+		if n == 0 || n > 5 {
+			continue
+		}
+		// Job titles that follow a name after a comma ("Jane Doe, Staff Writer").
+		l := strings.ToLower(part)
+		if len(out) > 0 && (strings.Contains(l, "writer") || strings.Contains(l, "correspondent") || strings.Contains(l, "editor") || strings.Contains(l, "reporter")) {
+			continue
+		}
+		out = append(out, part)
+	}
+	return out
+}
+
+// parseTime reads a date in any common form; a date without a zone is taken
+// as UTC.
+func parseTime(s string) *time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return nil
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return &t
+		}
+	}
+	t, err := dateparse.ParseIn(s, time.UTC)
+	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
+		return nil
+	}
+	return &t
+}
+
+func localeToLang(s string) string {
+	return strings.ReplaceAll(s, "_", "-")
+}
+
+func resolve(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	return u.String()
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func dedupe(in []string) []string {
+	seen := make(map[string]bool, len(in))
+	out := []string{}
+	for _, s := range in {
+		k := strings.ToLower(s)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func cleanSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func hasToken(list, tok string) bool {
+	for _, t := range strings.Fields(list) {
+		if t == tok {
+			return true
+		}
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 50 || b.Len() > 1000 {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(n, 0)
+	return b.String()
 }

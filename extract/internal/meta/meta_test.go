@@ -1,0 +1,121 @@
+package meta
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
+)
+
+func parse(t *testing.T, s string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func ts(s string) *time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return &t
+}
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		name string
+		html string
+		want Meta
+	}{
+		{
+			name: "json-ld only",
+			html: `<html lang="en-GB"><head><title>Council backs new bridge | The Daily Courier</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"The Daily Courier"},
+ {"@type":"NewsArticle","headline":"Council backs new bridge","datePublished":"2024-03-05T09:30:00+00:00",
+  "dateModified":"2024-03-05T11:00:00Z","author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"Ravi Patel"}],
+  "publisher":{"@type":"Organization","name":"The Daily Courier"},"image":{"@type":"ImageObject","url":"/img/bridge.jpg"},
+  "description":"A vote ends years of debate.","mainEntityOfPage":"https://courier.example/news/bridge"}]}</script>
+</head><body><p>x</p></body></html>`,
+			want: Meta{
+				Title: "Council backs new bridge", Authors: []string{"Jane Doe", "Ravi Patel"}, SiteName: "The Daily Courier",
+				Published: ts("2024-03-05T09:30:00Z"), Modified: ts("2024-03-05T11:00:00Z"), Language: "en-GB",
+				Description: "A vote ends years of debate.", Image: "https://courier.example/img/bridge.jpg",
+				Canonical: "https://courier.example/news/bridge",
+			},
+		},
+		{
+			name: "opengraph and meta",
+			html: `<html><head><title>Storm closes ports - Le Quotidien</title>
+<meta property="og:title" content="Storm closes ports">
+<meta property="og:site_name" content="Le Quotidien">
+<meta property="og:locale" content="fr_FR">
+<meta property="article:published_time" content="2023-11-02T06:15:00+01:00">
+<meta name="author" content="By Marie Dubois and Luc Martin">
+<meta name="description" content="Ports shut as winds reach 150 km/h.">
+<link rel="canonical" href="https://quotidien.example/a/storm">
+</head><body></body></html>`,
+			want: Meta{
+				Title: "Storm closes ports", Authors: []string{"Marie Dubois", "Luc Martin"}, SiteName: "Le Quotidien",
+				Published: ts("2023-11-02T06:15:00+01:00"), Language: "fr-FR", Description: "Ports shut as winds reach 150 km/h.",
+				Canonical: "https://quotidien.example/a/storm",
+			},
+		},
+		{
+			name: "title tail and time element",
+			html: `<html><head><title>Mayor quits after audit finds missing funds - Springfield News</title></head>
+<body><article><time datetime="2022-07-14">July 14</time><a rel="author" href="/staff/kim">Alex Kim</a></article></body></html>`,
+			want: Meta{Title: "Mayor quits after audit finds missing funds", Authors: []string{"Alex Kim"}, Published: ts("2022-07-14T00:00:00Z")},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Read(parse(t, tt.html), nil)
+			if tt.want.Authors == nil {
+				tt.want.Authors = []string{}
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("Read (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestSplitAuthors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"By Jane Doe", []string{"Jane Doe"}},
+		{"Jane Doe, Staff Writer", []string{"Jane Doe"}},
+		{"By Ana Ruiz, Tom Lee and Kim Park", []string{"Ana Ruiz", "Tom Lee", "Kim Park"}},
+		{"Par Marie Dubois et Luc Martin", []string{"Marie Dubois", "Luc Martin"}},
+		{"https://example.com/author/x", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if d := cmp.Diff(tt.want, SplitAuthors(tt.in)); d != "" {
+			t.Errorf("SplitAuthors(%q) (-want +got):\n%s", tt.in, d)
+		}
+	}
+}
+
+func TestStripSiteTail(t *testing.T) {
+	tests := []struct{ title, site, want string }{
+		{"Headline about the long day | Site", "", "Headline about the long day"},
+		{"Council approves budget - The Town Crier", "The Town Crier", "Council approves budget"},
+		{"BBC News: Markets fall", "BBC News", "Markets fall"},
+		{"Why now?", "", "Why now?"},
+		{"Left - right", "", "Left - right"},
+	}
+	for _, tt := range tests {
+		if got := StripSiteTail(tt.title, tt.site); got != tt.want {
+			t.Errorf("StripSiteTail(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
+		}
+	}
+}
