@@ -56,6 +56,7 @@ const (
 	KindFetch       = "fetch"
 	KindWrite       = "write"
 	KindInterrupted = "interrupted"
+	KindTimeout     = "timeout"
 	KindInternal    = "internal"
 )
 
@@ -85,6 +86,10 @@ type WriteError struct{ Err error }
 func (e *WriteError) Error() string { return "writing output: " + e.Err.Error() }
 func (e *WriteError) Unwrap() error { return e.Err }
 
+// ErrTimeout marks work that passed its deadline (a batch document whose
+// extraction took too long).
+var ErrTimeout = errors.New("took too long")
+
 // Classify maps an error to its kind and exit code. It is the only place
 // that does.
 func Classify(err error) (kind string, code int) {
@@ -105,6 +110,8 @@ func Classify(err error) (kind string, code int) {
 		return KindWrite, ExitFailure
 	case errors.As(err, &fe):
 		return KindFetch, ExitFetch
+	case errors.Is(err, ErrTimeout):
+		return KindTimeout, ExitFailure
 	case errors.Is(err, extract.ErrNoArticle):
 		return KindNoArticle, ExitNoArticle
 	case errors.Is(err, extract.ErrNotHTML), errors.Is(err, extract.ErrTooLarge):
