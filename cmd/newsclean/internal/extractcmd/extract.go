@@ -2,8 +2,8 @@
 package extractcmd
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/fetchcmd"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/render"
 	"github.com/newsclean/newsclean/extract"
 	"github.com/newsclean/newsclean/extract/fetch"
@@ -82,7 +83,7 @@ The input may be HTML or a page already scraped to plain text.`,
 	f.BoolVar(&opts.NoFacts, "no-facts", false, "skip dateline, people and quote detection")
 	f.BoolVar(&opts.Compact, "compact", false, "json: print on one line")
 	f.Int64Var(&opts.MaxBytes, "max-bytes", extract.DefaultMaxBytes, "largest input accepted, in bytes")
-	f.DurationVar(&opts.Timeout, "timeout", 30*time.Second, "URL sources: total time for the fetch")
+	fetchcmd.AddFlags(f, &opts.Fetch) // URL sources; --max-bytes above also caps the body
 	return cmd
 }
 
@@ -94,6 +95,10 @@ func IsURL(s string) bool {
 // Run extracts one page and writes it.
 func Run(ctx context.Context, opts *Options) error {
 	a, err := load(ctx, opts)
+	var fe *fetch.Error
+	if errors.As(err, &fe) {
+		return fetchcmd.Hint(err) // already "URL: reason"
+	}
 	if err != nil {
 		name := opts.Source
 		if name == "" || name == "-" {
@@ -149,8 +154,8 @@ func load(ctx context.Context, opts *Options) (*extract.Article, error) {
 		if eo.URL == nil {
 			eo.URL = page.URL
 		}
-		eo.Charset = page.Charset
-		a, err := extract.FromReader(bytes.NewReader(page.Body), eo)
+		// page.Text is already decoded to UTF-8 (header, BOM and <meta> weighed).
+		a, err := extract.FromReader(strings.NewReader(page.Text), eo)
 		if err != nil {
 			return nil, err
 		}
