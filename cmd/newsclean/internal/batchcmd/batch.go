@@ -1,20 +1,260 @@
-// Package batchcmd implements `newsclean batch`.
+// Package batchcmd implements `newsclean batch`: many pages, directories,
+// lists and WARC archives in, one JSON Lines record per document out.
+//
+// Rules of this package:
+//   - one writer goroutine owns the output and writes in input order;
+//     workers never touch stdout;
+//   - memory is bounded: at most `window` documents are between the
+//     reader and the writer at any time;
+//   - no record holds the wall-clock time unless the input does (a fetch
+//     time): the output of --jobs 1 and --jobs 8 is byte-identical.
 package batchcmd
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"runtime"
+	"time"
+
 	"github.com/spf13/cobra"
 
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/render"
+	"github.com/newsclean/newsclean/extract"
+	"github.com/newsclean/newsclean/extract/fetch"
+	"github.com/newsclean/newsclean/extract/source"
 )
+
+// Options are the flag values and streams of one batch run.
+type Options struct {
+	Streams *cliutil.Streams
+	Sources []string
+
+	Jobs       int
+	Output     string // JSONL file; "" is stdout
+	OutDir     string
+	Format     string
+	Resume     bool
+	FailuresOK bool
+	DocTimeout time.Duration
+	Dedup      bool
+	Input      string
+	NoFacts    bool
+	MaxBytes   int64
+	Now        string // RFC 3339 reference time for every document
+
+	Fetch fetch.Options
+
+	// FS resolves source paths; nil is the operating system's.
+	FS fs.FS
+}
 
 // NewCmd returns the batch command.
 func NewCmd(streams *cliutil.Streams) *cobra.Command {
-	return &cobra.Command{
-		Use:    "batch",
-		Short:  "not yet available",
-		Hidden: true,
+	return newCmd(streams, nil)
+}
+
+func newCmd(streams *cliutil.Streams, runF func(context.Context, *Options) error) *cobra.Command {
+	opts := &Options{Streams: streams}
+	cmd := &cobra.Command{
+		Use:   "batch SOURCE...",
+		Short: "Extract many pages, directories, URL lists and WARC archives to JSON Lines",
+		Long: `Batch extracts every document named by the sources and writes one JSON Lines
+record per document to standard output, in input order: "source", "url" and
+the article fields on success; "source", "error" and "error_kind" on failure.
+Records from WARC archives also carry warc_target_uri, warc_date and
+warc_record_id.
+
+A SOURCE is a directory (searched recursively for .html, .htm, .xhtml and
+.txt pages, optionally .gz, and WARC archives), a file, a glob, an http(s)
+URL, a WARC archive (.warc, .warc.gz), @FILE for a list of sources one a
+line, or "-" for such a list on standard input.
+
+Exit status: 0 when every document produced an article, 4 when some failed
+(0 with --failures-ok), 2 for bad usage, 130 when interrupted.`,
+		Example: `  newsclean batch saved-pages/ > articles.jsonl
+  newsclean batch --jobs 8 -o crawl.jsonl crawl-*.warc.gz
+  find . -name '*.warc.gz' | newsclean batch --failures-ok - > out.jsonl
+  newsclean batch --resume -o out.jsonl @urls.txt
+  newsclean batch --out-dir articles --format markdown pages/`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return cliutil.Usagef("batch is not available in this build")
+			opts.Sources = args
+			if err := opts.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return Run(cmd.Context(), opts)
 		},
 	}
+	f := cmd.Flags()
+	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.GOMAXPROCS(0), "documents extracted at the same time")
+	f.StringVarP(&opts.Output, "output", "o", "", "write the JSON Lines to `FILE` instead of stdout")
+	f.StringVar(&opts.OutDir, "out-dir", "", "write one file per article into `DIR` (stdout lists the files)")
+	f.StringVarP(&opts.Format, "format", "f", "text", "--out-dir file format: text, json or markdown")
+	f.BoolVar(&opts.Resume, "resume", false, "skip documents already in --output or --out-dir and append")
+	f.BoolVar(&opts.FailuresOK, "failures-ok", false, "exit 0 even when some documents failed")
+	f.DurationVar(&opts.DocTimeout, "doc-timeout", 30*time.Second, "longest extraction of one document; 0 means none")
+	f.BoolVar(&opts.Dedup, "dedup", false, `mark near-duplicate articles with "duplicate_of"`)
+	f.StringVar(&opts.Input, "input", "auto", "input kind: auto, html or text")
+	f.BoolVar(&opts.NoFacts, "no-facts", false, "skip dateline, people and quote detection")
+	f.Int64Var(&opts.MaxBytes, "max-bytes", extract.DefaultMaxBytes, "largest document accepted, in bytes")
+	f.StringVar(&opts.Now, "now", "", "reference `TIME` (RFC 3339) for relative dates; default the WARC date, file time or fetch time")
+	f.DurationVar(&opts.Fetch.Timeout, "timeout", 30*time.Second, "URL sources: total time for one fetch")
+	f.StringVar(&opts.Fetch.UserAgent, "user-agent", fetch.DefaultUserAgent, "URL sources: User-Agent header")
+	return cmd
 }
+
+func (o *Options) validate() error {
+	if o.Jobs < 1 {
+		return cliutil.Usagef("--jobs must be at least 1")
+	}
+	if !render.Valid(o.Format) {
+		return cliutil.Usagef("unknown --format %q (want text, json or markdown)", o.Format)
+	}
+	switch o.Input {
+	case "auto", "html", "text":
+	default:
+		return cliutil.Usagef("unknown --input %q (want auto, html or text)", o.Input)
+	}
+	if o.Output != "" && o.OutDir != "" {
+		return cliutil.Usagef("--output and --out-dir exclude each other")
+	}
+	if o.Resume && o.Output == "" && o.OutDir == "" {
+		return cliutil.Usagef("--resume needs --output or --out-dir")
+	}
+	if o.Now != "" {
+		if _, err := time.Parse(time.RFC3339, o.Now); err != nil {
+			return cliutil.Usagef("bad --now: %v", err)
+		}
+	}
+	stdin := 0
+	for _, s := range o.Sources {
+		if s == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return cliutil.Usagef(`"-" may be given once`)
+	}
+	return nil
+}
+
+// extractOptions maps the flags to extract.Options for one document.
+func (o *Options) extractOptions(d *source.Doc, fixedNow time.Time) extract.Options {
+	eo := extract.Options{MaxBytes: o.MaxBytes, NoFacts: o.NoFacts, Charset: d.Charset}
+	switch o.Input {
+	case "html":
+		eo.Input = extract.InputHTML
+	case "text":
+		eo.Input = extract.InputText
+	}
+	if d.URL != "" {
+		if u, err := url.Parse(d.URL); err == nil {
+			eo.URL = u
+		}
+	}
+	now := fixedNow
+	if now.IsZero() {
+		now = d.Time
+	}
+	if !now.IsZero() {
+		eo.Now = func() time.Time { return now }
+	}
+	return eo
+}
+
+// Run runs a batch.
+func Run(ctx context.Context, opts *Options) error {
+	var fixedNow time.Time
+	if opts.Now != "" {
+		fixedNow, _ = time.Parse(time.RFC3339, opts.Now)
+	}
+	out, done, err := openOutput(opts)
+	if err != nil {
+		return err
+	}
+	defer out.close()
+
+	p := newPipeline(opts, out, done, fixedNow)
+	stats, err := p.run(ctx)
+	if cerr := out.close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	p.summary(stats)
+	switch {
+	case err != nil:
+		return err
+	case ctx.Err() != nil:
+		return &cliutil.ExitError{Code: cliutil.ExitInterrupted, Msg: "interrupted; run again with --resume to continue"}
+	case stats.failed > 0 && !opts.FailuresOK:
+		return &cliutil.ExitError{Code: cliutil.ExitPartial}
+	}
+	return nil
+}
+
+// output is where records go: stdout, a JSONL file, or an out-dir (with
+// its index on stdout).
+type output struct {
+	w      io.Writer
+	f      *os.File
+	outDir string
+}
+
+func (o *output) close() error {
+	if o.f == nil {
+		return nil
+	}
+	f := o.f
+	o.f = nil
+	if err := f.Close(); err != nil {
+		return &cliutil.WriteError{Err: err}
+	}
+	return nil
+}
+
+// openOutput opens the output and, with --resume, reads what is done.
+func openOutput(opts *Options) (*output, *resumeState, error) {
+	out := &output{w: opts.Streams.Out, outDir: opts.OutDir}
+	done := &resumeState{}
+	switch {
+	case opts.OutDir != "":
+		if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+			return nil, nil, &cliutil.WriteError{Err: err}
+		}
+		if opts.Resume {
+			done.outDir = opts.OutDir
+		}
+	case opts.Output != "":
+		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		if opts.Resume {
+			var err error
+			done, err = readResume(opts.Output, opts.Dedup)
+			if err != nil {
+				return nil, nil, err
+			}
+			flags = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+		}
+		f, err := os.OpenFile(opts.Output, flags, 0o644)
+		if err != nil {
+			return nil, nil, &cliutil.WriteError{Err: err}
+		}
+		out.f, out.w = f, f
+	}
+	return out, done, nil
+}
+
+// errDocTimeout marks a document whose extraction passed --doc-timeout.
+var errDocTimeout = errors.New("extraction took longer than --doc-timeout")
+
+// errPanic marks a document whose extraction crashed.
+var errPanic = errors.New("extraction crashed")
+
+func panicError(v any) error { return fmt.Errorf("%w: %v", errPanic, v) }
