@@ -27,18 +27,20 @@ func main() {
 	in := flag.String("in", "../shared/bench/scrapinghub/html", "directory of benchmark pages")
 	out := flag.String("out", "", "directory for <id>.txt outputs")
 	mode := flag.String("mode", "newsclean", "newsclean or readability")
+	blocks := flag.Bool("blocks", false, "also write OUT/<id>.blocks, one \"kind<TAB>text\" line per block")
+	explain := flag.String("explain", "", "print the blocks cut from pages whose id starts with this prefix")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "benchrun: -out is required")
 		os.Exit(2)
 	}
-	if err := run(*in, *out, *mode); err != nil {
+	if err := run(*in, *out, *mode, *explain, *blocks); err != nil {
 		fmt.Fprintln(os.Stderr, "benchrun:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out, mode string) error {
+func run(in, out, mode, explain string, blocks bool) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -66,12 +68,25 @@ func run(in, out, mode string) error {
 				text = b.String()
 			}
 		default:
-			a, err := extract.FromBytes(data, extract.Options{NoFacts: true})
+			show := explain != "" && strings.HasPrefix(id, explain)
+			a, err := extract.FromBytes(data, extract.Options{NoFacts: true, Explain: show})
 			if err != nil {
 				fails++
 				fmt.Fprintf(os.Stderr, "%s: %v\n", id, err)
 			} else {
 				text = a.Text
+				if blocks {
+					var kinds strings.Builder
+					for _, b := range a.Blocks {
+						fmt.Fprintf(&kinds, "%s\t%s\n", b.Kind, strings.ReplaceAll(b.Text, "\n", " "))
+					}
+					if err := os.WriteFile(filepath.Join(out, id+".blocks"), []byte(kinds.String()), 0o644); err != nil {
+						return err
+					}
+				}
+				for _, r := range a.Removed {
+					fmt.Fprintf(os.Stderr, "%s\t%s\t%s\n", id[:8], r.Rule, r.Text)
+				}
 			}
 		}
 		total += time.Since(start)

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/url"
+	"slices"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -151,41 +152,160 @@ func isTitleLine(t string) bool {
 	return last != '.' && last != ':' && last != ','
 }
 
-// filter applies the block rules in order.
+// filter applies the block rules in order: rules on one block (phrases,
+// page metadata, links), then rules on the block's place (the headline and
+// standfirst at the top, the credits after the story), then repetition.
 func (s *state) filter(blocks []Block, title string) []Block {
-	out := blocks[:0]
-	seen := make(map[string]int, len(blocks))
-	titleFP := fingerprint(title)
-	for i, b := range blocks {
-		if rule := boilerplateRule(b.Text); rule != "" {
+	titleWords := words(title)
+	captions, total := 0, 0
+	for _, b := range blocks {
+		total += len(b.Text)
+		if b.Kind == "caption" {
+			captions += len(b.Text)
+		}
+	}
+	cutCaptions := float64(captions) < captionShare*float64(total)
+
+	kept := blocks[:0]
+	for _, b := range blocks {
+		if rule := s.blockRule(b, cutCaptions); rule != "" {
 			s.cut(rule, b.Text)
 			continue
 		}
-		if b.Kind == "h" && b.Level <= 1 && titleFP != "" && fingerprint(b.Text) == titleFP {
-			s.cut("title-repeat", b.Text)
-			continue
-		}
-		if isLinkDense(b) {
-			s.cut("link-dense", b.Text)
-			continue
-		}
+		kept = append(kept, b)
+	}
+	kept = s.trimHead(kept, titleWords)
+	kept = s.trimTail(kept)
+
+	out := kept[:0]
+	var pairs []pairSet
+	seen := make(map[string]int, len(kept))
+	for i, b := range kept {
 		fp := fingerprint(b.Text)
 		if fp == "" {
 			s.cut("no-words", b.Text)
 			continue
 		}
-		if _, dup := seen[fp]; dup {
+		if j, dup := seen[fp]; dup && (wordCount(b.Text) >= shortBlock || i-j <= 2) {
 			s.cut("duplicate", b.Text)
 			continue
 		}
-		if j := nearDuplicate(out, b); j >= 0 {
+		seen[fp] = i
+		ps := wordPairs(b.Text)
+		if j := nearDuplicate(pairs, ps); j >= 0 {
 			s.cut("near-duplicate", b.Text)
 			continue
 		}
-		seen[fp] = i
+		pairs = append(pairs, ps)
 		out = append(out, b)
 	}
 	return out
+}
+
+// shortBlock is the word count under which a repeated block is kept unless
+// it follows its twin closely: labels such as "Meal 2" or "Eat every two
+// hours" recur in structured articles on purpose.
+const shortBlock = 6
+
+// blockRule names the rule that cuts b on its own merits, or "".
+func (s *state) blockRule(b Block, cutCaptions bool) string {
+	if b.Kind == "caption" && cutCaptions {
+		return "caption"
+	}
+	if rule := boilerplateRule(b.Text); rule != "" {
+		return rule
+	}
+	if rule := metaRule(b); rule != "" {
+		return rule
+	}
+	if isLinkDense(b) {
+		return "link-dense"
+	}
+	if isLinkHeading(b) {
+		return "link-heading"
+	}
+	if isPromo(b.Text) {
+		return "newsletter"
+	}
+	return ""
+}
+
+// trimHead cuts, before the first paragraph of the story, the headline
+// printed again and a long heading that is the standfirst.
+func (s *state) trimHead(blocks []Block, title []string) []Block {
+	for i := 0; i < len(blocks) && i < 4; i++ {
+		b := blocks[i]
+		rule := ""
+		switch {
+		case (b.Kind == "h" || b.Kind == "p") && sameTitle(b.Text, title):
+			rule = "title-repeat"
+		case b.Kind == "h" && wordCount(b.Text) >= standfirstWords:
+			rule = "standfirst"
+		}
+		if rule != "" {
+			s.cut(rule, b.Text)
+			blocks = append(blocks[:i], blocks[i+1:]...)
+			i--
+			continue
+		}
+		if b.Kind == "p" && wordCount(b.Text) >= 25 {
+			break
+		}
+	}
+	return blocks
+}
+
+// standfirstWords is the length from which a heading at the top is a
+// summary rather than a headline or cross-head.
+const standfirstWords = 14
+
+// trimTail cuts, from the end of the story, author bios and short
+// non-sentences that follow the last paragraph (tag lists, section names).
+func (s *state) trimTail(blocks []Block) []Block {
+	for n := 0; n < 4 && len(blocks) > 1; n++ {
+		b := blocks[len(blocks)-1]
+		rule := ""
+		for _, r := range tailRules() {
+			if len(b.Text) < 800 && r.re.MatchString(b.Text) {
+				rule = r.rule
+				break
+			}
+		}
+		if rule == "" && b.Kind == "h" {
+			rule = "trailing-heading"
+		}
+		if rule == "" {
+			break
+		}
+		s.cut(rule, b.Text)
+		blocks = blocks[:len(blocks)-1]
+	}
+	return blocks
+}
+
+// isPromo reports a short block that sells a newsletter or subscription:
+// it asks readers to sign up or subscribe and names what they get.
+func isPromo(t string) bool {
+	if wordCount(t) > 45 {
+		return false
+	}
+	l := strings.ToLower(t)
+	ask := false
+	for _, w := range []string{"sign up", "signup", "subscribe", "subscription", "register", "inscri", "abonne", "abonnez", "abonnier", "anmelden", "suscrib", "suscríb", "regístrate"} {
+		if strings.Contains(l, w) {
+			ask = true
+			break
+		}
+	}
+	if !ask {
+		return false
+	}
+	for _, w := range []string{"newsletter", "inbox", "briefing", "digest", "magazine", "bulletin", "boletín", "boletin", "e-mail", "email", "delivered", "issues for"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLinkDense reports a short block that is mostly link text: a read-more
@@ -202,57 +322,80 @@ func isLinkDense(b Block) bool {
 	return b.linkChars*10 >= n*8 && (b.Kind == "li" || wc <= 12 || b.linkChars*10 >= n*9)
 }
 
+// pairSet is a block's word pairs, hashed and sorted, for near-duplicate
+// checks.
+type pairSet []uint64
+
+func wordPairs(text string) pairSet {
+	ws := words(text)
+	if len(ws) < 8 {
+		return nil
+	}
+	ps := make(pairSet, 0, len(ws)-1)
+	for i := 0; i+1 < len(ws); i++ {
+		ps = append(ps, hashPair(ws[i], ws[i+1]))
+	}
+	slices.Sort(ps)
+	return ps
+}
+
+// hashPair is FNV-1a over "a b".
+func hashPair(a, b string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint64(a[i])) * 1099511628211
+	}
+	h = (h ^ ' ') * 1099511628211
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint64(b[i])) * 1099511628211
+	}
+	return h
+}
+
 // nearDuplicate returns the index of a kept block that b nearly repeats
 // (a lead paragraph printed again by a summary box), or -1. Only blocks of
 // some length are compared, and only against a window of recent blocks and
 // the first blocks of the page, so the cost stays linear.
-func nearDuplicate(kept []Block, b Block) int {
-	wb := words(b.Text)
-	if len(wb) < 8 {
+func nearDuplicate(kept []pairSet, b pairSet) int {
+	if b == nil {
 		return -1
-	}
-	check := func(j int) bool {
-		wa := words(kept[j].Text)
-		if len(wa) < 8 {
-			return false
-		}
-		return similar(wa, wb)
 	}
 	const window = 12
 	for j := len(kept) - 1; j >= 0 && j >= len(kept)-window; j-- {
-		if check(j) {
+		if similar(kept[j], b) {
 			return j
 		}
 	}
 	for j := 0; j < len(kept)-window && j < window; j++ {
-		if check(j) {
+		if similar(kept[j], b) {
 			return j
 		}
 	}
 	return -1
 }
 
-// similar compares two word lists by the overlap of their word pairs: 0.8
-// or more of the shorter text's pairs found in the other.
-func similar(a, b []string) bool {
+// similar compares two blocks by the overlap of their word pairs: 0.8 or
+// more of the shorter text's pairs found in the other.
+func similar(a, b pairSet) bool {
+	if a == nil || b == nil {
+		return false
+	}
 	if len(a) > len(b) {
 		a, b = b, a
 	}
 	if len(a)*2 < len(b) {
 		return false
 	}
-	set := make(map[string]struct{}, len(b))
-	for i := 0; i+1 < len(b); i++ {
-		set[b[i]+" "+b[i+1]] = struct{}{}
-	}
-	hit, all := 0, 0
-	for i := 0; i+1 < len(a); i++ {
-		all++
-		if _, ok := set[a[i]+" "+a[i+1]]; ok {
+	hit, j := 0, 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j < len(b) && b[j] == x {
 			hit++
 		}
 	}
-	return all > 0 && hit*10 >= all*8
+	return hit*10 >= len(a)*8
 }
 
 func nodeText(n *html.Node) string {

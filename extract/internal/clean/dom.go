@@ -246,6 +246,9 @@ func preClean(doc *html.Node) []removal {
 					}
 					n.RemoveChild(c)
 				} else {
+					if lens[c] >= bylineMaxLen {
+						defuseByline(c)
+					}
 					walk(c, depth+1)
 				}
 			} else if c.Type == html.CommentNode {
@@ -317,4 +320,45 @@ func furnitureRule(n *html.Node, textLen, total int) string {
 		}
 	}
 	return ""
+}
+
+// bylineMaxLen is the text length from which an element cannot be a byline.
+const bylineMaxLen = 100
+
+// defuseByline strips byline markers from a container with too much text
+// to be a byline. readability removes the first element whose class or id
+// says "author" or "byline" (or with rel=author or itemprop=author) when no
+// byline is known from metadata, whatever its size; a blog theme that adds
+// "author-<name>" to the <article> element would lose the whole story.
+func defuseByline(n *html.Node) {
+	for i := range n.Attr {
+		a := &n.Attr[i]
+		switch a.Key {
+		case "class", "id":
+			if bylineWord(a.Val) {
+				var keep []string
+				for _, f := range strings.Fields(a.Val) {
+					if !bylineWord(f) {
+						keep = append(keep, f)
+					}
+				}
+				a.Val = strings.Join(keep, " ")
+			}
+		case "rel", "itemprop":
+			if strings.Contains(strings.ToLower(a.Val), "author") {
+				a.Val = ""
+			}
+		}
+	}
+}
+
+// bylineWord reports the words readability takes for a byline marker.
+func bylineWord(v string) bool {
+	v = strings.ToLower(v)
+	for _, w := range []string{"byline", "author", "dateline", "writtenby"} {
+		if strings.Contains(v, w) {
+			return true
+		}
+	}
+	return false
 }

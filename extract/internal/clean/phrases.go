@@ -13,23 +13,64 @@ import (
 // not the text of any one site.
 var boilerplateRules = sync.OnceValue(func() []phraseRule {
 	return []phraseRule{
-		{"ad-label", regexp.MustCompile(`(?i)^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promoted content|partner content|story continues below( this)? advertisement|article continues below( this)? (advertisement|ad)|continue reading (the main story|below)|advertisement\s*[-–—:]\s*(continue|scroll) (reading|down)( below)?|scroll (down )?to continue( reading)?|publicité|publicite|annonce|anzeige|werbung|publicidad|anuncio|contenido patrocinado|contenu sponsorisé)[\s.:!…]*$`)},
-		{"skip-link", regexp.MustCompile(`(?i)^(skip to (main )?(content|navigation|search|footer|article)|jump to (main )?content|aller au contenu( principal)?|zum (haupt)?inhalt( springen)?|saltar al contenido( principal)?|ir al contenido( principal)?)\W*$`)},
-		{"follow-prompt", regexp.MustCompile(`(?i)^(follow|join|find|like) (us|@?\w+( \w+)?) on (whatsapp|telegram|google news|twitter|x|facebook|instagram|tiktok|linkedin|youtube|threads|bluesky|flipboard|apple news)\b.{0,80}$|^(suivez[- ]nous|rejoignez[- ]nous|folgen sie uns|folge uns|síguenos|siguenos|únete a nuestro canal) .{0,80}$`)},
-		{"read-more", regexp.MustCompile(`(?i)^((read|see|view|show|load) (more|all|the full story|full article|the latest)( \w+){0,6}|more (stories|news|from|on this story|in)\b.{0,60}|read more of the latest in\b.{0,60}|(also|must) read\b.{0,120}|related( (articles?|stories|coverage|content|topics|news|reading|links?))?\s*:?.{0,120}|recommended( for you| stories| reading)?\s*:?|you (may|might) (also )?like\b.{0,60}|don'?t miss\s*:.{0,120}|trending now\b.{0,60}|most (read|popular|viewed)\b.{0,60}|top stories|lire (aussi|la suite|plus)\b.{0,120}|à lire (aussi|également)\b.{0,120}|voir aussi\b.{0,120}|lesen sie (auch|mehr)\b.{0,120}|mehr zum thema\b.{0,120}|weiterlesen\b.{0,40}|lee (también|tambien|más|mas)\b.{0,120}|leer más\b.{0,60}|te puede interesar\b.{0,120}|más información\s*:?.{0,60}|click here to (read|see|view|subscribe|sign up)\b.{0,80})$`)},
-		{"newsletter", regexp.MustCompile(`(?i)^((sign up|subscribe|register)( now| today| free| here)?( (for|to))? (to )?(our|the|my|this|a|daily|weekly|free)? ?[\w\s'’-]{0,40}(newsletter|briefing|digest|updates|alerts|emails?|inbox)\b.{0,160}|subscribe to get\b.{0,200}|get (our|the) [\w\s'’-]{0,40}(newsletter|briefing|digest) .{0,120}|stay in the know\b.{0,80}|by (clicking|signing up|subscribing|entering your email|submitting)\b.{0,200}(privacy|terms|agree|consent|newsletter|emails?|marketing|offers|data)\b.{0,200}|you('re| are) (now )?(signed up|subscribed)\b.{0,120}|thank you for (signing up|subscribing)\b.{0,120}|enter your email( address)?\b.{0,80}|(your )?email address\W*|this site is protected by recaptcha\b.{0,200}|already (a subscriber|have an account)\b.{0,80}|(subscribe|abonnez-vous|abonnieren|suscríbete|suscribete)( now| today| here| maintenant| jetzt| ahora)?[\s.!:]*|inscrivez-vous (à|a) (notre|nos) .{0,120}|recevez (notre|nos) .{0,40}newsletter.{0,120}|(melden sie sich|jetzt) .{0,40}newsletter.{0,120}|newsletter abonnieren.{0,80}|suscr[íi]bete a (nuestro|nuestra|nuestros) .{0,120}|rec[íi]be (nuestro|nuestra|las) .{0,40}(newsletter|bolet[íi]n).{0,120})$`)},
-		{"paywall", regexp.MustCompile(`(?i)^(this (article|story|content) is (only )?(available|reserved|exclusive)( only)? (to|for) (subscribers|members)\b.{0,120}|(to )?(continue|keep) reading,? (please )?(subscribe|log in|sign in|register)\b.{0,160}|(you have|you've) (reached|read) (your|all) (limit|\d+|free)\b.{0,160}|subscribe (now )?(to|for) (continue|keep|unlock|read|full|unlimited)\b.{0,160}|already a subscriber\?.{0,80}|(réservé|reserve) aux abonnés.{0,120}|cet article est réservé .{0,120}|dieser artikel ist (nur )?für abonnenten.{0,120}|(contenido|artículo) exclusivo para (suscriptores|socios).{0,120})$`)},
-		{"share-prompt", regexp.MustCompile(`(?i)^((share|sharing)( (this|the))?( (article|story|page|post|on))?( (facebook|twitter|x|whatsapp|email|linkedin|via|with))*|share( on)? (facebook|twitter|whatsapp|email|linkedin)|copy link|link copied|print( this)?( article| page)?|email this( article| story)?|tweet|pin it|comments?|(\d+ )?comments?|leave a (comment|reply)|add (a )?comment|view comments|show comments|partager( cet article)?|teilen|compartir( en)?( \w+)?|listen to (this|the) (article|story)\b.{0,40}|(\d+ )?min(ute)?s? (read|listen)|save( article)?|gift (this )?article|give this article)[\s.:!]*$`)},
-		{"cookie-notice", regexp.MustCompile(`(?i)^(we (and our partners )?use cookies\b.{0,300}|this (web)?site uses cookies\b.{0,300}|by (continuing|using) (to (use|browse) )?(this|our) (site|website)\b.{0,200}cookies.{0,200}|(accept|reject|manage|allow) (all )?cookies.{0,60}|cookie (settings|preferences|policy)|nous utilisons des cookies.{0,300}|wir verwenden cookies.{0,300}|utilizamos cookies.{0,300})$`)},
-		{"credit-line", regexp.MustCompile(`(?i)^((photo|image|picture|video|graphic|illustration|file photo|photograph|foto|bild|imagen)( credit)?s?\s*(:|/|by|—|-)\s*.{0,80}|\(?(photo|image|credit)s?\s*:\s*[^.]{0,80}\)?|(getty images|reuters|ap photo|afp|epa|shutterstock|istock)(/[\w .]+)?|copyright (©|\(c\))?.{0,100}|© ?\d{4}.{0,100}|all rights reserved\.?.{0,60}|tous droits réservés.{0,60}|alle rechte vorbehalten.{0,60}|todos los derechos reservados.{0,60})$`)},
-		{"app-prompt", regexp.MustCompile(`(?i)^(download (our|the) (free )?app\b.{0,120}|get (the|our) (free )?app\b.{0,120}|(turn on|enable|get) (push )?notifications\b.{0,120}|téléchargez (notre|l'application)\b.{0,120}|(jetzt )?app (herunterladen|laden)\b.{0,80}|descarga (nuestra|la) app\b.{0,120})$`)},
-		{"feedback-prompt", regexp.MustCompile(`(?i)^(have a (news )?tip\?.{0,160}|got a (news )?tip\?.{0,160}|(found|spotted) (a|an) (error|typo|mistake)\?.{0,160}|report (an|a) (error|correction|typo)\b.{0,80}|was this (article|story) (helpful|useful)\?.{0,60})$`)},
+		{"ad-label", anchored(`(?i)^(advertisement|advertisements|advertising|advert|adverts|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promoted content|partner content|story continues below( this)? advertisement|article continues below( this)? (advertisement|ad)|continue reading (the main story|below)|advertisement\s*[-–—:]\s*(continue|scroll) (reading|down)( below)?|scroll (down )?to continue( reading)?|publicité|publicite|annonce|anzeige|werbung|publicidad|anuncio|contenido patrocinado|contenu sponsorisé)[\s.:!…]*$`), nil},
+		{"skip-link", anchored(`(?i)^(skip to (main )?(content|navigation|search|footer|article)|jump to (main )?content|aller au contenu( principal)?|zum (haupt)?inhalt( springen)?|saltar al contenido( principal)?|ir al contenido( principal)?)\W*$`), nil},
+		{"follow-prompt", anchored(`(?i)^(follow|join|find|like) (us|@?\w+( \w+)?) on (whatsapp|telegram|google news|twitter|x|facebook|instagram|tiktok|linkedin|youtube|threads|bluesky|flipboard|apple news)\b.*$|^(suivez[- ]nous|rejoignez[- ]nous|folgen sie uns|folge uns|síguenos|siguenos|únete a nuestro canal) .*$`), nil},
+		{"read-more", anchored(`(?i)^((read|see|view|show|load) (more|all|the full story|full article|the latest)( \w+){0,6}|more (stories|news|from|on this story|in)\b.*|read more of the latest in\b.*|(also|must) read\b.*|related( (articles?|stories|coverage|content|topics|news|reading|links?))?\s*:?.*|recommended( for you| stories| reading)?\s*:?|you (may|might) (also )?like\b.*|don'?t miss\s*:.*|trending now\b.*|most (read|popular|viewed)\b.*|top stories|(breaking|latest|more|top|recent) (news|stories|articles|posts|headlines)\b.*|(most )?popular( (this week|now|today|stories|articles))?|more great .* stories|(more|related|see also|also|further reading|more on this( story)?)\s*:|lire (aussi|la suite|plus)\b.*|à lire (aussi|également)\b.*|voir aussi\b.*|lesen sie (auch|mehr)\b.*|mehr zum thema\b.*|weiterlesen\b.*|lee (también|tambien|más|mas)\b.*|leer más\b.*|te puede interesar\b.*|leggi anche\b.*|(leia|veja) (também|mais)\b.*|(à|a) la une|les plus lus|meistgelesen|(lo )?más le[íi]do|más información\s*:?.*|click here to (read|see|view|subscribe|sign up)\b.*)$`), nil},
+		{"newsletter", anchored(`(?i)^((sign up|subscribe|register)( now| today| free| here)?( (for|to))? (to )?(our|the|my|this|a|daily|weekly|free)? ?[\w\s'’-]*(newsletter|briefing|digest|updates|alerts|emails?|inbox)\b.*|subscribe to get\b.*|get (our|the) [\w\s'’-]*(newsletter|briefing|digest) .*|stay in the know\b.*|by (clicking|signing up|subscribing|entering your email|submitting)\b.*(privacy|terms|agree|consent|newsletter|emails?|marketing|offers|data)\b.*|you('re| are) (now )?(signed up|subscribed)\b.*|thank you for (signing up|subscribing)\b.*|enter your email( address)?\b.*|(your )?email address\W*|this site is protected by recaptcha\b.*|already (a subscriber|have an account)\b.*|(subscribe|abonnez-vous|abonnieren|suscríbete|suscribete)( now| today| here| maintenant| jetzt| ahora)?[\s.!:]*|inscrivez-vous (à|a) (notre|nos) .*|recevez (notre|nos) .*newsletter.*|(melden sie sich|jetzt) .*newsletter.*|newsletter abonnieren.*|suscr[íi]bete a (nuestro|nuestra|nuestros) .*|rec[íi]be (nuestro|nuestra|las) .*(newsletter|bolet[íi]n).*)$`), nil},
+		{"paywall", anchored(`(?i)^(this (article|story|content) is (only )?(available|reserved|exclusive)( only)? (to|for) (subscribers|members)\b.*|(to )?(continue|keep) reading,? (please )?(subscribe|log in|sign in|register)\b.*|(you have|you've) (reached|read) (your|all) (limit|\d+|free)\b.*|subscribe (now )?(to|for) (continue|keep|unlock|read|full|unlimited)\b.*|already a subscriber\?.*|(réservé|reserve) aux abonnés.*|cet article est réservé .*|dieser artikel ist (nur )?für abonnenten.*|(contenido|artículo) exclusivo para (suscriptores|socios).*)$`), nil},
+		{"share-prompt", anchored(`(?i)^((share|sharing)( (this|the))?( (article|story|page|post|on))?( (facebook|twitter|x|whatsapp|email|linkedin|via|with))*|share( on)? (facebook|twitter|whatsapp|email|linkedin)|copy link|link copied|print( this)?( article| page)?|email this( article| story)?|tweet|pin it|comments?|(\d+ )?comments?|leave a (comment|reply)|add (a )?comment|view comments|show comments|partager( cet article)?|teilen|compartir( en)?( \w+)?|listen to (this|the) (article|story)\b.*|(\d+ )?min(ute)?s? (read|listen)|save( article)?|gift (this )?article|give this article)[\s.:!]*$`), nil},
+		{"cookie-notice", anchored(`(?i)^(we (and our partners )?use cookies\b.*|this (web)?site uses cookies\b.*|by (continuing|using) (to (use|browse) )?(this|our) (site|website)\b.*cookies.*|(accept|reject|manage|allow) (all )?cookies.*|cookie (settings|preferences|policy)|nous utilisons des cookies.*|wir verwenden cookies.*|utilizamos cookies.*)$`), nil},
+		{"credit-line", anchored(`(?i)^((photo|image|picture|video|graphic|illustration|file photo|photograph|foto|bild|imagen)( credit)?s?\s*(:|/|by|—|-)\s*.*|\(?(photo|image|credit)s?\s*:\s*[^.]*\)?|(getty images|reuters|ap photo|afp|epa|shutterstock|istock)(/[\w .]+)?|copyright (©|\(c\))?.*|© ?\d{4}.*|all rights reserved\.?.*|tous droits réservés.*|alle rechte vorbehalten.*|todos los derechos reservados.*)$`), nil},
+		{"app-prompt", anchored(`(?i)^(download (our|the) (free )?app\b.*|get (the|our) (free )?app\b.*|(turn on|enable|get) (push )?notifications\b.*|téléchargez (notre|l'application)\b.*|(jetzt )?app (herunterladen|laden)\b.*|descarga (nuestra|la) app\b.*)$`), nil},
+		{"media-label", anchored(`(?i)^(caption|close|hide caption|toggle caption|(show|hide) caption|enlarge( this)? image|expand( image)?|zoom|fullscreen|view (fullscreen|full screen|gallery|slideshow|all photos|photos?)|(open|launch|start) (the )?(gallery|slideshow)|(image|photo|picture|slide|foto|bild|imagen) \d+\s*(of|/|von|de|sur)\s*\d+|\d+\s*(of|/|von|de|sur)\s*\d+|text size|font size|media playback is (unsupported|not supported) on your device|this (slideshow|video|content|feature) requires javascript\.?|please (turn on|enable) javascript\b.*|(watch|play)( the)? video|video|audio|listen|replay|gallery|slideshow|photos|(\d+ )?(photos|images|pictures)|see (more )?photos\s*:?)[\s.:!]*$`), nil},
+		{"caption-credit", anchored(`(?i)^(image (copyright|caption|source)\b.*|(photo|image|picture|video)(graph)?( credit)?s?\s*(:|by)\s*.*|courtesy( of)? [^.]*|©\s*.*|[^.!?]*[/|]\s*(getty images|ap|afp|reuters|epa|shutterstock|istock|alamy|dpa|efe)( via \w+)?)$`), nil},
+		// A caption paragraph ends with its credit in brackets.
+		{"caption-credit", anchored(`(?i).*\((image|photo|picture|credit|image credit|photo credit|photograph|foto|bild|imagen|crédit photo)s?\s*(:|by)\s*[^()]+\)?\s*$|.*\((ap|afp|reuters|epa|getty|dpa|efe)( photo| images)?(/[^()]*)?\)\s*$`), []string{"("}},
+		{"reading-time", anchored(`(?i)^((estimated )?(reading|read|listening) time|temps de lecture|lesezeit|tiempo de lectura|tempo de leitura|tempo di lettura)\s*:?\s*(\d+|one|a|un|une|ein|eine|uno|una)\s*\w*[\s.]*$|^\d+\s*(letture|lectures|views|reads|aufrufe|visitas|lecturas)$`), nil},
+		{"trailer", anchored(`(?i)^(\(?\s*((additional|further|with|and) )?(reporting|writing|editing|research|compiled|produced|translated)( by|:)\b.*|(contributing|source|sources|with|via)\s*:?\s*[^.]*\b(wires?|agencies|reports?|news|press)\.?|contributing\s*:.*|sources?\s*:\s*[^.]*|this (story|article|report) (was|has been) (updated|corrected|produced|written|edited)\b.*|(this|the) (story|article) (first )?appeared (first )?(in|on)\b.*|appeared (originally )?in the .* print edition\b.*|(a version|an earlier version) of this (story|article)\b.*|(mit material von|avec (l'?)?afp|con información de)\b.*)$`), nil},
+		{"trailer", anchored(`(?i).*\bcontributed (reporting|to this (report|story|article))\b.*`), []string{"contributed"}},
+		{"disclosure", anchored(`(?i)^(.*\b(affiliate (links?|commission|partnerships?)|may (earn|receive|get) (an? )?(small )?(affiliate )?(commission|share of (sales|revenue)))\b.*|disclaimer\s*:.*|(our|the) (journalism|reporting) is (free|independent)\b.*|.*\bis a (nonprofit|non-profit|independent) newsroom\b.*|(donate|support (us|our journalism|independent journalism))( today| now)?\b.*)$`), []string{"affiliate", "commission", "disclaimer", "journalism", "reporting", "newsroom", "donate", "support"}},
+		{"contact-line", anchored(`(?i)^(e-?mail|write to|reach|contact|follow|tweet|send)\b.*(@[\w.]+|\b(twitter|facebook|instagram)\b).*$`), nil},
+		{"comments-prompt", anchored(`(?i)^(post (a )?comments?( \(\+\))?|join the (conversation|discussion|debate)\b.*|tell us what you think\b.*|what do you think\?.*|(have your say|share your thoughts)\b.*|comments? (are|is) (closed|moderated)\b.*|note: we (are|may be) (temporarily )?moderating\b.*|(add|write|leave|post) (your|a|an) (comment|review|reply)\b.*|\d+ (comments?|replies|responses|kommentare|commentaires|comentarios)|commenter|kommentieren|comentar|comentários|comentarios)[\s.!:]*$`), nil},
+		{"tags", anchored(`(?i)^((tags?|tagged( with)?|filed under|schlagwörter|schlagworte|mots-clés|etiquetas)\s*:?|(topics?|related topics|themen|sujets?|temas|categories|category|catégories|kategorien|categorías)\s*:)(\s+[^.!?]*)?$`), nil},
+		{"feedback-prompt", anchored(`(?i)^(have a (news )?tip\?.*|got a (news )?tip\?.*|(found|spotted) (a|an) (error|typo|mistake)\?.*|report (an|a) (error|correction|typo)\b.*|was this (article|story) (helpful|useful)\?.*)$`), nil},
 	}
 })
+
+// anchored compiles a whole-block pattern so that the matcher tries it at
+// the start of the text only: a top-level alternation of anchored branches
+// would otherwise be searched for at every position.
+func anchored(pattern string) *regexp.Regexp {
+	flags := ""
+	if strings.HasPrefix(pattern, "(?i)") {
+		flags, pattern = "(?i)", pattern[len("(?i)"):]
+	}
+	return regexp.MustCompile(flags + "^(?:" + pattern + ")")
+}
 
 type phraseRule struct {
 	rule string
 	re   *regexp.Regexp
+	// need lists words one of which the lower-cased block must contain
+	// for re to be tried: a cheap test in front of a costly pattern.
+	need []string
+}
+
+func (r *phraseRule) match(text, lower string) bool {
+	if len(r.need) > 0 {
+		found := false
+		for _, w := range r.need {
+			if strings.Contains(lower, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return r.re.MatchString(text)
 }
 
 // boilerplateRule returns the name of the phrase rule the block matches, or
@@ -42,8 +83,9 @@ func boilerplateRule(text string) string {
 	if t == "" {
 		return "empty"
 	}
+	lower := strings.ToLower(t)
 	for _, r := range boilerplateRules() {
-		if r.re.MatchString(t) {
+		if r.match(t, lower) {
 			return r.rule
 		}
 	}

@@ -1,0 +1,213 @@
+package clean
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Block rules that look at a block's shape and place rather than at a
+// phrase: captions, page metadata printed in the body (bylines, dates, bare
+// URLs), link headings, the headline and standfirst repeated at the top, and
+// the author bio and credit lines after the story ends.
+
+// captionShare is the share of the body's text that captions may hold and
+// still be cut: on a photo gallery the captions are the story.
+const captionShare = 0.4
+
+// dateWords are the words of a date or time line, in English, French,
+// German, Spanish, Portuguese and Italian, plus the labels news sites print
+// before them.
+var dateWords = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`
+		jan feb mar apr may jun jul aug sep sept oct nov dec
+		january february march april june july august september october november december
+		mon tue tues wed thu thur thurs fri sat sun
+		monday tuesday wednesday thursday friday saturday sunday
+		am pm a m p est edt cst cdt mst mdt pst pdt et ct mt pt gmt utc bst cet cest hst akst amt ist jst aest
+		at on of de del a el le la der den am um uhr h hrs and
+		published updated posted modified first last original originally
+		date time today yesterday ago minute minutes hour hours day days week weeks month months year years
+		janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+		lundi mardi mercredi jeudi vendredi samedi dimanche publié publie mis jour
+		januar februar märz maerz juni juli oktober dezember
+		montag dienstag mittwoch donnerstag freitag samstag sonntag veröffentlicht aktualisiert aktualisierung stand
+		enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+		lunes martes miércoles miercoles jueves viernes sábado sabado domingo publicado actualizado
+		janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+		segunda terça terca quarta quinta sexta feira às as atualizado
+		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+		ene abr ago dic janv févr avr juil déc mär okt dez
+	`) {
+		m[w] = true
+	}
+	return m
+})
+
+// isDateLine reports a short line that is a date or time stamp, maybe with
+// a label or a source name ("Updated 1:39 am EST, Wednesday, November 20,
+// 2019", "Associated Press Published 11:34 PM EST Nov 19, 2019").
+func isDateLine(t string) bool {
+	ws := words(t)
+	if len(ws) < 2 || len(ws) > 24 {
+		return false
+	}
+	dates, digits, other := 0, 0, 0
+	for _, w := range ws {
+		switch {
+		case isNumberWord(w):
+			digits++
+		case dateWords()[w]:
+			dates++
+		default:
+			other++
+		}
+	}
+	if digits == 0 || dates == 0 {
+		return false
+	}
+	return other <= 4 && other*3 <= dates+digits
+}
+
+// isNumberWord reports a word of digits, maybe with an ordinal or time
+// suffix ("20", "1st", "4pm", "11h30").
+func isNumberWord(w string) bool {
+	d := 0
+	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			d++
+		}
+	}
+	return d > 0 && d*2 >= len(w)
+}
+
+var metaRules = sync.OnceValue(func() []phraseRule {
+	return []phraseRule{
+		// "Tom Krisher, Ap Auto Writer", "Jane Doe, Associated Press".
+		{"byline", anchored(`(?i)^[\p{L} .'’-]+,\s*(the )?(ap|associated press|reuters|afp|dpa|efe|bloomberg|upi|cnn|bbc)\b[\w ]*$|^(staff|wire|news) (and wire )?(reports?|services?)$`), nil},
+		// A bare address: a URL, an e-mail address, a handle.
+		{"url-line", anchored(`(?i)^(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[\w-]+(\.[\w-]+)+/\S*|@\w+)$`), nil},
+	}
+})
+
+var tailRules = sync.OnceValue(func() []phraseRule {
+	return []phraseRule{
+		// "Phil Helsel is a reporter for NBC News."
+		{"author-bio", anchored(`^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){0,3}(\s+\([^)]*\))?\s+(is|was|est|ist|es)\s+(a|an|the|un|une|ein|eine|der|die|el|la)\b.*\b(?i:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|author|curator|critic|analyst|freelance|staff|blogger|journaliste|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|autor|autorin|periodista|redactor|redactora|corresponsal)\b.*$`), nil},
+	}
+})
+
+// metaRule names the rule that makes the block page metadata printed in the
+// body, or "".
+func metaRule(b Block) string {
+	if len(b.Text) > 300 || b.Kind == "blockquote" || b.Kind == "pre" || b.Kind == "tr" {
+		return ""
+	}
+	t := strings.TrimSpace(b.Text)
+	for _, r := range metaRules() {
+		if r.re.MatchString(t) {
+			return r.rule
+		}
+	}
+	if isByline(t) {
+		return "byline"
+	}
+	if isDateLine(t) {
+		return "date-line"
+	}
+	return ""
+}
+
+// isByline reports a credit line: "By Jane Doe", "By Jane Doe and John Roe
+// | Reuters", "Par Jean Dupont - 12 mars 2024", "Von Anna Schmidt".
+func isByline(t string) bool {
+	rest, ok := cutPrefixFold(t, "by", "par", "von", "por", "door", "di")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, ": ")
+	if rest == "" {
+		return true
+	}
+	if i := strings.IndexAny(rest, "|–—•·"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.Index(rest, " - "); i >= 0 {
+		rest = rest[:i]
+	}
+	names := strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == ',' || r == '&' })
+	if len(names) == 0 || len(names) > 9 {
+		return false
+	}
+	for _, w := range names {
+		switch strings.ToLower(w) {
+		case "and", "und", "et", "y", "e", "de", "da", "van", "von", "der", "la", "le", "del", "di", "in", "at", "staff", "the":
+			continue
+		}
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// cutPrefixFold removes the first of the words that t starts with, in any
+// case, when a space, colon or the end follows it.
+func cutPrefixFold(t string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if len(t) >= len(p) && strings.EqualFold(t[:len(p)], p) {
+			rest := t[len(p):]
+			if rest == "" || rest[0] == ' ' || rest[0] == ':' {
+				return rest, true
+			}
+		}
+	}
+	return t, false
+}
+
+// isLinkHeading reports a heading that is all link: the title of another
+// story, in a list of related or most-read links.
+func isLinkHeading(b Block) bool {
+	return b.Kind == "h" && b.linkChars > 0 && b.linkChars*10 >= len(strings.ReplaceAll(b.Text, " ", ""))*8
+}
+
+// sameTitle reports a block that repeats the headline: the same words, or
+// nearly so.
+func sameTitle(text string, title []string) bool {
+	if len(title) == 0 {
+		return false
+	}
+	ws := words(text)
+	if len(ws) == 0 || len(ws) > len(title)+4 {
+		return false
+	}
+	in := make(map[string]bool, len(title))
+	for _, w := range title {
+		in[w] = true
+	}
+	hit := 0
+	for _, w := range ws {
+		if in[w] {
+			hit++
+		}
+	}
+	return hit*10 >= len(ws)*9 && hit*10 >= len(title)*7
+}
+
+// isSentence reports text that reads as prose: ends with a full stop, a
+// question or exclamation mark, or a closing quote after one.
+func isSentence(t string) bool {
+	t = strings.TrimRightFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '"' || r == '”' || r == '’' || r == '»' || r == ')'
+	})
+	if t == "" {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', '!', '?', ':':
+		return true
+	}
+	return strings.HasSuffix(t, "…")
+}
