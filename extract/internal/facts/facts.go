@@ -1,8 +1,21 @@
 // Package facts reads the dateline, the people named and the direct
 // quotations from an article's paragraphs.
+//
+// Everything is rule-based and offline: capitalised runs are weighed against
+// embedded given-name, surname and common-word lists (lexicon.tsv.gz, loaded
+// on the first call) and a few hand-made lists of titles, roles and
+// organisation words; quotes are attributed through speech verbs in their
+// sentence ("said", "told", "according to"), apposition, pronouns resolved
+// to the last person of that gender, and carried across paragraphs.
 package facts
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/newsclean/newsclean/extract/internal/dateline"
+)
 
 // Dateline is where and when a story was filed.
 type Dateline struct {
@@ -32,8 +45,73 @@ type Result struct {
 	Quotes   []Quote
 }
 
+// maxDatelineParas bounds how far into the body a dateline is looked for
+// (bylines, photo captions and timestamps may come first).
+const maxDatelineParas = 8
+
 // Analyze reads the facts from the article's paragraphs. published resolves
 // year-less dates.
 func Analyze(paragraphs []string, published time.Time) Result {
-	return Result{}
+	var res Result
+	paras := make([]*para, len(paragraphs))
+	for i, t := range paragraphs {
+		paras[i] = newPara(t)
+	}
+	res.Dateline = findDateline(paras, published)
+	pp := findPeople(paras)
+	for _, per := range pp.list {
+		if per.count <= 0 {
+			continue
+		}
+		res.People = append(res.People, Person{Name: per.name, Role: per.role, Mentions: per.count, Aliases: per.aliases})
+	}
+	for _, q := range attribute(paras, pp) {
+		out := Quote{Text: q.text, Paragraph: q.para}
+		switch {
+		case q.src.person >= 0:
+			per := pp.list[q.src.person]
+			name := per.name
+			out.Speaker, out.SpeakerRole = &name, per.role
+		case q.src.phrase != "":
+			s := q.src.phrase
+			out.Speaker = &s
+		}
+		res.Quotes = append(res.Quotes, out)
+	}
+	return res
+}
+
+// findDateline reads the dateline of the first body paragraph, skipping
+// captions, bylines and headings.
+func findDateline(paras []*para, published time.Time) *Dateline {
+	for i, p := range paras {
+		if i >= maxDatelineParas {
+			break
+		}
+		if p.caption || !bodyLike(p.text) {
+			continue
+		}
+		d, ok := dateline.Parse(p.text, published, isCommon)
+		if !ok {
+			return nil
+		}
+		return &Dateline{Place: d.Place, Date: d.Date, Agency: d.Agency, Raw: d.Raw}
+	}
+	return nil
+}
+
+// bodyLike: a paragraph of running text (a sentence of eight words or more
+// ending in punctuation), not a heading, byline or timestamp.
+func bodyLike(s string) bool {
+	s = strings.TrimSpace(s)
+	words := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, unicode.IsDigit) < 0 && strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	if words < 8 {
+		return false
+	}
+	return strings.ContainsAny(s[len(s)-1:], ".!?\"”’)»:")
 }

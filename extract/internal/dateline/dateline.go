@@ -1,0 +1,455 @@
+// Package dateline reads the dateline a news story opens with: the place,
+// date and agency it was filed under, as in "PARIS —",
+// "SPRINGFIELD, Ill. (AP) —", "SINGAPORE, July 14 (AFP) -",
+// "LONDON, 3 March:" or "KYIV/MOSCOW, Nov 2 (Reuters) -".
+//
+// Rules: the place is written in capitals, or in title case when a dash,
+// a date or an agency backs it; a colon separator needs a place in capitals
+// or a date. Parse never guesses: a paragraph that does not open with a
+// dateline gives no result.
+package dateline
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Dateline is a parsed dateline. Place, Agency and Raw are substrings of the
+// parsed text; Date is ISO 8601 (YYYY-MM-DD) when a year could be inferred,
+// else as written.
+type Dateline struct {
+	Place  string
+	Date   string
+	Agency string
+	Raw    string
+}
+
+// IsCommon reports whether a lower-cased word is an ordinary English word.
+// Parse uses it to refuse "UPDATE:" or "Meanwhile —" as places.
+type IsCommon func(word string) bool
+
+const maxPlaceWords = 5
+
+// Parse reads a dateline at the start of text. published (may be zero)
+// supplies the year of a year-less date. common may be nil.
+func Parse(text string, published time.Time, common IsCommon) (Dateline, bool) {
+	s := strings.TrimLeft(text, " \t\u00a0")
+	lead := len(text) - len(s)
+	p := parser{s: s}
+
+	placeEnd, caps := p.place(common)
+	if placeEnd == 0 {
+		return Dateline{}, false
+	}
+	place := s[:placeEnd]
+	p.i = placeEnd
+	var date, agency string
+	var dateOK, stateOK bool
+	// ", Ill." / ", July 14" / ", 3 March" / ", Nov. 2, 2023", in any order, twice at most.
+	for k := 0; k < 3; k++ {
+		save := p.i
+		if !p.lit(",") {
+			break
+		}
+		p.spaces()
+		if d, ok := p.date(); ok {
+			date, dateOK = d, true
+			continue
+		}
+		if !stateOK && !dateOK {
+			if end, ok := p.state(); ok {
+				place = s[:end]
+				stateOK = true
+				continue
+			}
+		}
+		p.i = save
+		break
+	}
+	p.spaces()
+	if p.peek() == '(' {
+		save := p.i
+		if a, ok := p.agency(); ok {
+			agency = a
+		} else {
+			p.i = save
+		}
+	}
+	p.spaces()
+	sep, ok := p.separator()
+	if !ok {
+		return Dateline{}, false
+	}
+	if sep == ':' && !caps {
+		return Dateline{}, false
+	}
+	// Title-case or single common words need more than a dash to count.
+	if isCommonPlace(place, common) && !dateOK && agency == "" && !stateOK {
+		return Dateline{}, false
+	}
+	rest := strings.TrimSpace(s[p.i:])
+	if rest == "" {
+		return Dateline{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) && !caps {
+		return Dateline{}, false
+	}
+	raw := strings.TrimSpace(text[lead : lead+p.i])
+	d := Dateline{Place: strings.TrimRight(place, " ,"), Agency: agency, Raw: raw}
+	if dateOK {
+		d.Date = resolveDate(date, published)
+	}
+	return d, true
+}
+
+func isCommonPlace(place string, common IsCommon) bool {
+	if common == nil {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(place, func(r rune) bool { return r == ' ' || r == '/' || r == '-' }) {
+		if !common(strings.ToLower(strings.Trim(w, ".'’"))) {
+			return false
+		}
+	}
+	return true
+}
+
+type parser struct {
+	s string
+	i int
+}
+
+func (p *parser) peek() rune {
+	if p.i >= len(p.s) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(p.s[p.i:])
+	return r
+}
+
+func (p *parser) lit(x string) bool {
+	if strings.HasPrefix(p.s[p.i:], x) {
+		p.i += len(x)
+		return true
+	}
+	return false
+}
+
+func (p *parser) spaces() {
+	for p.i < len(p.s) {
+		r, n := utf8.DecodeRuneInString(p.s[p.i:])
+		if r != ' ' && r != '\u00a0' && r != '\t' {
+			return
+		}
+		p.i += n
+	}
+}
+
+// word reads a run of letters, apostrophes, dots and inner hyphens.
+func (p *parser) word() string {
+	start := p.i
+	for p.i < len(p.s) {
+		r, n := utf8.DecodeRuneInString(p.s[p.i:])
+		if unicode.IsLetter(r) || unicode.IsMark(r) || r == '.' || r == '\'' || r == '’' ||
+			(r == '-' && p.i > start && p.i+n < len(p.s) && isLetterAt(p.s, p.i+n)) {
+			p.i += n
+			continue
+		}
+		break
+	}
+	return p.s[start:p.i]
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// place reads the place words and says whether they are in capitals. It
+// returns 0 when the text does not open with a place.
+func (p *parser) place(common IsCommon) (end int, caps bool) {
+	allCaps, titled := true, true
+	words := 0
+	for words < maxPlaceWords {
+		save := p.i
+		w := p.word()
+		if w == "" || !startsUpper(w) {
+			p.i = save
+			break
+		}
+		if !isUpperWord(w) {
+			allCaps = false
+		}
+		if !isTitleWord(w) {
+			titled = false
+		}
+		words++
+		end = p.i
+		// Separators between place words: a space, or "/" as in KYIV/MOSCOW.
+		if p.peek() == '/' {
+			p.i++
+			continue
+		}
+		if p.peek() != ' ' {
+			break
+		}
+		p.i++
+	}
+	p.i = end
+	if words == 0 {
+		return 0, false
+	}
+	place := p.s[:end]
+	if strings.HasSuffix(place, "'") || strings.HasSuffix(place, "’") {
+		return 0, false
+	}
+	if allCaps && hasLetters(place, 2) {
+		return end, true
+	}
+	if titled && words <= 3 {
+		return end, false
+	}
+	return 0, false
+}
+
+func hasLetters(s string, n int) bool {
+	c := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			c++
+		}
+	}
+	return c >= n
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isUpperWord(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isTitleWord: "Indianapolis", "St.", "O'Hare", "Winston-Salem".
+func isTitleWord(w string) bool {
+	first := true
+	for _, r := range w {
+		if first {
+			first = false
+			continue
+		}
+		if unicode.IsUpper(r) {
+			return strings.ContainsAny(w, "-'’") // "Winston-Salem", "O'Hare"
+		}
+	}
+	return true
+}
+
+// state reads a state, province or country after the place: "Ill.",
+// "Calif.", "N.Y.", "Texas", "D.C.", "Va.", "England".
+func (p *parser) state() (int, bool) {
+	save := p.i
+	words := 0
+	end := 0
+	for words < 2 {
+		w := p.word()
+		if w == "" || !startsUpper(w) || strings.ContainsAny(w, "'’") {
+			break
+		}
+		if monthNum(w) > 0 || weekday(w) {
+			p.i = save
+			return 0, false
+		}
+		words++
+		end = p.i
+		if p.peek() != ' ' {
+			break
+		}
+		p.i++
+		if r := p.peek(); !unicode.IsUpper(r) {
+			break
+		}
+	}
+	p.i = end
+	if words == 0 {
+		p.i = save
+		return 0, false
+	}
+	return end, true
+}
+
+// date reads "July 14", "Nov. 2", "3 March", "Nov 2, 2023", "Tuesday".
+func (p *parser) date() (string, bool) {
+	save := p.i
+	start := p.i
+	if n := p.number(); n != "" {
+		p.spaces()
+		w := p.word()
+		if monthNum(w) == 0 {
+			p.i = save
+			return "", false
+		}
+		p.year()
+		return p.s[start:p.i], true
+	}
+	w := p.word()
+	if weekday(w) {
+		return p.s[start:p.i], true
+	}
+	if monthNum(w) == 0 {
+		p.i = save
+		return "", false
+	}
+	afterMonth := p.i
+	p.spaces()
+	if n := p.number(); n == "" {
+		p.i = afterMonth
+		p.i = save
+		return "", false
+	}
+	p.year()
+	return p.s[start:p.i], true
+}
+
+// year reads an optional ", 2023" or " 2023".
+func (p *parser) year() {
+	save := p.i
+	p.lit(",")
+	p.spaces()
+	if n := p.number(); len(n) == 4 {
+		return
+	}
+	p.i = save
+}
+
+func (p *parser) number() string {
+	start := p.i
+	for p.i < len(p.s) && p.s[p.i] >= '0' && p.s[p.i] <= '9' {
+		p.i++
+	}
+	if p.i-start > 4 {
+		p.i = start
+		return ""
+	}
+	return p.s[start:p.i]
+}
+
+// agency reads "(Reuters)", "(AP)", "(AFP)", "(Reuters Health)".
+func (p *parser) agency() (string, bool) {
+	if !p.lit("(") {
+		return "", false
+	}
+	end := strings.IndexByte(p.s[p.i:], ')')
+	if end <= 0 || end > 40 {
+		return "", false
+	}
+	a := strings.TrimSpace(p.s[p.i : p.i+end])
+	if a == "" || !startsUpper(a) || len(strings.Fields(a)) > 4 {
+		return "", false
+	}
+	for _, r := range a {
+		if !(unicode.IsLetter(r) || r == ' ' || r == '-' || r == '.' || r == '&' || r == '/') {
+			return "", false
+		}
+	}
+	p.i += end + 1
+	return a, true
+}
+
+// separator reads the dash or colon closing the dateline, which must be
+// followed by a space.
+func (p *parser) separator() (rune, bool) {
+	r := p.peek()
+	switch r {
+	case '—', '–', ':':
+		p.i += utf8.RuneLen(r)
+	case '-':
+		p.i++
+		p.lit("-")
+	default:
+		return 0, false
+	}
+	if nx := p.peek(); nx != ' ' && nx != '\u00a0' {
+		return 0, false
+	}
+	p.spaces()
+	if r == ':' {
+		return ':', true
+	}
+	return '-', true
+}
+
+var months = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+func monthNum(w string) int {
+	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+func weekday(w string) bool {
+	switch strings.ToLower(w) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+// resolveDate turns "July 14" into "2019-07-14" using the year of published
+// (or the year before, when the date would fall well after publication).
+// Dates it cannot resolve are returned as written.
+func resolveDate(d string, published time.Time) string {
+	fields := strings.FieldsFunc(d, func(r rune) bool { return r == ' ' || r == ',' })
+	var day, month, year int
+	for _, f := range fields {
+		if m := monthNum(f); m > 0 {
+			month = m
+			continue
+		}
+		n := 0
+		ok := f != ""
+		for _, c := range f {
+			if c < '0' || c > '9' {
+				ok = false
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		if !ok {
+			continue
+		}
+		if len(f) == 4 {
+			year = n
+		} else {
+			day = n
+		}
+	}
+	if month == 0 || day < 1 || day > 31 {
+		return d
+	}
+	if year == 0 {
+		if published.IsZero() {
+			return d
+		}
+		year = published.Year()
+		t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		if t.After(published.AddDate(0, 0, 7)) {
+			year--
+		}
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day {
+		return d
+	}
+	return t.Format("2006-01-02")
+}

@@ -1,0 +1,303 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/newsclean/newsclean/extract/internal/quotes"
+)
+
+// source is who a quote is attributed to: a person of the article, or a
+// phrase as written ("the document", "a company spokesperson").
+type source struct {
+	person int // -1 when not a person
+	phrase string
+}
+
+func (s source) none() bool { return s.person < 0 && s.phrase == "" }
+
+var noSource = source{person: -1}
+
+type quoteRec struct {
+	para, span int
+	text       string
+	src        source
+	chained    bool // continues an open quote of the previous paragraph
+}
+
+type attributor struct {
+	paras []*para
+	pp    *people
+	L     *lists
+	out   []quoteRec
+}
+
+// attribute finds every direct quotation and its source.
+func attribute(paras []*para, pp *people) []quoteRec {
+	at := &attributor{paras: paras, pp: pp, L: wordLists()}
+	prevOpen := false // the previous paragraph ended inside a quote
+	for pi, p := range paras {
+		firstInPara := len(at.out)
+		for k, sp := range p.spans {
+			text := sp.Text(p.text)
+			chained := k == 0 && prevOpen && strings.TrimSpace(p.text[:sp.Open]) == ""
+			if !quotes.IsQuotation(text, p.text[:sp.Open]) {
+				continue
+			}
+			src := at.find(pi, k)
+			if src.none() {
+				switch {
+				case chained && len(at.out) > 0:
+					src = at.out[len(at.out)-1].src
+				case len(at.out) > firstInPara:
+					src = at.out[len(at.out)-1].src
+				case k == 0 && strings.TrimSpace(p.text[:sp.Open]) == "" && pi > 0 && len(at.out) > 0 && at.out[len(at.out)-1].para == pi-1:
+					src = at.out[len(at.out)-1].src
+				}
+			}
+			at.out = append(at.out, quoteRec{para: pi, span: k, text: text, src: src, chained: chained})
+		}
+		prevOpen = len(p.spans) > 0 && !p.spans[len(p.spans)-1].Closed
+	}
+	// An open quote's attribution often comes in its last paragraph: carry
+	// it back over the chain.
+	for i := len(at.out) - 1; i > 0; i-- {
+		if at.out[i].chained && at.out[i-1].src.none() && !at.out[i].src.none() && at.out[i-1].para == at.out[i].para-1 {
+			at.out[i-1].src = at.out[i].src
+		}
+	}
+	return at.out
+}
+
+func (at *attributor) speech(t token) bool {
+	return t.q == 0 && t.kind == tWord && at.L.speech[lw(t)]
+}
+
+func (at *attributor) according(p *para, i int) bool {
+	return i+1 < len(p.toks) && p.toks[i].q == 0 && lw(p.toks[i]) == "according" && lw(p.toks[i+1]) == "to"
+}
+
+// find attributes span k of paragraph pi from the words of its sentence.
+func (at *attributor) find(pi, k int) source {
+	p := at.paras[pi]
+	oi, ci := -1, -1
+	for i, t := range p.toks {
+		if t.q == k+1 {
+			if oi < 0 {
+				oi = i
+			}
+			ci = i
+		}
+	}
+	if oi < 0 {
+		return noSource
+	}
+	ss, se := p.sentenceOf(oi)
+	// 1. after the quote: “…,” she said / “…,” said Ms Chang / “…”, according to X
+	j := ci + 1
+	for j < se && p.toks[j].kind == tPunct && p.toks[j].text != "." {
+		j++
+	}
+	words := 0
+	for v := j; v < se && words < 9; v++ {
+		t := p.toks[v]
+		if t.kind == tMark {
+			break
+		}
+		if t.kind == tPunct && (t.text == "." || t.text == ";" || t.text == "!" || t.text == "?") {
+			break
+		}
+		if at.according(p, v) {
+			return at.after(pi, v+2, se)
+		}
+		if at.speech(t) {
+			if v == j {
+				if s := at.after(pi, v+1, se); !s.none() {
+					return s
+				}
+				continue
+			}
+			return at.before(pi, j, v)
+		}
+		if t.kind == tWord {
+			words++
+		}
+	}
+	// 2. before the quote: X said: “…” / X told reporters that “…”
+	for v := oi - 1; v >= ss; v-- {
+		t := p.toks[v]
+		if at.according(p, v) {
+			return at.after(pi, v+2, oi)
+		}
+		if at.speech(t) {
+			if s := at.before(pi, ss, v); !s.none() {
+				return s
+			}
+			if s := at.after(pi, v+1, oi); !s.none() {
+				return s
+			}
+		}
+	}
+	// 3. "according to X" further on in the sentence
+	for v := ci + 1; v < se; v++ {
+		if at.according(p, v) {
+			return at.after(pi, v+2, se)
+		}
+	}
+	return noSource
+}
+
+var skipBefore = map[string]bool{
+	"also": true, "later": true, "then": true, "has": true, "have": true, "had": true, "was": true,
+	"is": true, "previously": true, "recently": true, "earlier": true, "further": true, "again": true,
+	"once": true, "just": true, "did": true, "does": true, "would": true, "will": true, "reportedly": true,
+	"simply": true, "only": true, "repeatedly": true, "publicly": true, "privately": true,
+	"even": true, "still": true, "quickly": true, "bluntly": true,
+	"flatly": true, "softly": true, "angrily": true, "proudly": true, "often": true, "always": true,
+	"never": true, "may": true, "might": true, "could": true, "should": true,
+	"can": true,
+}
+
+// before reads the subject of a speech verb at v from tokens [from, v):
+// "the doctor said", "McCormick, who …, told".
+func (at *attributor) before(pi, from, v int) source {
+	p := at.paras[pi]
+	y := v
+	for y > from && p.toks[y-1].kind == tWord && skipBefore[lw(p.toks[y-1])] {
+		y--
+	}
+	// skip one apposition or relative clause: "X, a teacher at …, said"
+	if y > from && p.toks[y-1].text == "," {
+		c := y - 2
+		for c >= from && p.toks[c].text != "," && p.toks[c].kind != tMark && p.toks[c].text != "." {
+			c--
+		}
+		if c > from && p.toks[c].text == "," {
+			y = c
+		} else {
+			return noSource
+		}
+	}
+	x := y
+	for x > from && y-x < 8 {
+		t := p.toks[x-1]
+		if t.q != 0 || t.kind == tMark {
+			break
+		}
+		if t.kind == tPunct && t.text != "&" && t.text != "-" {
+			break
+		}
+		l := lw(t)
+		if at.L.stopSpeaker[l] || at.L.speech[l] || (l == "to" && x-2 >= from && lw(p.toks[x-2]) == "according") {
+			break
+		}
+		x--
+	}
+	if x == y {
+		return noSource
+	}
+	if per := at.pp.mentionEndingAt(pi, y); per >= 0 {
+		if m := at.pp.mentionIn(pi, x, y); m >= 0 {
+			return source{person: per}
+		}
+	}
+	if y-x == 1 {
+		if s, ok := at.pronoun(pi, x, lw(p.toks[x])); ok {
+			return s
+		}
+	}
+	// a lone lower-case word that is not a noun phrase: "then", "now"
+	first := lw(p.toks[x])
+	if y-x == 1 && isCommon(first) && !strings.HasSuffix(first, "s") && !p.toks[x].upper() && !at.L.roleNoun[first] {
+		return noSource
+	}
+	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[x].start:p.toks[y-1].end]), " ")}
+}
+
+// after reads the speaker after a speech verb or "according to", within
+// tokens [from, to): "said Ms Chang Li Lin, Mr Lee's press secretary".
+func (at *attributor) after(pi, from, to int) source {
+	p := at.paras[pi]
+	y := from
+	for y < to && y-from < 8 {
+		t := p.toks[y]
+		if t.q != 0 || t.kind == tMark || (t.kind == tPunct && t.text != "&" && t.text != "-") {
+			break
+		}
+		l := lw(t)
+		if y > from && (at.L.stopSpeaker[l] || at.L.speech[l]) {
+			break
+		}
+		y++
+	}
+	if y == from {
+		return noSource
+	}
+	if per := at.pp.mentionIn(pi, from, y); per >= 0 {
+		return source{person: per}
+	}
+	first := lw(p.toks[from])
+	if y-from == 1 {
+		if s, ok := at.pronoun(pi, from, first); ok {
+			return s
+		}
+	}
+	switch first {
+	case "in", "on", "at", "during", "after", "before", "to", "by", "with", "from", "that", "of", "for", "this", "last", "when", "while", "as", "it":
+		return noSource
+	}
+	if at.L.monthDay[first] || at.L.stopSpeaker[first] {
+		return noSource
+	}
+	if !determiner(first) && !p.toks[from].upper() && !at.L.roleNoun[first] && isCommon(first) && !strings.HasSuffix(first, "s") {
+		return noSource
+	}
+	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[from].start:p.toks[y-1].end]), " ")}
+}
+
+// pronoun resolves "he", "she" to the last person of that gender named
+// outside quotes, and "it", "they" to the last quoted source.
+func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
+	var want byte
+	switch l {
+	case "he":
+		want = 'm'
+	case "she":
+		want = 'f'
+	case "it", "they":
+		for i := len(at.out) - 1; i >= 0 && at.out[i].para >= pi-3; i-- {
+			s := at.out[i].src
+			if !s.none() && (l == "it") == (s.person < 0) {
+				return s, true
+			}
+		}
+		if l == "it" {
+			return noSource, true
+		}
+		return noSource, false
+	case "i", "we", "you":
+		return noSource, true
+	default:
+		return noSource, false
+	}
+	fallback := -1
+	for p := pi; p >= 0 && p >= pi-6; p-- {
+		ms := at.pp.mentions[p]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if m.q != 0 || (p == pi && m.tok >= ti) {
+				continue
+			}
+			g := at.pp.list[m.person].gender
+			if g == want {
+				return source{person: m.person}, true
+			}
+			if g == 0 && fallback < 0 {
+				fallback = m.person
+			}
+		}
+	}
+	if fallback >= 0 {
+		return source{person: fallback}, true
+	}
+	return noSource, true
+}

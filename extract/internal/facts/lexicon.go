@@ -1,0 +1,186 @@
+package facts
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/genlexicon -in ../../../../shared/ner-data/gazetteers -out lexicon.tsv.gz
+
+// lexicon.tsv.gz is built by internal/genlexicon from public-domain US name
+// lists (SSA, 1990 Census), the MIT cspell people-names list and SCOWL.
+//
+//go:embed lexicon.tsv.gz
+var lexiconGz []byte
+
+// word is what the lexicon knows about one lower-cased word.
+type word struct {
+	gender byte // 'f', 'm', 'u' for a given name, 0 otherwise
+	births int8 // log10 of US births under this given name, -1 if none
+	name   bool // a surname or other name part
+	common int8 // SCOWL level (10 = most common) of an ordinary word, 0 if none
+}
+
+func (w word) given() bool { return w.gender != 0 }
+
+// strongGiven: a given name that is not an ordinary word, or one so
+// frequent that it is read as a name when capitalised ("Mark", "Grace").
+func (w word) strongGiven() bool {
+	return w.given() && (w.common == 0 || w.births >= 5)
+}
+
+var lexicon = sync.OnceValue(func() map[string]word {
+	m := make(map[string]word, 110000)
+	zr, err := gzip.NewReader(bytes.NewReader(lexiconGz))
+	if err != nil {
+		return m
+	}
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != 5 {
+			continue
+		}
+		w := word{births: -1}
+		if f[1] != "-" {
+			w.gender = f[1][0]
+		}
+		if n, err := strconv.Atoi(f[2]); err == nil {
+			w.births = int8(n)
+		}
+		w.name = f[3] == "n"
+		if n, err := strconv.Atoi(f[4]); err == nil {
+			w.common = int8(n)
+		}
+		m[f[0]] = w
+	}
+	return m
+})
+
+func lookup(s string) word {
+	w, ok := lexicon()[strings.ToLower(s)]
+	if !ok {
+		return word{births: -1}
+	}
+	return w
+}
+
+// isCommon reports whether a lower-cased word is an ordinary English word.
+func isCommon(s string) bool {
+	return lookup(s).common > 0
+}
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// Small hand-made lists, built on first use.
+type lists struct {
+	honorific, title, roleNoun, org, place, placePrefix, particle, speech, pronoun,
+	stopSpeaker, monthDay map[string]bool
+}
+
+var wordLists = sync.OnceValue(func() *lists {
+	return &lists{
+		honorific: set(`mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame prof prof. mme mlle madam`),
+		// Capitalised words that make up titles before a name; matched lower-cased.
+		title: set(`president vice prime minister secretary deputy director chief executive officer
+			chairman chairwoman chair chairperson gov. governor sen. senator rep. representative
+			congressman congresswoman mayor judge justice attorney general gen. lt. col. capt. sgt.
+			adm. cmdr. maj. commissioner superintendent speaker leader king queen prince princess
+			pope lord lady sheriff detective coach professor rev. reverend father ambassador chancellor
+			premier mp mep ceo cfo coo cto chief councillor councilman councilwoman trooper inspector
+			constable sergeant captain lieutenant colonel major admiral commander archbishop bishop
+			cardinal rabbi imam sheikh emir duke duchess earl baron baroness editor founder
+			co-founder manager spokesman spokeswoman spokesperson ombudsman minister foreign home
+			defence defense finance health interior treasury state public former acting assistant
+			associate senior interim then u.s. us uk eu un republican democratic democrat labour
+			conservative liberal gop white house senate opposition party national federal first
+			head principal dean provost registrar chancellor officer agent pilot private corporal
+			president-elect ex-president dictator tsar czar`),
+		// Lower-case nouns naming a role: "his French counterpart Edouard Philippe".
+		roleNoun: set(`president minister secretary spokesperson spokesman spokeswoman director chief
+			executive officer ceo chairman chairwoman chair founder co-founder leader counterpart
+			teacher professor meteorologist editor editor-in-chief correspondent reporter analyst
+			economist attorney lawyer judge mayor governor senator representative congressman
+			congresswoman speaker superintendent commissioner manager coach player captain owner
+			author researcher scientist doctor physician nurse adviser advisor aide ambassador envoy
+			chancellor king queen prince princess general commander head deputy official member
+			candidate lawmaker legislator activist student resident father mother wife husband son
+			daughter sister brother friend partner investor strategist consultant historian sheriff
+			detective prosecutor defendant victim witness singer actor actress artist writer
+			journalist photographer ombudsman administrator pastor priest bishop rabbi imam
+			president-elect chairperson economist expert specialist engineer architect designer
+			producer director-general secretary-general vice-president cofounder boss colleague
+			organizer organiser campaigner protester survivor neighbour neighbor owner mp
+			meteorologist commentator columnist host anchor novelist poet composer musician
+			athlete striker midfielder defender goalkeeper quarterback pitcher rapper chef
+			entrepreneur billionaire businessman businesswoman banker trader diplomat spokesman`),
+		// Words that end an organisation, a building or a place name.
+		org: set(`inc inc. corp corp. co co. ltd ltd. llc plc group company companies corporation
+			university college school academy institute association society union party ministry
+			department council committee agency authority court commission office bank times news
+			post journal herald tribune gazette daily airlines airways air force army navy police
+			hospital center centre foundation fund trust church cathedral mosque temple club team
+			league federation organisation organization palace hall house base airport station
+			street st. avenue ave road boulevard square bridge park county city province state
+			district region valley river lake mountain mountains island islands beach coast
+			hotel suites tower building stadium arena museum gallery theatre theater library
+			parliament congress senate assembly cabinet government administration network channel
+			radio tv television press magazine records studios pictures entertainment media labs
+			systems technologies technology software motors holdings partners capital securities
+			exchange fc united city democrats republicans conservatives nations embassy consulate
+			prison jail clinic laboratory lab initiative project program programme service services
+			forces guard guards brigade regiment corps command bureau unit division summit forum
+			dialogue conference games cup championship prize award awards festival day week act
+			bill treaty accord agreement plan report review index fund trophy`),
+		// Countries, US states and large cities that also look like names.
+		place: set(`america american africa asia europe australia canada mexico brazil argentina chile
+			peru colombia venezuela bolivia ecuador cuba china japan korea india pakistan iran iraq
+			syria israel egypt turkey russia ukraine germany france spain italy portugal britain
+			england scotland wales ireland sweden norway denmark finland poland greece austria
+			switzerland belgium netherlands holland singapore malaysia indonesia thailand vietnam
+			philippines taiwan nigeria kenya ethiopia ghana libya lebanon jordan yemen qatar
+			afghanistan bangladesh nepal myanmar cambodia zimbabwe uganda rwanda sudan somalia
+			alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+			hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+			massachusetts michigan minnesota mississippi missouri montana nebraska nevada
+			hampshire jersey york carolina dakota ohio oklahoma oregon pennsylvania rhode
+			tennessee texas utah vermont virginia washington wisconsin wyoming london paris berlin
+			madrid rome moscow beijing tokyo seoul delhi mumbai sydney melbourne toronto chicago
+			boston houston dallas atlanta detroit seattle denver phoenix miami brussels geneva
+			vienna dublin stockholm oslo kyiv kiev warsaw prague budapest athens istanbul cairo
+			dubai tehran baghdad kabul jerusalem gaza hong kong shanghai taipei manila jakarta
+			bangkok hanoi sacramento indianapolis francisco diego angeles vegas orleans louis
+			antonio jose beach springs falls heights hills island city
+			northern southern eastern western central`),
+		placePrefix: set(`san santa los las fort port mount mt. saint st. new north south east west
+			northern southern eastern western central upper lower lake cape bay el rio hong sri
+			buenos costa puerto saudi united abu tel kuala ho ciudad sierra`),
+		particle: set(`de del della der den van von da di du la le bin binti ibn al el ter ten dos das y`),
+		speech: set(`said says say saying added adds told tells telling asked asks explained explains
+			noted notes stated states wrote writes declared declares announced announces insisted
+			insists argued argues warned warns continued continues recalled recalls replied replies
+			responded responds remarked acknowledged acknowledges admitted admits claimed claims
+			stressed stresses emphasised emphasized emphasises emphasizes suggested suggests urged
+			urges testified testifies chanted chant shouted shouts yelled yells quipped joked tweeted
+			posted conceded concedes observed observes contended predicted promised promises vowed
+			vows cautioned complained complains countered lamented boasted agreed agrees pleaded
+			whispered screamed cried sang wondered asserted asserts maintained maintains confirmed
+			confirms reported reports described describes called calls`),
+		pronoun:     set(`he she they it we i`),
+		stopSpeaker: set(`and but that which who whom whose while as because when where if though although since after before so or nor then`),
+		monthDay: set(`january february march april may june july august september october november
+			december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+			thursday friday saturday sunday today yesterday tomorrow christmas easter`),
+	}
+})

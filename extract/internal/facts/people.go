@@ -1,0 +1,567 @@
+package facts
+
+import (
+	"strings"
+)
+
+// mention is one place a person is named: tokens [tok, end) of paragraph
+// para.
+type mention struct {
+	para, tok, end int
+	person         int
+	q              int
+}
+
+type person struct {
+	name    string
+	toks    []string // lower-cased name parts
+	role    string
+	gender  byte
+	count   int
+	aliases []string
+	first   int // order of first mention
+}
+
+type people struct {
+	list     []*person
+	byKey    map[string]int
+	mentions [][]mention // per paragraph, in token order
+}
+
+func lw(t token) string { return strings.ToLower(t.text) }
+
+// lexWord looks a name part up; "Eva-Marie" is read by its first part.
+func lexWord(t token) word {
+	w := lookup(t.text)
+	if w.gender == 0 && !w.name && w.common == 0 {
+		if i := strings.IndexByte(t.text, '-'); i > 0 {
+			return lookup(t.text[:i])
+		}
+	}
+	return w
+}
+
+func isInitial(t token) bool {
+	return len(t.text) == 2 && t.text[1] == '.' && t.upper()
+}
+
+// nameLike: a token that can be part of a person's name.
+func nameLike(t token, L *lists) bool {
+	if t.kind != tWord || !t.upper() {
+		return false
+	}
+	if isInitial(t) {
+		return true
+	}
+	if t.allCaps() || strings.HasSuffix(t.text, ".") {
+		return false
+	}
+	l := lw(t)
+	if L.title[l] || L.honorific[l] || L.org[l] || L.monthDay[l] {
+		return false
+	}
+	for _, r := range t.text {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// runEnd returns the end of the run of capitalised tokens starting at i.
+func runEnd(p *para, i int, L *lists) int {
+	j := i
+	for j < len(p.toks) {
+		t := p.toks[j]
+		if t.kind != tWord || t.q != p.toks[i].q {
+			break
+		}
+		if t.upper() {
+			j++
+			continue
+		}
+		// particles and "of" inside a run: "Ibn al Saud", "Director of Public Prosecution"
+		if (L.particle[t.text] || t.text == "of") && j+1 < len(p.toks) && p.toks[j+1].upper() && p.toks[j+1].q == t.q {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func findPeople(paras []*para) *people {
+	L := wordLists()
+	pp := &people{byKey: map[string]int{}, mentions: make([][]mention, len(paras))}
+	type single struct {
+		para, tok int
+		hon       string
+		role      string
+	}
+	var singles []single
+	order := 0
+	for pi, p := range paras {
+		if p.caption {
+			continue
+		}
+		for i := 0; i < len(p.toks); {
+			t := p.toks[i]
+			if t.kind != tWord || !t.upper() {
+				i++
+				continue
+			}
+			b := runEnd(p, i, L)
+			a := i
+			i = b
+			if b-a == 0 {
+				i++
+				continue
+			}
+			found := false
+			for s := a; s < b && !found; s++ {
+				if !nameLike(p.toks[s], L) || L.particle[p.toks[s].text] || p.toks[s].text == "of" {
+					continue
+				}
+				e := s
+				for e < b && (nameLike(p.toks[e], L) || (L.particle[p.toks[e].text] && e+1 < b)) {
+					e++
+				}
+				if e < b && L.org[lw(p.toks[e])] {
+					continue // "Richmond High School", "Michael Jordan Center"
+				}
+				prev := ""
+				if s > a {
+					prev = lw(p.toks[s-1])
+				}
+				switch {
+				case e-s >= 2 && e-s <= 5:
+					if !pp.isName(p, a, s, e, b, L) {
+						continue
+					}
+					key := nameKey(p.toks[s:e])
+					idx, ok := pp.byKey[key]
+					if !ok {
+						idx = len(pp.list)
+						pp.byKey[key] = idx
+						pp.list = append(pp.list, &person{name: joinName(p, s, e), toks: nameToks(p.toks[s:e]), first: order})
+						order++
+					}
+					per := pp.list[idx]
+					if per.gender == 0 {
+						per.gender = genderOf(prev, p.toks[s], L)
+					}
+					if per.role == "" {
+						per.role = roleFor(p, a, s, e, L)
+					}
+					pp.mentions[pi] = append(pp.mentions[pi], mention{para: pi, tok: s, end: e, person: idx, q: p.toks[s].q})
+					if s > a && L.honorific[prev] {
+						per.addAlias(p.text[p.toks[s-1].start:p.toks[e-1].end])
+					}
+					found = true
+				case e-s == 1:
+					if e == b && (s > a && (L.honorific[prev] || L.title[prev]) || s == a) {
+						singles = append(singles, single{para: pi, tok: s, hon: prev, role: roleFor(p, a, s, e, L)})
+						found = true
+					}
+				}
+			}
+		}
+	}
+	pp.mergeContained()
+	// Single names: "Mr Lee", "Cooper", "President Trump".
+	for _, sg := range singles {
+		p := paras[sg.para]
+		t := p.toks[sg.tok]
+		l := lw(t)
+		titled := L.honorific[sg.hon] || (L.title[sg.hon] && personTitle(sg.hon))
+		idx, rank := pp.resolveSingle(l, sg.para)
+		if !titled && rank < 2 && sentenceInitial(p, sg.tok) && isCommon(l) {
+			continue
+		}
+		if idx < 0 {
+			if !titled || L.place[l] || isCommon(l) && !lookup(l).name {
+				continue
+			}
+			key := l
+			var ok bool
+			if idx, ok = pp.byKey[key]; !ok {
+				idx = len(pp.list)
+				pp.byKey[key] = idx
+				pp.list = append(pp.list, &person{name: t.text, toks: []string{l}, first: order, role: sg.role})
+				order++
+			}
+		}
+		per := pp.list[idx]
+		if per.gender == 0 {
+			per.gender = genderOf(sg.hon, token{}, L)
+		}
+		form := t.text
+		if L.honorific[sg.hon] {
+			form = p.text[p.toks[sg.tok-1].start:t.end]
+		}
+		per.addAlias(form)
+		pp.mentions[sg.para] = append(pp.mentions[sg.para], mention{para: sg.para, tok: sg.tok, end: sg.tok + 1, person: idx, q: t.q})
+	}
+	for pi := range pp.mentions {
+		ms := pp.mentions[pi]
+		sortMentions(ms)
+		for _, m := range ms {
+			pp.list[m.person].count++
+		}
+	}
+	return pp
+}
+
+func personTitle(t string) bool {
+	switch t {
+	case "president", "gov.", "governor", "sen.", "senator", "rep.", "mayor", "judge", "justice", "king",
+		"queen", "prince", "princess", "pope", "sheriff", "detective", "coach", "professor", "rev.",
+		"reverend", "ambassador", "chancellor", "premier", "gen.", "lt.", "col.", "capt.", "sgt.", "adm.",
+		"cmdr.", "maj.", "general", "captain", "lieutenant", "colonel", "sergeant", "minister", "secretary",
+		"speaker", "commissioner", "superintendent", "officer", "trooper", "inspector", "chairman",
+		"archbishop", "bishop", "cardinal", "rabbi", "imam", "sheikh", "ceo":
+		return true
+	}
+	return false
+}
+
+func sentenceInitial(p *para, i int) bool {
+	for _, s := range p.sents {
+		if s[0] == i {
+			return true
+		}
+	}
+	if i > 0 {
+		pt := p.toks[i-1]
+		return pt.kind == tMark || pt.text == ":" || pt.text == "—"
+	}
+	return i == 0
+}
+
+// isName weighs the evidence that tokens [s, e) of run [a, b) name a person.
+func (pp *people) isName(p *para, a, s, e, b int, L *lists) bool {
+	toks := p.toks[s:e]
+	allKnownUncommon, anyName := true, false
+	for k, t := range toks {
+		if L.particle[t.text] || isInitial(t) {
+			continue
+		}
+		l := lw(t)
+		if L.place[l] || (k == 0 && L.placePrefix[l]) || L.monthDay[l] {
+			return false
+		}
+		w := lexWord(t)
+		if w.common > 0 && !w.name && !w.given() {
+			return false // "Grass Valley", "Shangri-La Dialogue"
+		}
+		if w.common > 0 {
+			allKnownUncommon = false
+		}
+		if w.name || w.given() {
+			anyName = true
+		}
+	}
+	if s > a {
+		prev := lw(p.toks[s-1])
+		if L.honorific[prev] || L.title[prev] || p.toks[s-1].allCaps() {
+			return true
+		}
+	}
+	if s == a && a > 0 {
+		pt := p.toks[a-1]
+		if pt.kind == tWord && (L.roleNoun[lw(pt)] || L.speech[lw(pt)]) {
+			return allKnownUncommon || lexWord(toks[0]).strongGiven()
+		}
+	}
+	if lexWord(toks[0]).strongGiven() {
+		return true
+	}
+	if allKnownUncommon && anyName {
+		return true
+	}
+	if allKnownUncommon && b < len(p.toks) && e == b {
+		nt := p.toks[b]
+		if nt.kind == tWord && L.speech[lw(nt)] {
+			return true
+		}
+		if nt.text == "," && b+1 < len(p.toks) && isNumber(p.toks[b+1].text) {
+			return true // "Michael Webb, 51,"
+		}
+	}
+	return false
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func nameKey(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(t.text))
+	}
+	return b.String()
+}
+
+func nameToks(toks []token) []string {
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, strings.ToLower(t.text))
+	}
+	return out
+}
+
+func joinName(p *para, s, e int) string {
+	return strings.Join(strings.Fields(p.text[p.toks[s].start:p.toks[e-1].end]), " ")
+}
+
+func genderOf(hon string, first token, L *lists) byte {
+	switch hon {
+	case "mr", "mr.", "sir", "king", "prince", "duke", "earl", "baron", "father", "brother":
+		return 'm'
+	case "ms", "ms.", "mrs", "mrs.", "miss", "dame", "mme", "mlle", "madam", "queen", "princess", "duchess", "baroness", "lady", "sister":
+		return 'f'
+	}
+	if first.kind == tWord && first.text != "" {
+		if w := lexWord(first); w.gender == 'f' || w.gender == 'm' {
+			return w.gender
+		}
+	}
+	return 0
+}
+
+func (per *person) addAlias(a string) {
+	a = strings.Join(strings.Fields(a), " ")
+	if a == "" || strings.EqualFold(a, per.name) {
+		return
+	}
+	for _, x := range per.aliases {
+		if x == a {
+			return
+		}
+	}
+	per.aliases = append(per.aliases, a)
+}
+
+// mergeContained folds a name into a longer one that contains it as a run
+// of parts: "Hsien Loong" into "Lee Hsien Loong".
+func (pp *people) mergeContained() {
+	for i, a := range pp.list {
+		if a.count < 0 {
+			continue
+		}
+		for j, b := range pp.list {
+			if i == j || b.count < 0 || len(b.toks) <= len(a.toks) {
+				continue
+			}
+			if containsRun(b.toks, a.toks) {
+				for pi := range pp.mentions {
+					for k := range pp.mentions[pi] {
+						if pp.mentions[pi][k].person == i {
+							pp.mentions[pi][k].person = j
+						}
+					}
+				}
+				b.addAlias(a.name)
+				if b.role == "" {
+					b.role = a.role
+				}
+				if b.gender == 0 {
+					b.gender = a.gender
+				}
+				a.count = -1
+				break
+			}
+		}
+	}
+}
+
+func containsRun(long, short []string) bool {
+	for i := 0; i+len(short) <= len(long); i++ {
+		ok := true
+		for k := range short {
+			if long[i+k] != short[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveSingle finds the person a single name part refers to: a last name
+// first, then any other part; among several, the one named most recently.
+func (pp *people) resolveSingle(l string, para int) (int, int) {
+	best, bestRank, bestPos := -1, 0, -1
+	for i, per := range pp.list {
+		if per.count < 0 || len(per.toks) < 2 {
+			continue
+		}
+		rank := 0
+		if per.toks[len(per.toks)-1] == l {
+			rank = 2
+		} else {
+			for _, t := range per.toks[:len(per.toks)-1] {
+				if t == l {
+					rank = 1
+				}
+			}
+		}
+		if rank == 0 {
+			continue
+		}
+		pos := pp.lastMentionBefore(i, para)
+		if rank > bestRank || rank == bestRank && pos > bestPos {
+			best, bestRank, bestPos = i, rank, pos
+		}
+	}
+	return best, bestRank
+}
+
+func (pp *people) lastMentionBefore(person, para int) int {
+	for pi := min(para, len(pp.mentions)-1); pi >= 0; pi-- {
+		for _, m := range pp.mentions[pi] {
+			if m.person == person {
+				return pi
+			}
+		}
+	}
+	return -1
+}
+
+func sortMentions(ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].tok < ms[j-1].tok; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// mentionEndingAt returns the mention of paragraph pi whose last token is
+// end-1, or -1.
+func (pp *people) mentionEndingAt(pi, end int) int {
+	for _, m := range pp.mentions[pi] {
+		if m.end == end {
+			return m.person
+		}
+	}
+	return -1
+}
+
+// mentionIn returns the first mention of paragraph pi inside tokens [from, to).
+func (pp *people) mentionIn(pi, from, to int) int {
+	for _, m := range pp.mentions[pi] {
+		if m.tok >= from && m.end <= to {
+			return m.person
+		}
+	}
+	return -1
+}
+
+// roleFor reads the role the text gives a person at one mention: a title
+// before the name ("French President"), a role noun before it ("his French
+// counterpart"), or an apposition after it (", Mr Lee's press secretary,").
+func roleFor(p *para, a, s, e int, L *lists) string {
+	// title words in the run before the name, without honorifics
+	from := a
+	for from < s && L.honorific[lw(p.toks[from])] {
+		from++
+	}
+	to := s
+	for to > from && L.honorific[lw(p.toks[to-1])] {
+		to--
+	}
+	if to > from {
+		hasTitle := false
+		for _, t := range p.toks[from:to] {
+			if L.title[lw(t)] || t.allCaps() {
+				hasTitle = true
+			}
+		}
+		if hasTitle {
+			return strings.Join(strings.Fields(p.text[p.toks[from].start:p.toks[to-1].end]), " ")
+		}
+	}
+	// a role noun right before the run
+	if a > 0 && p.toks[a-1].kind == tWord && L.roleNoun[lw(p.toks[a-1])] {
+		k := a - 1
+		for k > 0 && a-k < 4 {
+			t := p.toks[k-1]
+			l := lw(t)
+			if t.kind != tWord || determiner(l) || L.stopSpeaker[l] || L.speech[l] || t.text == "'s" || t.text == "’s" {
+				break
+			}
+			k--
+		}
+		return strings.Join(strings.Fields(p.text[p.toks[k].start:p.toks[a-1].end]), " ")
+	}
+	// apposition after the name
+	if e+1 < len(p.toks) && p.toks[e].text == "," {
+		k := e + 1
+		stop := k
+		hasRole := false
+		for stop < len(p.toks) && stop-k < 12 {
+			t := p.toks[stop]
+			if t.kind != tWord && t.text != "'s" && t.text != "’s" && t.text != "-" && t.text != "&" {
+				break
+			}
+			if L.speech[lw(t)] {
+				return ""
+			}
+			if L.roleNoun[lw(t)] {
+				hasRole = true
+			}
+			stop++
+		}
+		if !hasRole || stop == k {
+			return ""
+		}
+		if stop < len(p.toks) && p.toks[stop].text != "," && p.toks[stop].text != "." && p.toks[stop].text != ";" && p.toks[stop].kind != tMark {
+			return ""
+		}
+		// drop an article, and a person owner: "Mr Lee's press secretary"
+		for k < stop {
+			l := lw(p.toks[k])
+			if determiner(l) {
+				k++
+				continue
+			}
+			break
+		}
+		for j := k; j < stop; j++ {
+			if t := p.toks[j].text; t == "'s" || t == "’s" {
+				owner := p.toks[k:j]
+				if len(owner) > 0 && (L.honorific[lw(owner[0])] || lexWord(owner[0]).given()) {
+					k = j + 1
+				}
+				break
+			}
+		}
+		if k < stop {
+			return strings.Join(strings.Fields(p.text[p.toks[k].start:p.toks[stop-1].end]), " ")
+		}
+	}
+	return ""
+}
+
+func determiner(l string) bool {
+	switch l {
+	case "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that":
+		return true
+	}
+	return false
+}

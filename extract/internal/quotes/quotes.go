@@ -1,0 +1,155 @@
+// Package quotes finds the quoted spans of a paragraph and tells direct
+// quotations from titles, nicknames and scare quotes.
+//
+// Rules: curly (“ ”), straight ("), low-high („ “) and guillemet (« »)
+// double quotes are scanned; single quotes (‘ ’) only outside double quotes,
+// opening after a space and closing before one. Marks inside an open quote
+// other than its closer are part of the text. A quote still open at the end
+// of the paragraph ends there (Span.Closed is false).
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is one quoted segment. Open and Close are the byte offsets of the
+// opening mark and just past the closing mark (the paragraph's end when the
+// quote is left open); Start and End bound the text between the marks.
+type Span struct {
+	Open, Start, End, Close int
+	Closed                  bool
+}
+
+// Text returns the quoted words of s, trimmed of spaces.
+func (sp Span) Text(s string) string {
+	return strings.TrimSpace(strings.Trim(s[sp.Start:sp.End], " \u00a0\u202f"))
+}
+
+func closerFor(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '„':
+		return '“'
+	case '«':
+		return '»'
+	case '"':
+		return '"'
+	case '‘':
+		return '’'
+	}
+	return 0
+}
+
+// Scan returns the quoted spans of paragraph s in order.
+func Scan(s string) []Span {
+	var out []Span
+	var open rune
+	var cur Span
+	prev := ' '
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		next, _ := utf8.DecodeRuneInString(s[i+n:])
+		if i+n >= len(s) {
+			next = ' '
+		}
+		switch {
+		case open == 0 && (r == '“' || r == '„' || r == '«' || r == '"'):
+			open = r
+			cur = Span{Open: i, Start: i + n}
+		case open == 0 && r == '‘' && !unicode.IsLetter(prev) && !unicode.IsDigit(prev):
+			open = r
+			cur = Span{Open: i, Start: i + n}
+		case open != 0 && (r == closerFor(open) || (open == '„' && r == '”')):
+			if open == '‘' && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+				break // an apostrophe: don’t
+			}
+			cur.End, cur.Close, cur.Closed = i, i+n, true
+			out = append(out, cur)
+			open = 0
+		}
+		prev = r
+		i += n
+	}
+	if open != 0 && open != '‘' {
+		cur.End, cur.Close = len(s), len(s)
+		out = append(out, cur)
+	}
+	return out
+}
+
+// Words counts the words of a quote.
+func Words(text string) int {
+	n := 0
+	in := false
+	for _, r := range text {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w || r == '’' || r == '\'' || r == '-'
+	}
+	return n
+}
+
+// MinWords is the fewest words a quotation needs; shorter quoted words are
+// scare quotes ("the “interim” government") or names.
+const MinWords = 3
+
+var smallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "on": true, "in": true,
+	"for": true, "to": true, "at": true, "by": true, "with": true, "from": true, "de": true, "la": true,
+}
+
+// TitleCase reports whether text reads as the title of a work or a slogan
+// written in title case: "We’re Not Gonna Take It".
+func TitleCase(text string) bool {
+	words := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' })
+	caps, counted := 0, 0
+	for i, w := range words {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w == "" || smallWords[strings.ToLower(w)] && i > 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		counted++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return counted >= 2 && caps == counted
+}
+
+// namingWords introduce a name, a title or a term rather than speech.
+var namingWords = []string{
+	"titled", "entitled", "dubbed", "nicknamed", "known as", "so-called", "the word", "the words",
+	"the term", "the phrase", "hashtag", "the slogan", "slogan", "the headline", "headlined",
+	"labelled", "labeled", "branded", "the song", "the album", "the book", "the film", "the show",
+}
+
+// IsQuotation reports whether a quoted span is a direct quotation, given
+// its text and the paragraph text just before the opening mark.
+func IsQuotation(text, before string) bool {
+	if Words(text) < MinWords {
+		return false
+	}
+	if TitleCase(text) {
+		return false
+	}
+	b := strings.ToLower(strings.TrimRight(before, " ,:\u00a0"))
+	for _, w := range namingWords {
+		if strings.HasSuffix(b, w) && (len(b) == len(w) || !isWordByte(b[len(b)-len(w)-1])) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
