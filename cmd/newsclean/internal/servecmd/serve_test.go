@@ -22,7 +22,7 @@ func TestFlags(t *testing.T) {
 		want     *Options
 		wantKind string
 	}{
-		{name: "defaults", args: nil,
+		{name: "defaults", args: []string{},
 			want: &Options{Addr: "127.0.0.1:8080", MaxBytes: 20 << 20, Timeout: 30 * time.Second}},
 		{name: "loopback v6", args: []string{"--addr", "[::1]:9000"},
 			want: &Options{Addr: "[::1]:9000", MaxBytes: 20 << 20, Timeout: 30 * time.Second}},

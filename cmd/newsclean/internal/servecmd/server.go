@@ -162,9 +162,6 @@ type job struct {
 	Explain  bool
 }
 
-// errTimeout is returned when a request runs out of time.
-var errTimeout = errors.New("request took too long")
-
 // run fetches (when asked) and extracts. The request's deadline bounds the
 // fetch and the wait for an extraction slot; extraction itself is pure CPU
 // and cannot be interrupted, so a late one finishes in the background
@@ -195,12 +192,11 @@ func (s *server) run(ctx context.Context, j job) (*extract.Article, error) {
 			return nil, err
 		}
 		page = p
-		body = p.Body
+		// Text is already UTF-8: header, BOM and <meta> weighed.
+		body = []byte(p.Text)
+		eo.Charset = ""
 		if eo.URL == nil {
 			eo.URL = p.URL
-		}
-		if eo.Charset == "" {
-			eo.Charset = p.Charset
 		}
 	}
 	type result struct {
@@ -236,7 +232,7 @@ func (s *server) run(ctx context.Context, j job) (*extract.Article, error) {
 
 func ctxErr(ctx context.Context) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return errTimeout
+		return fmt.Errorf("extracting: %w", cliutil.ErrTimeout)
 	}
 	return ctx.Err()
 }
@@ -262,8 +258,8 @@ func classify(err error) (kind string, status int) {
 	kind, _ = cliutil.Classify(err)
 	var mbe *http.MaxBytesError
 	switch {
-	case errors.Is(err, errTimeout):
-		return cliutil.KindInternal, http.StatusServiceUnavailable
+	case errors.Is(err, cliutil.ErrTimeout):
+		return cliutil.KindTimeout, http.StatusServiceUnavailable
 	case errors.Is(err, fetch.ErrPrivateAddress):
 		return cliutil.KindFetch, http.StatusForbidden
 	case errors.As(err, &mbe):
@@ -294,8 +290,10 @@ func classify(err error) (kind string, status int) {
 // message is the error text shown to users: one printable line.
 func message(err error) string {
 	switch {
-	case errors.Is(err, errTimeout):
+	case errors.Is(err, cliutil.ErrTimeout):
 		return "the request took too long and was stopped"
+	case errors.Is(err, fetch.ErrPrivateAddress) && !strings.Contains(err.Error(), "--allow-private"):
+		return cliutil.Message(err) + " (serve --allow-private allows it)"
 	}
 	return cliutil.Message(err)
 }

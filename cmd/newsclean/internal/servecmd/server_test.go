@@ -465,8 +465,8 @@ func TestTimeout(t *testing.T) {
 	s.sem <- struct{}{} // every extraction slot busy
 	defer func() { <-s.sem }()
 	resp, body := post(t, ts.URL+"/api/extract", "text/html", readFixture(t, "article.html"), nil)
-	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), `"kind":"internal"`) {
-		t.Errorf("status %d, body %s; want 503 internal", resp.StatusCode, body)
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), `"kind":"timeout"`) {
+		t.Errorf("status %d, body %s; want 503 timeout", resp.StatusCode, body)
 	}
 }
 
@@ -519,8 +519,8 @@ func TestPublicAddr(t *testing.T) {
 func TestFileName(t *testing.T) {
 	tests := map[string]string{
 		"How one <script> tag took down the city's voting site": "how-one-script-tag-took-down-the-city-s-voting-site",
-		"":                  "article",
-		"«Élections» 2025!": "lections-2025",
+		"":                          "article",
+		"«Élections» 2025!":         "lections-2025",
 		strings.Repeat("word ", 40): "word-word-word-word-word-word-word-word-word-word-word-word",
 	}
 	for in, want := range tests {
