@@ -54,7 +54,12 @@ The input may be HTML or a page already scraped to plain text.`,
 		Example: `  newsclean extract page.html
   curl -s https://example.com/story | newsclean extract --format json | jq .title
   newsclean extract --explain saved.txt`,
-		Args: cobra.MaximumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if err := cobra.MaximumNArgs(1)(cmd, args); err != nil {
+				return &cliutil.UsageError{Err: err}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Source = args[0]
