@@ -149,8 +149,13 @@ type Options struct {
 }
 
 // ErrNoSource is returned for an argument that names nothing: no file,
-// no directory, no glob match.
-var ErrNoSource = errors.New("no such file, directory or glob match")
+// no directory, no glob match. It matches fs.ErrNotExist.
+var ErrNoSource error = noSourceError{}
+
+type noSourceError struct{}
+
+func (noSourceError) Error() string        { return "no such file, directory or glob match" }
+func (noSourceError) Is(target error) bool { return target == fs.ErrNotExist }
 
 // Walk yields the documents named by args in order. A source that cannot
 // be read yields a Doc with its Source (and WARC identity when known) and

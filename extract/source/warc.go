@@ -91,7 +91,8 @@ func (w *walker) warc(name string) bool {
 			lastOffset = rec.Offset
 			if !inBad {
 				inBad = true
-				if !w.fail(src, fmt.Errorf("%w at offset %d: %w", ErrWARCRecord, rec.Offset, err)) {
+				err = &fs.PathError{Op: "reading record", Path: name, Err: fmt.Errorf("%w at offset %d: %w", ErrWARCRecord, rec.Offset, err)}
+				if !w.fail(src, err) {
 					return false
 				}
 			}
@@ -101,6 +102,9 @@ func (w *walker) warc(name string) bool {
 		inBad = false
 		d, err := warcDoc(rec, src, w.opts.MaxBytes)
 		rec.Close()
+		if err != nil && errors.Is(err, ErrWARCRecord) {
+			err = &fs.PathError{Op: "reading record", Path: name, Err: fmt.Errorf("offset %d: %w", rec.Offset, err)}
+		}
 		if d == nil && err == nil {
 			continue
 		}

@@ -24,6 +24,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/fetchcmd"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/render"
 	"github.com/newsclean/newsclean/extract"
 	"github.com/newsclean/newsclean/extract/fetch"
@@ -52,6 +53,8 @@ type Options struct {
 
 	// FS resolves source paths; nil is the operating system's.
 	FS fs.FS
+
+	afterWrite func() // test hook: called after each record is written
 }
 
 // NewCmd returns the batch command.
@@ -82,7 +85,12 @@ Exit status: 0 when every document produced an article, 4 when some failed
   find . -name '*.warc.gz' | newsclean batch --failures-ok - > out.jsonl
   newsclean batch --resume -o out.jsonl @urls.txt
   newsclean batch --out-dir articles --format markdown pages/`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cliutil.Usagef("batch needs at least one SOURCE")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Sources = args
 			if err := opts.validate(); err != nil {
@@ -107,8 +115,7 @@ Exit status: 0 when every document produced an article, 4 when some failed
 	f.BoolVar(&opts.NoFacts, "no-facts", false, "skip dateline, people and quote detection")
 	f.Int64Var(&opts.MaxBytes, "max-bytes", extract.DefaultMaxBytes, "largest document accepted, in bytes")
 	f.StringVar(&opts.Now, "now", "", "reference `TIME` (RFC 3339) for relative dates; default the WARC date, file time or fetch time")
-	f.DurationVar(&opts.Fetch.Timeout, "timeout", 30*time.Second, "URL sources: total time for one fetch")
-	f.StringVar(&opts.Fetch.UserAgent, "user-agent", fetch.DefaultUserAgent, "URL sources: User-Agent header")
+	fetchcmd.AddFlags(f, &opts.Fetch) // for URL sources
 	return cmd
 }
 

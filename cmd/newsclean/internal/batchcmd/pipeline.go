@@ -166,8 +166,8 @@ func (p *pipeline) run(parent context.Context) (stats, error) {
 			delete(pending, next)
 			next++
 			<-slots
-			if werr != nil {
-				continue
+			if werr != nil || ctx.Err() != nil {
+				continue // stopping: what is written stays a valid prefix
 			}
 			if err := p.write(bw, r, &st); err != nil {
 				werr = err
@@ -349,6 +349,9 @@ func (p *pipeline) write(w *bufio.Writer, r result, st *stats) error {
 		return &cliutil.WriteError{Err: err}
 	}
 	p.prog.done(r.err != nil)
+	if p.opts.afterWrite != nil {
+		p.opts.afterWrite()
+	}
 	return nil
 }
 
