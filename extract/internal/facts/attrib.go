@@ -162,11 +162,23 @@ var skipBefore = map[string]bool{
 func (at *attributor) before(pi, from, v int) source {
 	p := at.paras[pi]
 	y := v
-	for y > from && p.toks[y-1].kind == tWord && skipBefore[lw(p.toks[y-1])] {
+	for y > from && p.toks[y-1].kind == tWord && (skipBefore[lw(p.toks[y-1])] || isAdverb(p.toks[y-1])) {
 		y--
+	}
+	if y > from && p.toks[y-1].kind == tWord {
+		if s, ok := at.pronoun(pi, y-1, lw(p.toks[y-1])); ok {
+			return s // "at the time she said"
+		}
+	}
+	// "X denied the claims, saying …": the subject opens the sentence
+	if participle[lw(p.toks[v])] && y == v && y > from && p.toks[y-1].text == "," {
+		return at.sentenceSubject(pi, v)
 	}
 	// skip one apposition or relative clause: "X, a teacher at …, said"
 	if y > from && p.toks[y-1].text == "," {
+		if per := at.pp.mentionEndingAt(pi, y-1); per >= 0 {
+			return source{person: per} // "The engineer, Dr Samuel Obi, told"
+		}
 		c := y - 2
 		for c >= from && p.toks[c].text != "," && p.toks[c].kind != tMark && p.toks[c].text != "." {
 			c--
@@ -200,6 +212,14 @@ func (at *attributor) before(pi, from, v int) source {
 			return source{person: per}
 		}
 	}
+	// "analyst Priya Shah of Barclays said"
+	for _, m := range at.pp.mentions[pi] {
+		if m.tok >= x && m.end < y {
+			if l := lw(p.toks[m.end]); l == "of" || l == "at" || l == "from" || l == "with" {
+				return source{person: m.person}
+			}
+		}
+	}
 	if y-x == 1 {
 		if s, ok := at.pronoun(pi, x, lw(p.toks[x])); ok {
 			return s
@@ -207,6 +227,9 @@ func (at *attributor) before(pi, from, v int) source {
 	}
 	// a lone lower-case word that is not a noun phrase: "then", "now"
 	first := lw(p.toks[x])
+	if prepositions[first] {
+		return noSource
+	}
 	if y-x == 1 && isCommon(first) && !strings.HasSuffix(first, "s") && !p.toks[x].upper() && !at.L.roleNoun[first] {
 		return noSource
 	}
@@ -241,8 +264,7 @@ func (at *attributor) after(pi, from, to int) source {
 			return s
 		}
 	}
-	switch first {
-	case "in", "on", "at", "during", "after", "before", "to", "by", "with", "from", "that", "of", "for", "this", "last", "when", "while", "as", "it":
+	if prepositions[first] || first == "that" || first == "this" || first == "last" || first == "it" {
 		return noSource
 	}
 	if at.L.monthDay[first] || at.L.stopSpeaker[first] {
@@ -279,7 +301,6 @@ func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
 	default:
 		return noSource, false
 	}
-	fallback := -1
 	for p := pi; p >= 0 && p >= pi-6; p-- {
 		ms := at.pp.mentions[p]
 		for k := len(ms) - 1; k >= 0; k-- {
@@ -287,17 +308,68 @@ func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
 			if m.q != 0 || (p == pi && m.tok >= ti) {
 				continue
 			}
-			g := at.pp.list[m.person].gender
-			if g == want {
+			if g := at.pp.list[m.person].gender; g == want || g == 0 {
 				return source{person: m.person}, true
-			}
-			if g == 0 && fallback < 0 {
-				fallback = m.person
 			}
 		}
 	}
-	if fallback >= 0 {
-		return source{person: fallback}, true
-	}
 	return noSource, true
+}
+
+var prepositions = map[string]bool{
+	"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "to": true,
+	"by": true, "with": true, "from": true, "of": true, "for": true, "when": true, "while": true,
+	"as": true, "about": true, "into": true, "over": true, "under": true, "since": true, "until": true,
+	"like": true, "unlike": true, "despite": true, "through": true, "without": true, "among": true,
+}
+
+var participle = map[string]bool{
+	"saying": true, "adding": true, "telling": true, "noting": true, "arguing": true, "explaining": true,
+	"insisting": true, "warning": true, "stressing": true, "acknowledging": true, "claiming": true,
+	"describing": true, "calling": true, "writing": true, "asking": true, "urging": true,
+}
+
+// isAdverb: "tearfully", "quickly" before a speech verb.
+func isAdverb(t token) bool {
+	return t.kind == tWord && !t.upper() && len(t.text) > 4 && strings.HasSuffix(t.text, "ly")
+}
+
+// sentenceSubject reads the subject at the start of the sentence holding
+// token v: a person named there, or its opening noun phrase.
+func (at *attributor) sentenceSubject(pi, v int) source {
+	p := at.paras[pi]
+	ss, _ := p.sentenceOf(v)
+	for _, m := range at.pp.mentions[pi] {
+		if m.q == 0 && m.tok >= ss && m.tok <= ss+3 && m.tok < v {
+			return source{person: m.person}
+		}
+	}
+	if ss < v {
+		if s, ok := at.pronoun(pi, ss, lw(p.toks[ss])); ok {
+			return s
+		}
+	}
+	x := ss
+	possessive := false
+	for x < v && x-ss < 6 {
+		t := p.toks[x]
+		if t.kind != tWord || t.q != 0 {
+			break
+		}
+		l := lw(t)
+		if l == "'s" || l == "’s" {
+			possessive = true
+			x++
+			continue
+		}
+		if !t.upper() && !determiner(l) && !at.L.roleNoun[l] && x > ss &&
+			!(possessive && !skipBefore[l] && !strings.HasSuffix(l, "ed") && !at.L.stopSpeaker[l]) {
+			break
+		}
+		x++
+	}
+	if x == ss || (x == ss+1 && determiner(lw(p.toks[ss]))) {
+		return noSource
+	}
+	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[ss].start:p.toks[x-1].end]), " ")}
 }

@@ -58,6 +58,9 @@ func Analyze(paragraphs []string, published time.Time) Result {
 		paras[i] = newPara(t)
 	}
 	res.Dateline = findDateline(paras, published)
+	if !english(paras) {
+		return res // the name lists and speech verbs are English
+	}
 	pp := findPeople(paras)
 	for _, per := range pp.list {
 		if per.count <= 0 {
@@ -114,4 +117,24 @@ func bodyLike(s string) bool {
 		return false
 	}
 	return strings.ContainsAny(s[len(s)-1:], ".!?\"”’)»:")
+}
+
+// english reports whether most lower-case words of the text are English.
+func english(paras []*para) bool {
+	known, total := 0, 0
+	for _, p := range paras {
+		for _, t := range p.toks {
+			if t.kind != tWord || t.upper() || isNumber(t.text) {
+				continue
+			}
+			total++
+			if isCommon(t.text) {
+				known++
+			}
+			if total >= 400 {
+				break
+			}
+		}
+	}
+	return total < 20 || known*10 >= total*6
 }

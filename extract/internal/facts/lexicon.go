@@ -20,10 +20,11 @@ var lexiconGz []byte
 
 // word is what the lexicon knows about one lower-cased word.
 type word struct {
-	gender byte // 'f', 'm', 'u' for a given name, 0 otherwise
-	births int8 // log10 of US births under this given name, -1 if none
-	name   bool // a surname or other name part
-	common int8 // SCOWL level (10 = most common) of an ordinary word, 0 if none
+	gender  byte // 'f', 'm', 'u' for a given name, 0 otherwise
+	births  int8 // log10 of US births under this given name, -1 if none
+	name    bool // a surname or other name part
+	surname bool // a frequent US surname (1990 Census)
+	common  int8 // SCOWL level (10 = most common) of an ordinary word, 0 if none
 }
 
 func (w word) given() bool { return w.gender != 0 }
@@ -53,7 +54,8 @@ var lexicon = sync.OnceValue(func() map[string]word {
 		if n, err := strconv.Atoi(f[2]); err == nil {
 			w.births = int8(n)
 		}
-		w.name = f[3] == "n"
+		w.name = f[3] != "-"
+		w.surname = f[3] == "s" || f[3] == "b"
 		if n, err := strconv.Atoi(f[4]); err == nil {
 			w.common = int8(n)
 		}
@@ -154,29 +156,27 @@ var wordLists = sync.OnceValue(func() *lists {
 			alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
 			hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
 			massachusetts michigan minnesota mississippi missouri montana nebraska nevada
-			hampshire jersey york carolina dakota ohio oklahoma oregon pennsylvania rhode
+			carolina dakota ohio oklahoma oregon pennsylvania rhode
 			tennessee texas utah vermont virginia washington wisconsin wyoming london paris berlin
 			madrid rome moscow beijing tokyo seoul delhi mumbai sydney melbourne toronto chicago
 			boston houston dallas atlanta detroit seattle denver phoenix miami brussels geneva
 			vienna dublin stockholm oslo kyiv kiev warsaw prague budapest athens istanbul cairo
 			dubai tehran baghdad kabul jerusalem gaza hong kong shanghai taipei manila jakarta
-			bangkok hanoi sacramento indianapolis francisco diego angeles vegas orleans louis
-			antonio jose beach springs falls heights hills island city
+			bangkok hanoi sacramento indianapolis arab emirates kingdom republic
+			beach springs falls heights hills island city
 			northern southern eastern western central`),
-		placePrefix: set(`san santa los las fort port mount mt. saint st. new north south east west
+		placePrefix: set(`san santa los las fort port mount mt. mt saint st. st new north south east west
 			northern southern eastern western central upper lower lake cape bay el rio hong sri
 			buenos costa puerto saudi united abu tel kuala ho ciudad sierra`),
 		particle: set(`de del della der den van von da di du la le bin binti ibn al el ter ten dos das y`),
 		speech: set(`said says say saying added adds told tells telling asked asks explained explains
-			noted notes stated states wrote writes declared declares announced announces insisted
+			noted stated wrote writes declared declares announced announces insisted
 			insists argued argues warned warns continued continues recalled recalls replied replies
-			responded responds remarked acknowledged acknowledges admitted admits claimed claims
-			stressed stresses emphasised emphasized emphasises emphasizes suggested suggests urged
-			urges testified testifies chanted chant shouted shouts yelled yells quipped joked tweeted
-			posted conceded concedes observed observes contended predicted promised promises vowed
-			vows cautioned complained complains countered lamented boasted agreed agrees pleaded
+			responded responds remarked acknowledged acknowledges admitted admits claimed
+			stressed stresses emphasised emphasized emphasises emphasizes suggested suggests urged testified testifies chanted shouted shouts yelled yells quipped joked tweeted
+			posted conceded concedes observed observes contended predicted promised vowed cautioned complained complains countered lamented boasted agreed agrees pleaded
 			whispered screamed cried sang wondered asserted asserts maintained maintains confirmed
-			confirms reported reports described describes called calls`),
+			confirms reported described describes called calls`),
 		pronoun:     set(`he she they it we i`),
 		stopSpeaker: set(`and but that which who whom whose while as because when where if though although since after before so or nor then`),
 		monthDay: set(`january february march april may june july august september october november

@@ -2,7 +2,11 @@ package facts
 
 import (
 	"strings"
+
+	"github.com/newsclean/newsclean/extract/internal/quotes"
 )
+
+var quotesTitle = quotes.TitleCase
 
 // mention is one place a person is named: tokens [tok, end) of paragraph
 // para.
@@ -53,12 +57,15 @@ func nameLike(t token, L *lists) bool {
 	if isInitial(t) {
 		return true
 	}
+	if len(t.text) == 1 {
+		return false // "Mach E", "S Damarious Randall"
+	}
 	if t.allCaps() || strings.HasSuffix(t.text, ".") {
 		return false
 	}
 	l := lw(t)
-	if L.title[l] || L.honorific[l] || L.org[l] || L.monthDay[l] {
-		return false
+	if L.title[l] || L.honorific[l] || L.org[l] || (L.monthDay[l] && !lookup(l).given()) {
+		return false // "Monday", "Christmas"; months that are names ("June", "Jan") stay
 	}
 	for _, r := range t.text {
 		if r >= '0' && r <= '9' {
@@ -81,9 +88,15 @@ func runEnd(p *para, i int, L *lists) int {
 			continue
 		}
 		// particles and "of" inside a run: "Ibn al Saud", "Director of Public Prosecution"
-		if (L.particle[t.text] || t.text == "of") && j+1 < len(p.toks) && p.toks[j+1].upper() && p.toks[j+1].q == t.q {
-			j++
-			continue
+		if L.particle[t.text] || t.text == "of" {
+			k := j + 1
+			for k < len(p.toks) && L.particle[p.toks[k].text] && k-j < 3 {
+				k++
+			}
+			if k < len(p.toks) && p.toks[k].upper() && p.toks[k].q == t.q {
+				j = k
+				continue
+			}
 		}
 		break
 	}
@@ -118,13 +131,29 @@ func findPeople(paras []*para) *people {
 				continue
 			}
 			found := false
+			if b-a == 1 && orgWordName(t, L) && b < len(p.toks) && L.speech[lw(p.toks[b])] {
+				singles = append(singles, single{para: pi, tok: a}) // "Park said"
+				continue
+			}
 			for s := a; s < b && !found; s++ {
-				if !nameLike(p.toks[s], L) || L.particle[p.toks[s].text] || p.toks[s].text == "of" {
+				orgFirst := false
+				if !nameLike(p.toks[s], L) {
+					// an organisation word may open a name after a title:
+					// "analyst Park Ji-hoon"
+					if !(s+1 < b && orgWordName(p.toks[s], L) && nameLike(p.toks[s+1], L)) {
+						continue
+					}
+					orgFirst = true
+				}
+				if L.particle[p.toks[s].text] || p.toks[s].text == "of" {
 					continue
 				}
-				e := s
+				e := s + 1
 				for e < b && (nameLike(p.toks[e], L) || (L.particle[p.toks[e].text] && e+1 < b)) {
 					e++
+				}
+				if e == b && b+1 < len(p.toks) && isPossessive(p.toks[b]) && p.toks[b+1].upper() && L.org[lw(p.toks[b+1])] {
+					break // "St Luke's Hospital"
 				}
 				if e < b && L.org[lw(p.toks[e])] {
 					continue // "Richmond High School", "Michael Jordan Center"
@@ -135,7 +164,7 @@ func findPeople(paras []*para) *people {
 				}
 				switch {
 				case e-s >= 2 && e-s <= 5:
-					if !pp.isName(p, a, s, e, b, L) {
+					if !pp.isName(p, a, s, e, b, L) || orgFirst && !pp.inContext(p, a, s, L) {
 						continue
 					}
 					key := nameKey(p.toks[s:e])
@@ -167,6 +196,11 @@ func findPeople(paras []*para) *people {
 			}
 		}
 	}
+	for pi, p := range paras {
+		if !p.caption {
+			order = pp.nicknames(pi, p, L, order)
+		}
+	}
 	pp.mergeContained()
 	// Single names: "Mr Lee", "Cooper", "President Trump".
 	for _, sg := range singles {
@@ -175,7 +209,8 @@ func findPeople(paras []*para) *people {
 		l := lw(t)
 		titled := L.honorific[sg.hon] || (L.title[sg.hon] && personTitle(sg.hon))
 		idx, rank := pp.resolveSingle(l, sg.para)
-		if !titled && rank < 2 && sentenceInitial(p, sg.tok) && isCommon(l) {
+		speaks := sg.tok+1 < len(p.toks) && L.speech[lw(p.toks[sg.tok+1])]
+		if !titled && rank < 2 && !(rank == 1 && speaks) && sentenceInitial(p, sg.tok) && isCommon(l) {
 			continue
 		}
 		if idx < 0 {
@@ -241,18 +276,30 @@ func sentenceInitial(p *para, i int) bool {
 // isName weighs the evidence that tokens [s, e) of run [a, b) name a person.
 func (pp *people) isName(p *para, a, s, e, b int, L *lists) bool {
 	toks := p.toks[s:e]
+	// Context that marks a person whatever the words: a title or an
+	// honorific in the run ("President Moon Jae-in", "Ms Chang Li Lin"),
+	// or a role noun just before it ("trade analyst Park Ji-hoon").
+	titled := false
+	if s > a {
+		prev := lw(p.toks[s-1])
+		titled = L.honorific[prev] || L.title[prev] || p.toks[s-1].allCaps()
+	}
+	roleBefore := s == a && a > 0 && p.toks[a-1].kind == tWord && L.roleNoun[lw(p.toks[a-1])]
 	allKnownUncommon, anyName := true, false
 	for k, t := range toks {
 		if L.particle[t.text] || isInitial(t) {
 			continue
 		}
 		l := lw(t)
-		if L.place[l] || (k == 0 && L.placePrefix[l]) || L.monthDay[l] {
+		if L.place[l] || (k == 0 && L.placePrefix[l]) || (L.monthDay[l] && k == len(toks)-1) {
 			return false
 		}
 		w := lexWord(t)
-		if w.common > 0 && !w.name && !w.given() {
-			return false // "Grass Valley", "Shangri-La Dialogue"
+		// An ordinary word is a name part only as a frequent given name
+		// ("Mark") or a frequent surname ("Cox", "Hill"): not "Grass
+		// Valley", "Shangri-La Dialogue", "Mac Pro".
+		if w.common > 0 && !(k == 0 && w.strongGiven()) && !(k > 0 && w.surname) && !titled && !roleBefore {
+			return false
 		}
 		if w.common > 0 {
 			allKnownUncommon = false
@@ -261,15 +308,12 @@ func (pp *people) isName(p *para, a, s, e, b int, L *lists) bool {
 			anyName = true
 		}
 	}
-	if s > a {
-		prev := lw(p.toks[s-1])
-		if L.honorific[prev] || L.title[prev] || p.toks[s-1].allCaps() {
-			return true
-		}
+	if titled || roleBefore {
+		return true
 	}
 	if s == a && a > 0 {
 		pt := p.toks[a-1]
-		if pt.kind == tWord && (L.roleNoun[lw(pt)] || L.speech[lw(pt)]) {
+		if pt.kind == tWord && L.speech[lw(pt)] {
 			return allKnownUncommon || lexWord(toks[0]).strongGiven()
 		}
 	}
@@ -277,15 +321,32 @@ func (pp *people) isName(p *para, a, s, e, b int, L *lists) bool {
 		return true
 	}
 	if allKnownUncommon && anyName {
-		return true
-	}
-	if allKnownUncommon && b < len(p.toks) && e == b {
-		nt := p.toks[b]
-		if nt.kind == tWord && L.speech[lw(nt)] {
+		last := lexWord(toks[len(toks)-1])
+		if last.surname {
+			return true // "Evo Morales"
+		}
+		all := true
+		for _, t := range toks {
+			if w := lexWord(t); !w.name && !w.given() && !L.particle[t.text] && !isInitial(t) {
+				all = false
+			}
+		}
+		if all {
 			return true
 		}
-		if nt.text == "," && b+1 < len(p.toks) && isNumber(p.toks[b+1].text) {
-			return true // "Michael Webb, 51,"
+	}
+	if allKnownUncommon && e == b {
+		if b < len(p.toks) {
+			nt := p.toks[b]
+			if nt.kind == tWord && L.speech[lw(nt)] {
+				return true
+			}
+			if nt.text == "," && b+1 < len(p.toks) && isNumber(p.toks[b+1].text) {
+				return true // "Michael Webb, 51,"
+			}
+		}
+		if appositiveRole(p, e, L) != "" {
+			return true // "Oleksandr Kovalenko, the regional governor,"
 		}
 	}
 	return false
@@ -366,6 +427,10 @@ func (pp *people) mergeContained() {
 				continue
 			}
 			if containsRun(b.toks, a.toks) {
+				if pp.fullMentions(i) > pp.fullMentions(j) && len(b.toks) > len(a.toks) && b.toks[0] == a.toks[0] {
+					// "Julian Assange" named often, "Julian Assange Timeline" once
+					a, b, i, j = b, a, j, i
+				}
 				for pi := range pp.mentions {
 					for k := range pp.mentions[pi] {
 						if pp.mentions[pi][k].person == i {
@@ -385,6 +450,18 @@ func (pp *people) mergeContained() {
 			}
 		}
 	}
+}
+
+func (pp *people) fullMentions(i int) int {
+	n := 0
+	for _, ms := range pp.mentions {
+		for _, m := range ms {
+			if m.person == i {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func containsRun(long, short []string) bool {
@@ -485,6 +562,13 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 	for to > from && L.honorific[lw(p.toks[to-1])] {
 		to--
 	}
+	for from < to {
+		t := p.toks[from]
+		if L.title[lw(t)] || t.allCaps() || !isCommon(lw(t)) {
+			break
+		}
+		from++ // "When President Trump…"
+	}
 	if to > from {
 		hasTitle := false
 		for _, t := range p.toks[from:to] {
@@ -501,15 +585,19 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 		k := a - 1
 		for k > 0 && a-k < 4 {
 			t := p.toks[k-1]
-			l := lw(t)
-			if t.kind != tWord || determiner(l) || L.stopSpeaker[l] || L.speech[l] || t.text == "'s" || t.text == "’s" {
+			if t.kind != tWord || !roleWord(t, L) {
 				break
 			}
 			k--
 		}
 		return strings.Join(strings.Fields(p.text[p.toks[k].start:p.toks[a-1].end]), " ")
 	}
-	// apposition after the name
+	return appositiveRole(p, e, L)
+}
+
+// appositiveRole reads a role in apposition after a name ending at token e:
+// ", Mr Lee's press secretary,".
+func appositiveRole(p *para, e int, L *lists) string {
 	if e+1 < len(p.toks) && p.toks[e].text == "," {
 		k := e + 1
 		stop := k
@@ -531,6 +619,9 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 			return ""
 		}
 		if stop < len(p.toks) && p.toks[stop].text != "," && p.toks[stop].text != "." && p.toks[stop].text != ";" && p.toks[stop].kind != tMark {
+			return ""
+		}
+		if fw := p.toks[k]; !determiner(lw(fw)) && !roleWord(fw, L) && !fw.upper() {
 			return ""
 		}
 		// drop an article, and a person owner: "Mr Lee's press secretary"
@@ -564,4 +655,90 @@ func determiner(l string) bool {
 		return true
 	}
 	return false
+}
+
+var roleModifiers = map[string]bool{
+	"former": true, "senior": true, "deputy": true, "chief": true, "assistant": true, "associate": true,
+	"executive": true, "general": true, "vice": true, "acting": true, "interim": true, "new": true,
+	"top": true, "lead": true, "principal": true, "managing": true, "head": true, "then": true,
+	"longtime": true, "veteran": true, "press": true, "state": true, "federal": true, "national": true,
+	"foreign": true, "defence": true, "defense": true, "finance": true, "health": true, "police": true,
+	"company": true, "school": true, "team": true, "club": true, "party": true, "campaign": true,
+	"district": true, "county": true, "city": true, "high": true, "math": true, "art": true, "science": true,
+	"research": true, "planetary": true, "communications": true, "marketing": true, "sales": true,
+	"product": true, "technology": true, "security": true, "intelligence": true, "military": true,
+	"co-": true, "special": true, "political": true, "economic": true, "legal": true, "medical": true,
+}
+
+// roleWord: a word that may belong to a role phrase before a name.
+func roleWord(t token, L *lists) bool {
+	l := lw(t)
+	if t.kind != tWord || determiner(l) || L.stopSpeaker[l] || L.speech[l] || t.text == "'s" || t.text == "’s" {
+		return false
+	}
+	if L.roleNoun[l] || L.title[l] || roleModifiers[l] || t.allCaps() {
+		return true
+	}
+	return t.upper() && !isCommon(l)
+}
+
+// nicknames joins a name split by a quoted nickname, as in
+// Jamal "The Cat" Henderson, into one person.
+func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
+	for i := 0; i+2 < len(p.toks); i++ {
+		a := p.toks[i]
+		if a.q != 0 || !nameLike(a, L) || !lexWord(a).given() || p.toks[i+1].kind != tMark {
+			continue
+		}
+		q := p.toks[i+1].q
+		j := i + 1
+		for j < len(p.toks) && p.toks[j].q == q {
+			j++
+		}
+		if j >= len(p.toks) || j-i > 7 || !nameLike(p.toks[j], L) {
+			continue
+		}
+		sp := p.spans[q-1]
+		if !sp.Closed || !quotesTitle(sp.Text(p.text)) {
+			continue
+		}
+		e := j + 1
+		for e < len(p.toks) && e-j < 3 && nameLike(p.toks[e], L) {
+			e++
+		}
+		toks := append([]token{a}, p.toks[j:e]...)
+		key := nameKey(toks)
+		idx, ok := pp.byKey[key]
+		if !ok {
+			idx = len(pp.list)
+			pp.byKey[key] = idx
+			name := a.text + " " + joinName(p, j, e)
+			pp.list = append(pp.list, &person{name: name, toks: nameToks(toks), first: order, gender: genderOf("", a, L)})
+			order++
+		}
+		pp.list[idx].addAlias(strings.Join(strings.Fields(p.text[a.start:p.toks[e-1].end]), " "))
+		pp.mentions[pi] = append(pp.mentions[pi], mention{para: pi, tok: j, end: e, person: idx})
+		i = e
+	}
+	return order
+}
+
+func isPossessive(t token) bool { return t.text == "'s" || t.text == "’s" }
+
+// orgWordName: an organisation word that is also a name ("Park", "Bank").
+func orgWordName(t token, L *lists) bool {
+	if t.kind != tWord || !t.upper() || t.allCaps() || !L.org[lw(t)] {
+		return false
+	}
+	w := lexWord(t)
+	return w.name || w.given()
+}
+
+// inContext: a title, an honorific or a role noun introduces tokens from s.
+func (pp *people) inContext(p *para, a, s int, L *lists) bool {
+	if s > a {
+		prev := lw(p.toks[s-1])
+		return L.honorific[prev] || L.title[prev] || p.toks[s-1].allCaps()
+	}
+	return a > 0 && p.toks[a-1].kind == tWord && L.roleNoun[lw(p.toks[a-1])]
 }

@@ -7,8 +7,9 @@
 // Each output line is "word<TAB>gender<TAB>births<TAB>name<TAB>common":
 // the lower-cased word; f, m or u when it is a US given name with at least
 // -minbirths births (SSA 1880-2024, plus the 1990 Census lists), else -;
-// log10 of its births, or -; n when it is a surname among the -surnames most
-// frequent (1990 Census) or in the cspell people-names list, else -; its
+// log10 of its births, or -; s when it is a surname among the -surnames most
+// frequent (1990 Census), n when it is in the cspell people-names list, b for
+// both, else -; its
 // SCOWL level when it is a common English word of level -level or less, else -.
 package main
 
@@ -28,7 +29,8 @@ import (
 type entry struct {
 	female, male float64
 	given        bool
-	name         bool
+	surname      bool // 1990 Census
+	name         bool // cspell people names
 	common       int
 }
 
@@ -88,7 +90,7 @@ func run(in, out string, minBirths float64, maxSurname, maxLevel int) error {
 	}
 	err = eachRow(filepath.Join(in, "census1990-surnames.tsv"), func(f []string) error {
 		if rank, _ := strconv.Atoi(f[3]); rank <= maxSurname {
-			get(f[0]).name = true
+			get(f[0]).surname = true
 		}
 		return nil
 	})
@@ -145,7 +147,12 @@ func run(in, out string, minBirths float64, maxSurname, maxLevel int) error {
 			births = strconv.Itoa(int(math.Log10(total)))
 		}
 		name := "-"
-		if e.name {
+		switch {
+		case e.surname && e.name:
+			name = "b"
+		case e.surname:
+			name = "s"
+		case e.name:
 			name = "n"
 		}
 		common := "-"

@@ -1,0 +1,78 @@
+package facts
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// published is the publication time the annotated articles assume.
+var published = time.Date(2019, 11, 20, 12, 0, 0, 0, time.UTC)
+
+// splitParagraphs splits a text article at blank lines (or at newlines
+// when it has no blank lines).
+func splitParagraphs(s string) []string {
+	sep := "\n\n"
+	if !strings.Contains(s, sep) {
+		sep = "\n"
+	}
+	var out []string
+	for _, p := range strings.Split(s, sep) {
+		if p = strings.TrimSpace(strings.ReplaceAll(p, "\n", " ")); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+const ownData = "../../../testdata/facts"
+
+// TestAnnotated holds the acceptance bars on our own annotated articles.
+func TestAnnotated(t *testing.T) {
+	g := readGold(t, filepath.Join(ownData, "gold.json"))
+	if len(g.Articles) < 10 {
+		t.Fatalf("want at least 10 annotated articles, have %d", len(g.Articles))
+	}
+	var all tally
+	for _, a := range g.Articles {
+		data, err := os.ReadFile(filepath.Join(ownData, a.ID+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.add(a, Analyze(splitParagraphs(string(data)), published))
+	}
+	all.check(t)
+}
+
+// TestMetaDev holds the bars on the shared development set, read from the
+// benchmark's gold article text.
+func TestMetaDev(t *testing.T) {
+	goldPath := "../../../../shared/metadata-dev/meta-dev-gold.json"
+	benchPath := "../../../../shared/bench/scrapinghub/ground-truth.json"
+	if _, err := os.Stat(goldPath); err != nil {
+		t.Skip("../shared/metadata-dev is absent: skipping the shared development set")
+	}
+	g := readGold(t, goldPath)
+	data, err := os.ReadFile(benchPath)
+	if err != nil {
+		t.Skip("../shared/bench is absent: skipping the shared development set")
+	}
+	var bench map[string]struct {
+		ArticleBody string `json:"articleBody"`
+	}
+	if err := json.Unmarshal(data, &bench); err != nil {
+		t.Fatal(err)
+	}
+	var all tally
+	for _, a := range g.Articles {
+		body, ok := bench[a.ID]
+		if !ok {
+			continue
+		}
+		all.add(a, Analyze(splitParagraphs(body.ArticleBody), published))
+	}
+	all.check(t)
+}
