@@ -1,0 +1,161 @@
+package fetch
+
+import (
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestIsPrivateIP(t *testing.T) {
+	for _, tt := range []struct {
+		ip      string
+		private bool
+	}{
+		{"127.0.0.1", true}, {"127.8.9.10", true}, {"::1", true}, {"10.1.2.3", true},
+		{"172.16.0.1", true}, {"172.31.255.255", true}, {"192.168.1.1", true},
+		{"169.254.169.254", true}, {"fe80::1", true}, {"fc00::1", true}, {"fd12::1", true},
+		{"0.0.0.0", true}, {"::", true}, {"100.64.0.1", true}, {"224.0.0.1", true},
+		{"255.255.255.255", true}, {"::ffff:127.0.0.1", true}, {"::ffff:10.0.0.1", true},
+		{"64:ff9b::a00:1", true}, {"2002:c0a8:101::1", true}, {"198.18.0.1", true},
+		{"8.8.8.8", false}, {"93.184.216.34", false}, {"172.32.0.1", false}, {"100.128.0.1", false},
+		{"2606:4700::1111", false}, {"::ffff:8.8.8.8", false}, {"64:ff9b::808:808", false},
+	} {
+		if got := isPrivateIP(netip.MustParseAddr(tt.ip)); got != tt.private {
+			t.Errorf("isPrivateIP(%s) = %v, want %v", tt.ip, got, tt.private)
+		}
+	}
+	if !isPrivateAddr("localhost:80") || !isPrivateAddr("garbage") || isPrivateAddr("8.8.8.8:443") || !isPrivateAddr("[::1]:8080") {
+		t.Error("isPrivateAddr misreads host:port forms")
+	}
+}
+
+// A redirect from a public host to a private one is refused at dial time.
+// 127.0.0.1 stands for the public host and 127.0.0.2 for the private one.
+func TestRedirectToPrivateRefused(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.2:0")
+	if err != nil {
+		t.Skipf("cannot listen on 127.0.0.2: %v", err)
+	}
+	private := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "<html><body><p>intranet secrets</p></body></html>")
+	}))
+	private.Listener.Close()
+	private.Listener = ln
+	private.Start()
+	defer private.Close()
+	public := httptest.NewServer(http.RedirectHandler(private.URL+"/admin", http.StatusFound))
+	defer public.Close()
+
+	o := Options{Timeout: 2 * time.Second, Retries: -1}
+	o.isPrivate = func(addr string) bool { return strings.HasPrefix(addr, "127.0.0.2:") }
+	_, err = Get(t.Context(), public.URL, o)
+	if !errors.Is(err, ErrPrivateAddress) || !strings.Contains(err.Error(), "refusing non-public address 127.0.0.2:") {
+		t.Fatalf("err = %v, want ErrPrivateAddress for 127.0.0.2", err)
+	}
+	// The same fetch with AllowPrivate reaches it.
+	o.AllowPrivate = true
+	p, err := Get(t.Context(), public.URL, o)
+	if err != nil || !strings.Contains(p.Text, "intranet") {
+		t.Fatalf("with AllowPrivate: %v", err)
+	}
+}
+
+func TestRobotsRules(t *testing.T) {
+	const txt = `# comments are ignored
+User-agent: otherbot
+User-agent: newsclean
+Disallow: /private
+Allow: /private/press$
+Disallow: /*.pdf$
+Disallow: /search?
+
+User-agent: *
+Disallow: /
+`
+	r := parseRobots([]byte(txt), "newsclean")
+	for path, want := range map[string]bool{
+		"/":                   true,
+		"/news/story":         true,
+		"/private":            false,
+		"/private/x":          false,
+		"/private/press":      true,
+		"/private/press/x":    false,
+		"/files/report.pdf":   false,
+		"/files/report.pdf?x": true,
+		"/search?q=bridge":    false,
+		"/searchable":         true,
+	} {
+		if got := r.allowed(path); got != want {
+			t.Errorf("newsclean %s: allowed = %v, want %v", path, got, want)
+		}
+	}
+	if parseRobots([]byte(txt), "somebot").allowed("/news") {
+		t.Error("the * group should disallow somebot")
+	}
+	if !parseRobots(nil, "newsclean").allowed("/x") || !parseRobots([]byte("User-agent: *\nDisallow:\n"), "newsclean").allowed("/x") {
+		t.Error("empty rules should allow")
+	}
+	if productToken(DefaultUserAgent) != "newsclean" {
+		t.Errorf("productToken = %q", productToken(DefaultUserAgent))
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	for v, want := range map[string]time.Duration{
+		"":                              0,
+		"0":                             0,
+		"5":                             5 * time.Second,
+		"-3":                            0,
+		"soon":                          0,
+		"Sun, 01 Mar 2026 12:00:30 GMT": 30 * time.Second,
+		"Sun, 01 Mar 2026 11:00:00 GMT": 0,
+		"99999999":                      24 * time.Hour,
+	} {
+		if got := retryAfter(v, now); got != want {
+			t.Errorf("retryAfter(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+func TestRewriteMetaCharset(t *testing.T) {
+	for in, want := range map[string]string{
+		`<meta charset="shift_jis">`: `<meta charset="utf-8">`,
+		`<META http-equiv="Content-Type" content="text/html; charset=windows-1251">`: `<META http-equiv="Content-Type" content="text/html; charset=utf-8">`,
+		`<meta charset=utf-8>`:  `<meta charset=utf-8>`,
+		`<p>charset=koi8-r</p>`: `<p>charset=koi8-r</p>`,
+	} {
+		if got := rewriteMetaCharset(in); got != want {
+			t.Errorf("rewriteMetaCharset(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzDecodeText(f *testing.F) {
+	f.Add([]byte("<meta charset=shift_jis><p>\x93\x8c\x8b\x9e</p>"), "")
+	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"), "utf-8")
+	f.Add([]byte("caf\xe9"), "utf-8")
+	f.Fuzz(func(t *testing.T, body []byte, label string) {
+		if len(body) > 1<<16 {
+			return
+		}
+		text, enc := decodeText(body, label)
+		if enc == "" {
+			t.Fatal("no encoding named")
+		}
+		if strings.HasPrefix(text, "\ufeff") && !strings.HasPrefix(string(body), "\ufeff\ufeff") {
+			t.Fatalf("BOM kept in %q", text)
+		}
+		if !isValidUTF8(text) {
+			t.Fatalf("invalid UTF-8 out of %q", body)
+		}
+	})
+}
+
+func isValidUTF8(s string) bool { return strings.ToValidUTF8(s, "") == s }
