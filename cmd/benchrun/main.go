@@ -28,7 +28,7 @@ func main() {
 	out := flag.String("out", "", "directory for <id>.txt outputs")
 	mode := flag.String("mode", "newsclean", "newsclean or readability")
 	blocks := flag.Bool("blocks", false, "also write OUT/<id>.blocks, one \"kind<TAB>text\" line per block")
-	explain := flag.String("explain", "", "print the blocks cut from pages whose id starts with this prefix")
+	explain := flag.String("explain", "", "print the blocks cut from pages whose id starts with this prefix (all: every page)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "benchrun: -out is required")
@@ -68,7 +68,7 @@ func run(in, out, mode, explain string, blocks bool) error {
 				text = b.String()
 			}
 		default:
-			show := explain != "" && strings.HasPrefix(id, explain)
+			show := explain == "all" || explain != "" && strings.HasPrefix(id, explain)
 			a, err := extract.FromBytes(data, extract.Options{NoFacts: true, Explain: show})
 			if err != nil {
 				fails++

@@ -79,6 +79,9 @@ func HTML(doc *html.Node, cfg Config) (*Result, error) {
 		return nil, ErrEmpty
 	}
 	blocks := toBlocks(art.Node)
+	if wide := widen(doc, blocks); wide != nil {
+		blocks = wide
+	}
 	title := cfg.Title
 	if title == "" {
 		title = art.Title()
@@ -177,22 +180,32 @@ func (s *state) filter(blocks []Block, title string) []Block {
 	kept = s.trimHead(kept, titleWords)
 	kept = s.trimTail(kept)
 
+	// A text that recurs three times or more is part of the article's
+	// structure (the same question put to each interviewee, the same line
+	// in each day of a meal plan), not a repeat printed by the page.
+	fps := make([]string, len(kept))
+	count := make(map[string]int, len(kept))
+	for i, b := range kept {
+		fps[i] = fingerprint(b.Text)
+		count[fps[i]]++
+	}
 	out := kept[:0]
 	var pairs []pairSet
 	seen := make(map[string]int, len(kept))
 	for i, b := range kept {
-		fp := fingerprint(b.Text)
+		fp := fps[i]
 		if fp == "" {
 			s.cut("no-words", b.Text)
 			continue
 		}
-		if j, dup := seen[fp]; dup && (wordCount(b.Text) >= shortBlock || i-j <= 2) {
+		recurs := count[fp] >= recurring
+		if j, dup := seen[fp]; dup && (i-j <= 2 || !recurs && wordCount(b.Text) >= shortBlock) {
 			s.cut("duplicate", b.Text)
 			continue
 		}
 		seen[fp] = i
 		ps := wordPairs(b.Text)
-		if j := nearDuplicate(pairs, ps); j >= 0 {
+		if j := nearDuplicate(pairs, ps); j >= 0 && !recurs {
 			s.cut("near-duplicate", b.Text)
 			continue
 		}
@@ -206,6 +219,9 @@ func (s *state) filter(blocks []Block, title string) []Block {
 // it follows its twin closely: labels such as "Meal 2" or "Eat every two
 // hours" recur in structured articles on purpose.
 const shortBlock = 6
+
+// recurring is how often a text must occur to count as structure.
+const recurring = 3
 
 // blockRule names the rule that cuts b on its own merits, or "".
 func (s *state) blockRule(b Block, cutCaptions bool) string {
@@ -317,7 +333,9 @@ func isLinkDense(b Block) bool {
 	n := len(b.Text)
 	wc := wordCount(b.Text)
 	if wc > 40 {
-		return false
+		// A long block is cut only when it is nearly all links: a list of
+		// teasers run together ("China furious at Macron [INSIGHT] | ...").
+		return b.Kind != "blockquote" && b.linkChars*20 >= n*19
 	}
 	return b.linkChars*10 >= n*8 && (b.Kind == "li" || wc <= 12 || b.linkChars*10 >= n*9)
 }

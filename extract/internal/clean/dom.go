@@ -48,6 +48,15 @@ var furnitureTokens = map[string]string{
 	// author boxes
 	"author bio": "author-bio", "authorbio": "author-bio", "about author": "author-bio",
 	"author box": "author-bio", "author card": "author-bio", "bio": "author-bio",
+	// page metadata printed by the headline: bylines, dates, section
+	// kickers, reading times (see furnitureRule for the guards)
+	"byline": "meta", "bylines": "meta", "kicker": "meta", "eyebrow": "meta", "overline": "meta",
+	"timestamp": "meta", "timestamps": "meta", "pubdate": "meta", "date": "meta", "dates": "meta",
+	"published": "meta", "publish date": "meta", "posted on": "meta", "reading time": "meta",
+	"readtime": "meta", "read time": "meta", "readingtime": "meta", "meta": "meta", "metadata": "meta",
+	"author": "meta", "authors": "meta", "contributor": "meta", "contributors": "meta",
+	// pull quotes repeat a sentence of the story
+	"pullquote": "pullquote", "pull quote": "pullquote", "pullout": "pullquote",
 	// hidden helpers
 	"sr only": "hidden", "visually hidden": "hidden", "screen reader": "hidden",
 	"screenreader": "hidden", "hidden": "hidden", "print only": "hidden",
@@ -57,7 +66,8 @@ var furnitureTokens = map[string]string{
 // ("article-body has-share-bar"); such elements are kept.
 var contentTokens = map[string]bool{
 	"article": true, "body": true, "content": true, "story": true, "main": true,
-	"post": true, "entry": true, "text": true, "prose": true,
+	"post": true, "entry": true, "text": true, "prose": true, "embed": true,
+	"tweet": true,
 }
 
 // roles of page furniture.
@@ -133,10 +143,8 @@ func furnitureKind(n *html.Node) string {
 			if contentTokens[t] {
 				content = true
 			}
-			if kind == "" {
-				if k, ok := furnitureTokens[t]; ok {
-					kind = k
-				}
+			if k, ok := furnitureTokens[t]; ok && (kind == "" || kind == "meta") {
+				kind = k // any other kind outranks "meta": "author bio" is a bio
 			}
 		}
 	}
@@ -162,7 +170,7 @@ func furnitureKind(n *html.Node) string {
 			}
 		}
 	}
-	if kind == "" || (content && kind != "ad" && kind != "hidden") {
+	if kind == "" || (content && kind != "ad" && kind != "hidden" && kind != "meta") {
 		return ""
 	}
 	return "class:" + kind
@@ -312,7 +320,14 @@ func furnitureRule(n *html.Node, textLen, total int) string {
 		}
 		return ""
 	}
-	if k := furnitureKind(n); k != "" {
+	if k := furnitureKind(n); k == "class:meta" {
+		// A byline or date box is short and stands on its own: a <span
+		// class="date"> inside a sentence is part of the sentence.
+		if textLen < metaMaxLen && standsAlone(n) {
+			return k
+		}
+		return ""
+	} else if k != "" {
 		// Guard: a container with much of the page's text is the article
 		// (or holds it), whatever its class says.
 		if textLen*4 < total || textLen < 200 {
@@ -361,4 +376,31 @@ func bylineWord(v string) bool {
 		}
 	}
 	return false
+}
+
+// metaMaxLen is the text length from which a box marked as byline or date
+// holds more than metadata.
+const metaMaxLen = 300
+
+// standsAlone reports an element that is a block of its own: a block
+// element, or an inline one that is not inside running text.
+func standsAlone(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.P, atom.Section, atom.Header, atom.Footer, atom.Ul, atom.Ol, atom.Li,
+		atom.Aside, atom.Figure, atom.Dl, atom.Address, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	if p := n.Parent; p != nil {
+		switch p.DataAtom {
+		case atom.P, atom.Li, atom.Blockquote, atom.Td, atom.Th, atom.Dd, atom.Figcaption, atom.A,
+			atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Em, atom.Strong, atom.B, atom.I:
+			return false
+		}
+	}
+	for _, sib := range []*html.Node{n.PrevSibling, n.NextSibling} {
+		if sib != nil && sib.Type == html.TextNode && strings.TrimSpace(sib.Data) != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -67,7 +67,7 @@ func isDateLine(t string) bool {
 	if digits == 0 || dates == 0 {
 		return false
 	}
-	return other <= 4 && other*3 <= dates+digits
+	return other <= 4 && other*2 <= dates+digits
 }
 
 // isNumberWord reports a word of digits, maybe with an ordinal or time
@@ -85,7 +85,7 @@ func isNumberWord(w string) bool {
 var metaRules = sync.OnceValue(func() []phraseRule {
 	return []phraseRule{
 		// "Tom Krisher, Ap Auto Writer", "Jane Doe, Associated Press".
-		{"byline", anchored(`(?i)^[\p{L} .'’-]+,\s*(the )?(ap|associated press|reuters|afp|dpa|efe|bloomberg|upi|cnn|bbc)\b[\w ]*$|^(staff|wire|news) (and wire )?(reports?|services?)$`), nil},
+		{"byline", anchored(`(?i)^[\p{L} .'’-]+,\s*(the )?(ap|associated press|reuters|afp|dpa|efe|bloomberg|upi|cnn|bbc)\b[\w ]*$|^(staff|wire|news) (and wire )?(reports?|services?)$|^(the )?(associated press|reuters|agence france-presse|afp|ap|upi|dpa|efe|bloomberg news|press association)$`), nil},
 		// A bare address: a URL, an e-mail address, a handle.
 		{"url-line", anchored(`(?i)^(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[\w-]+(\.[\w-]+)+/\S*|@\w+)$`), nil},
 	}
@@ -109,6 +109,9 @@ func metaRule(b Block) string {
 		if r.re.MatchString(t) {
 			return r.rule
 		}
+	}
+	if isLinkLine(t) {
+		return "url-line"
 	}
 	if isByline(t) {
 		return "byline"
@@ -140,7 +143,11 @@ func isByline(t string) bool {
 	if len(names) == 0 || len(names) > 9 {
 		return false
 	}
+	named := false
 	for _, w := range names {
+		if named && (dateWords()[strings.ToLower(strings.Trim(w, ".,"))] || isNumberWord(w)) {
+			continue // "By Jane Doe September 15, 2014"
+		}
 		switch strings.ToLower(w) {
 		case "and", "und", "et", "y", "e", "de", "da", "van", "von", "der", "la", "le", "del", "di", "in", "at", "staff", "the":
 			continue
@@ -149,6 +156,7 @@ func isByline(t string) bool {
 		if !unicode.IsUpper(r[0]) {
 			return false
 		}
+		named = true
 	}
 	return true
 }
@@ -165,6 +173,19 @@ func cutPrefixFold(t string, prefixes ...string) (string, bool) {
 		}
 	}
 	return t, false
+}
+
+// isLinkLine reports a block made mostly of web addresses ("Listen:
+// http://... Download: http://...").
+func isLinkLine(t string) bool {
+	urls, all := 0, 0
+	for _, f := range strings.Fields(t) {
+		all += len(f)
+		if strings.Contains(f, "http://") || strings.Contains(f, "https://") || strings.HasPrefix(f, "www.") {
+			urls += len(f)
+		}
+	}
+	return urls > 0 && urls*2 >= all
 }
 
 // isLinkHeading reports a heading that is all link: the title of another
