@@ -86,7 +86,7 @@ func (a *Article) Markdown() string {
 				if j > 0 {
 					b.WriteString(" | ")
 				}
-				b.WriteString(strings.ReplaceAll(escapeMarkdownLine(c), "|", `\|`))
+				b.WriteString(strings.ReplaceAll(c, "|", `\|`))
 			}
 			b.WriteString(" |")
 			if i == 0 || prev != TableRow {
