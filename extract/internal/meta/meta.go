@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/itlightning/dateparse"
 	"golang.org/x/net/html"
@@ -350,7 +352,7 @@ func StripSiteTail(title, site string) string {
 			continue
 		}
 		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
-		if matchesSite(tail, site) || (len(strings.Fields(tail)) <= 4 && len(strings.Fields(head)) >= 4 && !strings.ContainsAny(tail, "?!")) {
+		if matchesSite(tail, site) || (len(strings.Fields(tail)) <= 4 && len(strings.Fields(head)) >= 4 && looksLikeName(tail)) {
 			return StripSiteTail(head, site)
 		}
 	}
@@ -362,6 +364,17 @@ func StripSiteTail(title, site string) string {
 		}
 	}
 	return title
+}
+
+// looksLikeName reports a short phrase written like a publication's name:
+// it starts with a capital letter or digit and asks nothing ("as it
+// happened" and "live updates" are part of a headline, "The Herald" is not).
+func looksLikeName(s string) bool {
+	if s == "" || strings.ContainsAny(s, "?!") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 func matchesSite(s, site string) bool {

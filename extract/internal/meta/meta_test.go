@@ -112,6 +112,7 @@ func TestStripSiteTail(t *testing.T) {
 		{"BBC News: Markets fall", "BBC News", "Markets fall"},
 		{"Why now?", "", "Why now?"},
 		{"Left - right", "", "Left - right"},
+		{"Floods sweep the north of the country – as it happened", "", "Floods sweep the north of the country – as it happened"},
 	}
 	for _, tt := range tests {
 		if got := StripSiteTail(tt.title, tt.site); got != tt.want {
