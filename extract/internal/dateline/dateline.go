@@ -85,6 +85,14 @@ func Parse(text string, published time.Time, common IsCommon) (Dateline, bool) {
 	if sep == ':' && !caps {
 		return Dateline{}, false
 	}
+	// "DEAR ABBY:", "WATCH LIVE:": a colon after capitals that open with an
+	// ordinary word is a label, not a place.
+	if sep == ':' && !dateOK && agency == "" && !stateOK && common != nil {
+		first := strings.ToLower(strings.FieldsFunc(place, func(r rune) bool { return r == ' ' || r == '/' })[0])
+		if common(strings.Trim(first, ".")) && !placePrefix[first] {
+			return Dateline{}, false
+		}
+	}
 	// Title-case or single common words need more than a dash to count.
 	if isCommonPlace(place, common) && !dateOK && agency == "" && !stateOK {
 		return Dateline{}, false
@@ -259,7 +267,7 @@ func (p *parser) state() (int, bool) {
 	save := p.i
 	words := 0
 	end := 0
-	for words < 2 {
+	for words < 3 {
 		w := p.word()
 		if w == "" || !startsUpper(w) || strings.ContainsAny(w, "'’") {
 			break
@@ -385,6 +393,14 @@ func (p *parser) separator() (rune, bool) {
 		return ':', true
 	}
 	return '-', true
+}
+
+// placePrefix: ordinary words that open place names.
+var placePrefix = map[string]bool{
+	"new": true, "san": true, "santa": true, "los": true, "las": true, "st.": true, "saint": true,
+	"fort": true, "port": true, "mount": true, "north": true, "south": true, "east": true, "west": true,
+	"el": true, "la": true, "le": true, "grand": true, "salt": true, "lake": true, "palm": true,
+	"long": true, "little": true, "cape": true, "rio": true, "kuala": true, "hong": true, "abu": true,
 }
 
 var months = map[string]int{

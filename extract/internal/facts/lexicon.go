@@ -93,12 +93,12 @@ type lists struct {
 
 var wordLists = sync.OnceValue(func() *lists {
 	return &lists{
-		honorific: set(`mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame prof prof. mme mlle madam`),
+		honorific: set(`mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame prof prof. mme mlle madam cllr`),
 		// Capitalised words that make up titles before a name; matched lower-cased.
 		title: set(`president vice prime minister secretary deputy director chief executive officer
 			chairman chairwoman chair chairperson gov. governor sen. senator rep. representative
 			congressman congresswoman mayor judge justice attorney general gen. lt. col. capt. sgt.
-			adm. cmdr. maj. commissioner superintendent speaker leader king queen prince princess
+			adm. cmdr. maj. lt col gen sgt capt adm cmdr maj gov sen rep commissioner superintendent speaker leader king queen prince princess
 			pope lord lady sheriff detective coach professor rev. reverend father ambassador chancellor
 			premier mp mep ceo cfo coo cto chief councillor councilman councilwoman trooper inspector
 			constable sergeant captain lieutenant colonel major admiral commander archbishop bishop

@@ -254,7 +254,13 @@ func personTitle(t string) bool {
 		"reverend", "ambassador", "chancellor", "premier", "gen.", "lt.", "col.", "capt.", "sgt.", "adm.",
 		"cmdr.", "maj.", "general", "captain", "lieutenant", "colonel", "sergeant", "minister", "secretary",
 		"speaker", "commissioner", "superintendent", "officer", "trooper", "inspector", "chairman",
-		"archbishop", "bishop", "cardinal", "rabbi", "imam", "sheikh", "ceo":
+		"archbishop", "bishop", "cardinal", "rabbi", "imam", "sheikh", "ceo", "cfo", "coo", "cto",
+		"chairwoman", "chair", "chairperson", "director", "executive", "spokesman", "spokeswoman",
+		"spokesperson", "adviser", "advisor", "attorney", "ombudsman", "leader", "founder", "co-founder",
+		"editor", "manager", "mp", "mep", "councillor", "councilman", "councilwoman", "congressman",
+		"congresswoman", "lord", "lady", "duke", "duchess", "earl", "baron", "baroness", "dr", "dr.",
+		"cllr", "president-elect", "deputy", "chief", "head", "principal", "dean", "lt", "col", "gen",
+		"sgt", "capt", "adm", "maj", "cmdr", "gov", "sen", "rep", "supt", "insp", "det":
 		return true
 	}
 	return false
@@ -282,7 +288,14 @@ func (pp *people) isName(p *para, a, s, e, b int, L *lists) bool {
 	titled := false
 	if s > a {
 		prev := lw(p.toks[s-1])
-		titled = L.honorific[prev] || L.title[prev] || p.toks[s-1].allCaps()
+		titled = L.honorific[prev] || personTitle(prev)
+		// a name does not start inside another name or place: "San Diego
+		// Union-Tribune", "Forest Hill"
+		if !titled && nameLike(p.toks[s-1], L) && !L.place[lw(p.toks[s-1])] {
+			if w := lexWord(p.toks[s-1]); (w.given() || w.name) && w.common == 0 {
+				return false
+			}
+		}
 	}
 	roleBefore := s == a && a > 0 && p.toks[a-1].kind == tWord && L.roleNoun[lw(p.toks[a-1])]
 	allKnownUncommon, anyName := true, false
@@ -738,7 +751,7 @@ func orgWordName(t token, L *lists) bool {
 func (pp *people) inContext(p *para, a, s int, L *lists) bool {
 	if s > a {
 		prev := lw(p.toks[s-1])
-		return L.honorific[prev] || L.title[prev] || p.toks[s-1].allCaps()
+		return L.honorific[prev] || personTitle(prev)
 	}
 	return a > 0 && p.toks[a-1].kind == tWord && L.roleNoun[lw(p.toks[a-1])]
 }

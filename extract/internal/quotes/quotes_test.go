@@ -1,0 +1,94 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func texts(s string) []string {
+	var out []string
+	for _, sp := range Scan(s) {
+		out = append(out, sp.Text(s))
+	}
+	return out
+}
+
+func TestScan(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"curly", `“We got her,” officers said. “He's in custody.”`, []string{"We got her,", "He's in custody."}},
+		{"straight", `"We got her!" officers announced. "He's in custody; we have her."`, []string{"We got her!", "He's in custody; we have her."}},
+		{"guillemets", `«Every oil boiler will still be burning,» said Favre.`, []string{"Every oil boiler will still be burning,"}},
+		{"low-high", `„Wir schaffen das“, sagte sie.`, []string{"Wir schaffen das"}},
+		{"single", `‘Nobody wanted this,’ Ms Whitmore said. ‘But we must.’`, []string{"Nobody wanted this,", "But we must."}},
+		{"apostrophes", `The teachers’ union said it wouldn’t strike.`, nil},
+		{"nested single", `“He said ‘no’ twice,” she said.`, []string{"He said ‘no’ twice,"}},
+		{"open at end", `Ms Persson said: "I would like to emphasise this.`, []string{"I would like to emphasise this."}},
+		{"curly closed by straight", `said, “somebody ought to do it," the office said.`, []string{"somebody ought to do it,"}},
+		{"none", `No quotes here.`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, texts(tt.in)); diff != "" {
+				t.Errorf("Scan(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+	if sp := Scan(`She said: "open`); len(sp) != 1 || sp[0].Closed {
+		t.Errorf("an open quote should be reported unclosed: %+v", sp)
+	}
+}
+
+func TestIsQuotation(t *testing.T) {
+	tests := []struct {
+		text, before string
+		want         bool
+	}{
+		{"We need to make sure we keep teachers in the classroom,", "", true},
+		{"interim", "the self-declared ", false},
+		{"physical fight", "the ", false},
+		{"We’re Not Gonna Take It", "instruments played ", false},
+		{"You'll Never Walk Alone", "The home fans sang ", false},
+		{"The Cat", "substitute Jamal ", false},
+		{"norms of responsible cyber activity", "on the ", true},
+		{"fake news media", "a campaign dubbed ", false},
+		{"the people's choice", "what he calls ", true},
+		{"military-industrial facilities", "had struck ", true},
+	}
+	for _, tt := range tests {
+		if got := IsQuotation(tt.text, tt.before); got != tt.want {
+			t.Errorf("IsQuotation(%q, %q) = %v, want %v", tt.text, tt.before, got, tt.want)
+		}
+	}
+}
+
+func FuzzQuotes(f *testing.F) {
+	for _, s := range []string{
+		`“We got her,” officers said. “He's in custody.”`, `"a" "b`, `«x» ‘y’ „z“`,
+		`‘Nobody,’ she said. The teachers’ union`, `“”""«»‘’`, "\xff“\xfe”",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, sp := range Scan(s) {
+			if !(prev <= sp.Open && sp.Open < sp.Start && sp.Start <= sp.End && sp.End <= sp.Close && sp.Close <= len(s)) {
+				t.Fatalf("Scan(%q): bad span %+v after %d", s, sp, prev)
+			}
+			if !sp.Closed && sp.Close != len(s) {
+				t.Fatalf("Scan(%q): open span %+v does not run to the end", s, sp)
+			}
+			text := sp.Text(s)
+			if !strings.Contains(s, text) {
+				t.Fatalf("Scan(%q): text %q not in input", s, text)
+			}
+			IsQuotation(text, s[:sp.Open])
+			prev = sp.Close
+		}
+	})
+}
