@@ -51,6 +51,7 @@ var ErrEmpty = errors.New("no content left after cleaning")
 type state struct {
 	cfg     Config
 	removed []Removal
+	text    bool // the input is a text dump: no markup to tell links or lists
 }
 
 func (s *state) cut(rule, text string) {
@@ -96,7 +97,7 @@ func HTML(doc *html.Node, cfg Config) (*Result, error) {
 // Text cleans a page already scraped to text: blocks are separated by
 // blank lines or, in dumps with no blank lines, by line breaks.
 func Text(text string, cfg Config) (*Result, error) {
-	s := &state{cfg: cfg}
+	s := &state{cfg: cfg, text: true}
 	var blocks []Block
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	sep := "\n\n"
@@ -169,12 +170,25 @@ func (s *state) filter(blocks []Block, title string) []Block {
 	}
 	cutCaptions := float64(captions) < captionShare*float64(total)
 
+	if s.text {
+		blocks = s.trimMenu(blocks)
+	}
 	kept := blocks[:0]
+	prev := "" // the rule that cut the block before, if any
 	for _, b := range blocks {
-		if rule := s.blockRule(b, cutCaptions); rule != "" {
+		rule := s.blockRule(b, cutCaptions)
+		if rule == "" {
+			rule = s.followRule(prev, b)
+		}
+		if rule != "" {
 			s.cut(rule, b.Text)
+			if prev == "related-list" && (rule == "date-line" || rule == "read-more") {
+				rule = "related-list"
+			}
+			prev = rule
 			continue
 		}
+		prev = ""
 		kept = append(kept, b)
 	}
 	kept = s.trimHead(kept, titleWords)
@@ -246,6 +260,59 @@ func (s *state) blockRule(b Block, cutCaptions bool) string {
 	return ""
 }
 
+// followRule names the rule that cuts b because of the block cut before
+// it (by rule prev), or "": the job title under a byline, the caption
+// under an "Image caption" label and, in text dumps, the headlines under a
+// "More on this story" label.
+func (s *state) followRule(prev string, b Block) string {
+	if b.Kind == "h" || b.Kind == "blockquote" {
+		return ""
+	}
+	switch prev {
+	case "byline":
+		if wordCount(b.Text) <= 4 && !isSentence(b.Text) {
+			return "byline"
+		}
+	case "caption-label":
+		if wordCount(b.Text) <= 60 {
+			return "caption"
+		}
+	case "read-more", "tags", "related-list":
+		if s.text && (wordCount(b.Text) <= 14 || !isSentence(b.Text)) && wordCount(b.Text) <= 30 {
+			return "related-list"
+		}
+	}
+	return ""
+}
+
+// trimMenu cuts the run of one- and two-word lines that a text dump of a
+// page starts with: the site's menu.
+func (s *state) trimMenu(blocks []Block) []Block {
+	n, items := 0, 0
+	for ; n < len(blocks); n++ {
+		t := blocks[n].Text
+		if boilerplateRule(t) != "" {
+			continue // "Skip to content" is left to its own rule
+		}
+		if wordCount(t) > 2 || isSentence(t) {
+			break
+		}
+		items++
+	}
+	if items < 3 {
+		return blocks
+	}
+	out := blocks[:0]
+	for _, b := range blocks[:n] {
+		if boilerplateRule(b.Text) != "" {
+			out = append(out, b)
+			continue
+		}
+		s.cut("menu", b.Text)
+	}
+	return append(out, blocks[n:]...)
+}
+
 // trimHead cuts, before the first paragraph of the story, the headline
 // printed again and a long heading that is the standfirst.
 func (s *state) trimHead(blocks []Block, title []string) []Block {
@@ -289,6 +356,9 @@ func (s *state) trimTail(blocks []Block) []Block {
 		}
 		if rule == "" && b.Kind == "h" {
 			rule = "trailing-heading"
+		}
+		if rule == "" && b.Kind == "p" && wordCount(b.Text) <= 3 && !isSentence(b.Text) {
+			rule = "trailing-label"
 		}
 		if rule == "" {
 			break

@@ -36,7 +36,7 @@ var furnitureTokens = map[string]string{
 	"next article": "related", "teaser": "related", "teasers": "related",
 	// comments
 	"comment": "comments", "comments": "comments", "disqus": "comments",
-	"discussion": "comments", "replies": "comments", "respond": "comments",
+	"discussion": "comments", "replies": "comments", "respond": "comments", "reactions": "comments",
 	// consent
 	"cookie": "consent", "cookies": "consent", "consent": "consent", "gdpr": "consent",
 	"cmp": "consent",

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Block rules that look at a block's shape and place rather than at a
@@ -70,6 +71,20 @@ func isDateLine(t string) bool {
 	return other <= 4 && other*2 <= dates+digits
 }
 
+// isDateLabel reports a lone label of a date line ("Published",
+// "Updated").
+func isDateLabel(t string) bool {
+	ws := words(t)
+	if len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	switch ws[0] {
+	case "published", "updated", "posted", "modified", "publié", "veröffentlicht", "aktualisiert", "publicado", "actualizado":
+		return true
+	}
+	return false
+}
+
 // isNumberWord reports a word of digits, maybe with an ordinal or time
 // suffix ("20", "1st", "4pm", "11h30").
 func isNumberWord(w string) bool {
@@ -116,7 +131,7 @@ func metaRule(b Block) string {
 	if isByline(t) {
 		return "byline"
 	}
-	if isDateLine(t) {
+	if isDateLine(t) || isDateLabel(t) {
 		return "date-line"
 	}
 	return ""
@@ -221,14 +236,12 @@ func sameTitle(text string, title []string) bool {
 // question or exclamation mark, or a closing quote after one.
 func isSentence(t string) bool {
 	t = strings.TrimRightFunc(t, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '"' || r == '”' || r == '’' || r == '»' || r == ')'
+		return unicode.IsSpace(r) || r == '"' || r == '”' || r == '’' || r == '»' || r == ')' || r == '」' || r == '』' || r == '）'
 	})
-	if t == "" {
-		return false
-	}
-	switch t[len(t)-1] {
-	case '.', '!', '?', ':':
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', '!', '?', ':', '…', '。', '！', '？', '：', '؟', '।':
 		return true
 	}
-	return strings.HasSuffix(t, "…")
+	return false
 }
