@@ -2,7 +2,6 @@ package fetch
 
 import (
 	"bufio"
-	"bytes"
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
@@ -97,21 +96,63 @@ func newDeflateReader(r io.Reader) (io.Reader, error) {
 }
 
 // readCapped reads r to the end, failing with ErrTooLarge past max bytes
-// (max < 0: no cap). sizeHint presizes the buffer, within the cap.
+// (max < 0: no cap). sizeHint, when known, sizes the first chunk.
+//
+// It reads into a list of chunks and joins them at the end, so a body
+// that passes the cap costs about max bytes of memory, not the 2-3× a
+// doubling buffer would.
 func readCapped(r io.Reader, max, sizeHint int64) ([]byte, error) {
-	var buf bytes.Buffer
-	if sizeHint > 0 && (max < 0 || sizeHint <= max) {
-		buf.Grow(int(min(sizeHint, 4<<20)))
+	const minChunk, maxChunk = 16 << 10, 1 << 20
+	var chunks [][]byte
+	var total int64
+	size := int64(minChunk)
+	if sizeHint > 0 {
+		size = min(sizeHint+1, maxChunk)
 	}
-	if max < 0 {
-		_, err := buf.ReadFrom(r)
-		return buf.Bytes(), err
+	for {
+		if max >= 0 {
+			size = min(size, max+1-total) // read one byte past the cap, no more
+		}
+		buf := make([]byte, size)
+		n, err := fill(r, buf)
+		total += int64(n)
+		if n > 0 {
+			chunks = append(chunks, buf[:n])
+		}
+		if max >= 0 && total > max {
+			return nil, fmt.Errorf("%w: body larger than %s", ErrTooLarge, byteSize(max))
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		size = min(size*2, maxChunk)
 	}
-	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
-	if n > max {
-		return nil, fmt.Errorf("%w: body larger than %s", ErrTooLarge, byteSize(max))
+	if len(chunks) == 1 {
+		return chunks[0], nil
 	}
-	return buf.Bytes(), err
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
+}
+
+// fill reads into buf until it is full, r ends (io.EOF) or fails. Unlike
+// io.ReadFull it leaves r's own io.ErrUnexpectedEOF (a truncated body)
+// distinct from a clean end.
+func fill(r io.Reader, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		k, err := r.Read(buf[n:])
+		n += k
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // byteSize formats n bytes for messages.

@@ -345,8 +345,26 @@ func netErr(ctx context.Context, err error) error {
 	if strings.Contains(err.Error(), "timeout awaiting response headers") {
 		return fmt.Errorf("%w: waiting for response headers", ErrTimeout)
 	}
+	switch {
+	case errors.Is(err, syscall.ECONNRESET):
+		return &connError{"connection reset by the server", err}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return &connError{"connection closed before the body was complete", err}
+	case errors.Is(err, io.EOF):
+		return &connError{"connection closed without an answer", err}
+	}
 	return err
 }
+
+// connError names a broken connection plainly and keeps the cause for
+// errors.Is (retries look for it).
+type connError struct {
+	msg string
+	err error
+}
+
+func (e *connError) Error() string { return e.msg }
+func (e *connError) Unwrap() error { return e.err }
 
 // retryAfter parses a Retry-After value: seconds or an HTTP date.
 func retryAfter(v string, now time.Time) time.Duration {

@@ -159,3 +159,42 @@ func FuzzDecodeText(f *testing.F) {
 }
 
 func isValidUTF8(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+func TestReadCapped(t *testing.T) {
+	body := strings.Repeat("0123456789", 300000) // 3 MB
+	for _, tt := range []struct {
+		name string
+		r    io.Reader
+		max  int64
+		hint int64
+		want string
+		err  error
+	}{
+		{"under the cap", strings.NewReader(body), 4 << 20, -1, body, nil},
+		{"exactly the cap", strings.NewReader(body), int64(len(body)), int64(len(body)), body, nil},
+		{"one past the cap", strings.NewReader(body), int64(len(body)) - 1, -1, "", ErrTooLarge},
+		{"no cap", strings.NewReader(body), -1, -1, body, nil},
+		{"empty", strings.NewReader(""), 10, -1, "", nil},
+		{"truncated", io.MultiReader(strings.NewReader("abc"), iotest(io.ErrUnexpectedEOF)), 10, -1, "", io.ErrUnexpectedEOF},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readCapped(tt.r, tt.max, tt.hint)
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("err = %v, want %v", err, tt.err)
+				}
+				return
+			}
+			if err != nil || string(got) != tt.want {
+				t.Fatalf("got %d bytes, %v", len(got), err)
+			}
+		})
+	}
+}
+
+// iotest returns a reader failing with err.
+func iotest(err error) io.Reader { return errReader{err} }
+
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -75,7 +76,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if opts.Output != "" {
 		return cliutil.WriteFileAtomic(opts.Output, []byte(page.Text), 0o644)
 	}
-	if _, err := opts.Streams.Out.Write([]byte(page.Text)); err != nil {
+	if _, err := io.WriteString(opts.Streams.Out, page.Text); err != nil {
 		return &cliutil.WriteError{Err: err}
 	}
 	return nil

@@ -38,8 +38,21 @@ const Page = `<!DOCTYPE html>
 //	/status/N           answers status N with an HTML error page
 //	/reset              promises 100 kB, sends a little, resets the connection
 //	/image              a PNG image
+//	/big                a 19 MiB page, just under the default cap
 func Handler() http.Handler {
 	mux := http.NewServeMux()
+	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		para := "<p>The council met again on Thursday to discuss the harbour bridge.</p>\n"
+		n := (19 << 20) / len(para)
+		w.Header().Set("Content-Length", strconv.Itoa(len("<html><body>")+n*len(para)))
+		io.WriteString(w, "<html><body>")
+		for range n {
+			if _, err := io.WriteString(w, para); err != nil {
+				return
+			}
+		}
+	})
 	mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		io.WriteString(w, Page)
