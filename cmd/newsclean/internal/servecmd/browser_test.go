@@ -14,7 +14,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-var screenshot = flag.String("screenshot", "", "browser test: write a PNG of the result page to `FILE` (docs/serve.png)")
+var (
+	screenshot      = flag.String("screenshot", "", "browser test: write a PNG of the result page to `FILE` (docs/serve.png)")
+	screenshotPhone = flag.String("screenshot-phone", "", "browser test: write a PNG of the result page on a phone-sized screen to `FILE`")
+)
 
 // chromiumPath finds a Chromium binary: $NEWSCLEAN_CHROMIUM, then the
 // Debian package's /usr/bin/chromium, then PATH.
@@ -211,5 +214,14 @@ func TestBrowser(t *testing.T) {
 	}
 	if overflow > 0 {
 		t.Errorf("page is %d px wider than a phone screen", overflow)
+	}
+	if *screenshotPhone != "" {
+		png, err := chromedp.Run(tctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot: %v", err)
+		}
+		if err := os.WriteFile(*screenshotPhone, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -40,6 +40,10 @@ type Config struct {
 	Now func() time.Time
 	// Logger receives server-side failures; default discards.
 	Logger *slog.Logger
+
+	// fetchClient replaces the fetcher's hardened client (tests that
+	// must never reach the network).
+	fetchClient *http.Client
 }
 
 // server holds the handler's state. It is safe for concurrent use.
@@ -77,7 +81,7 @@ func newServer(cfg Config) *server {
 	}
 	s := &server{
 		cfg:     cfg,
-		fetcher: fetch.New(fetch.Options{Timeout: cfg.Timeout, MaxBytes: cfg.MaxBytes, AllowPrivate: cfg.AllowPrivate}),
+		fetcher: fetch.New(fetch.Options{Timeout: cfg.Timeout, MaxBytes: cfg.MaxBytes, AllowPrivate: cfg.AllowPrivate, Client: cfg.fetchClient}),
 		sem:     make(chan struct{}, cfg.Workers),
 		tmpl:    pageTemplate(),
 		results: newResultCache(32, 64<<20),
