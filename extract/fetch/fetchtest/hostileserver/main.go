@@ -1,7 +1,7 @@
-// Command hostileserver serves the hostile endpoints of package hostile
+// Command hostileserver serves the hostile endpoints of package fetchtest
 // on a loopback port, for measuring the newsclean binary against them:
 //
-//	go run ./extract/fetch/internal/hostile/hostileserver -addr 127.0.0.1:8765 &
+//	go run ./extract/fetch/fetchtest/hostileserver -addr 127.0.0.1:8765 &
 //	/usr/bin/time -v newsclean fetch --allow-private http://127.0.0.1:8765/bomb
 package main
 
@@ -12,7 +12,7 @@ import (
 	"net/http"
 	"os"
 
-	"github.com/newsclean/newsclean/extract/fetch/internal/hostile"
+	"github.com/newsclean/newsclean/extract/fetch/fetchtest"
 )
 
 func main() {
@@ -29,7 +29,7 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Fprintf(os.Stderr, "hostileserver: listening on http://%s\n", ln.Addr())
-	if err := http.Serve(ln, hostile.Handler()); err != nil {
+	if err := http.Serve(ln, fetchtest.Handler()); err != nil {
 		fmt.Fprintln(os.Stderr, "hostileserver:", err)
 		os.Exit(1)
 	}

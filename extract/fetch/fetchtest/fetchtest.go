@@ -1,7 +1,7 @@
-// Package hostile serves the slow, lying and malicious answers the fetcher
+// Package fetchtest serves the slow, lying and malicious answers the fetcher
 // must survive. Tests mount it on loopback with httptest; the hostileserver
 // program serves it for measuring the built binary.
-package hostile
+package fetchtest
 
 import (
 	"bytes"
@@ -186,7 +186,7 @@ func Bomb(w io.Writer, n int64) {
 func Reset(w http.ResponseWriter) {
 	hj, ok := w.(http.Hijacker)
 	if !ok {
-		panic("hostile: response writer cannot hijack")
+		panic("fetchtest: response writer cannot hijack")
 	}
 	conn, buf, err := hj.Hijack()
 	if err != nil {
