@@ -116,7 +116,7 @@ func TestRunShutdown(t *testing.T) {
 	}
 }
 
-func TestRunRemoteWarns(t *testing.T) {
+func TestRunLoopbackNoWarning(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr syncBuffer
 	opts := &Options{
