@@ -577,7 +577,7 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 	}
 	for from < to {
 		t := p.toks[from]
-		if L.title[lw(t)] || t.allCaps() || !isCommon(lw(t)) {
+		if l := lw(t); !L.stopSpeaker[l] && !prepositions[l] && !determiner(l) && !L.speech[l] && l != "named" {
 			break
 		}
 		from++ // "When President Trump…"
@@ -692,7 +692,7 @@ func roleWord(t token, L *lists) bool {
 	if L.roleNoun[l] || L.title[l] || roleModifiers[l] || t.allCaps() {
 		return true
 	}
-	return t.upper() && !isCommon(l)
+	return t.upper() // "his French counterpart", "Kremlin spokesman"
 }
 
 // nicknames joins a name split by a quoted nickname, as in
