@@ -242,6 +242,9 @@ func (s *state) blockRule(b Block, cutCaptions bool) string {
 	if b.Kind == "caption" && cutCaptions {
 		return "caption"
 	}
+	if len(b.Text) < 300 && isByline(b.Text) {
+		return "byline"
+	}
 	if rule := boilerplateRule(b.Text); rule != "" {
 		return rule
 	}

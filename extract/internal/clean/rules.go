@@ -128,7 +128,7 @@ func metaRule(b Block) string {
 	if isLinkLine(t) {
 		return "url-line"
 	}
-	if isByline(t) {
+	if isByline(t) || isCreditDate(t) {
 		return "byline"
 	}
 	if isDateLine(t) || isDateLabel(t) {
@@ -172,6 +172,47 @@ func isByline(t string) bool {
 			return false
 		}
 		named = true
+	}
+	return true
+}
+
+// isCreditDate reports names and a date joined by a separator: "Renée
+// Lachance and Dwayne Whitehorse · Oct. 4, 2023".
+func isCreditDate(t string) bool {
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '·' || r == '|' || r == '•' || r == '—' || r == '–' })
+	if len(parts) < 2 || len(parts) > 4 {
+		return false
+	}
+	date, names := false, false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		switch {
+		case isDateLine(p) || isDateLabel(p):
+			date = true
+		case isNameList(p):
+			names = true
+		default:
+			return false
+		}
+	}
+	return date && names
+}
+
+// isNameList reports a few capitalised names joined by commas and "and".
+func isNameList(t string) bool {
+	names := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == ',' || r == '&' })
+	if len(names) < 2 || len(names) > 9 {
+		return false
+	}
+	for _, w := range names {
+		switch strings.ToLower(w) {
+		case "and", "und", "et", "y", "e", "de", "da", "van", "von", "der", "la", "le", "del", "di":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
 	}
 	return true
 }

@@ -1,0 +1,305 @@
+package clean
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
+)
+
+// seedPath is a real page scraped to text, full of clutter; it lives
+// outside the repository.
+const seedPath = "../../../../shared/seeds/000_0dad7d50271e7878.txt"
+
+func TestSeedText(t *testing.T) {
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Skipf("seed page not available (%v); it lives in ../shared outside the repository", err)
+	}
+	res, err := Text(string(data), Config{Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paras []string
+	for _, b := range res.Blocks {
+		paras = append(paras, b.Text)
+	}
+	got := strings.Join(paras, "\n\n")
+	clutter := []string{
+		"Skip to main content", "Advertisement", "Follow TODAY on WhatsApp",
+		"Read more of the latest in", "Stay in the know", "Subscribe to get", "By clicking subscribe",
+	}
+	for _, c := range clutter {
+		if strings.Contains(got, c) {
+			t.Errorf("clutter %q is still in the text", c)
+		}
+	}
+	// Every line of the story (a line of twelve words or more) comes out
+	// exactly once, the photo caption included: it is printed twice.
+	for _, line := range strings.Split(string(data), "\n") {
+		line = normalizeSpace(line)
+		if wordCount(line) < 12 || strings.HasPrefix(line, "By clicking subscribe") || strings.HasPrefix(line, "Subscribe to get") {
+			continue
+		}
+		if n := strings.Count(got, line); n != 1 {
+			t.Errorf("found %d times, want once: %.80q", n, line)
+		}
+	}
+	if res.Title != "S’pore, France to step up collaboration on cyber-security, digital technologies" {
+		t.Errorf("title = %q", res.Title)
+	}
+	if !strings.HasPrefix(got, "PARIS — Amid concerns") {
+		t.Errorf("text starts %.60q, want the dateline first", got)
+	}
+	for _, r := range res.Removed {
+		if r.Rule == "" {
+			t.Errorf("removal without a rule: %q", r.Text)
+		}
+	}
+}
+
+func TestBlockRules(t *testing.T) {
+	tests := []struct {
+		kind, text string
+		want       string
+	}{
+		{"p", "Advertisement", "ad-label"},
+		{"p", "Story continues below advertisement", "ad-label"},
+		{"p", "Skip to main content", "skip-link"},
+		{"p", "Follow TODAY on WhatsApp", "follow-prompt"},
+		{"p", "Suivez-nous sur Instagram", "follow-prompt"},
+		{"p", "Lesen Sie auch: Die Bahn saniert weitere Strecken", "read-more"},
+		{"p", "DON'T MISS", "read-more"},
+		{"p", "Sign up for our morning newsletter", "newsletter"},
+		{"p", "Get the latest updates right in your inbox. Subscribe to our newsletters.", "newsletter"},
+		{"p", "Publicité", "ad-label"},
+		{"p", "By Jane Doe and John Roe | Reuters", "byline"},
+		{"p", "Par Jean Dupont", "byline"},
+		{"p", "by Regan September 15, 2014", "byline"},
+		{"p", "Renée Lachance and Dwayne Whitehorse · Oct. 4, 2023", "byline"},
+		{"p", "Tom Krisher, Ap Auto Writer", "byline"},
+		{"p", "Updated 1:39 am EST, Wednesday, November 20, 2019", "date-line"},
+		{"p", "Associated Press Published 11:34 PM EST Nov 19, 2019", "date-line"},
+		{"p", "Publié le 22 mai 2024 à 06h15, modifié à 09h40", "date-line"},
+		{"p", "Published", "date-line"},
+		{"p", "https://www.example.com/news/article/some-story-123.php", "url-line"},
+		{"p", "Image 3 of 5", "media-label"},
+		{"p", "Caption", "media-label"},
+		{"p", "The plague wiped out half of Europe in the 14th century (Image: GETTY)", "caption-credit"},
+		{"p", "Sakib Ali/Hindustan Times/Getty Images", "caption-credit"},
+		{"p", "In this Dec. 12, 2006, file photo, made available by NASA, astronauts work outside the station.", "caption-credit"},
+		{"p", "(Reporting by Jane Doe; Editing by John Roe)", "trailer"},
+		{"p", "Keith Bradsher contributed reporting from Hong Kong.", "trailer"},
+		{"p", "This post may contain affiliate links. Please see my disclosure page.", "disclosure"},
+		{"p", "Email Jane Doe at jdoe@example.com or follow her @janedoe.", "contact-line"},
+		{"p", "Le Quotidien du Sud · Tous droits réservés", "credit-line"},
+		{"p", "Tempo de leitura: 2 minutos", "reading-time"},
+		{"p", "Tags: Brexit, Parliament, Elections", "tags"},
+		{"li", "Ten things to know about the new budget", ""},
+		{"h", "Related stories", "read-more"},
+		// Article text stays.
+		{"p", "By 2030, the government wants half of all new cars to be electric.", ""},
+		{"p", "Von der Leyen said the plan would be presented in March.", ""},
+		{"p", "The company said it would publish its results on Nov. 20.", ""},
+		{"p", "PARIS — Amid concerns about online threats, Singapore and France pledged to cooperate.", ""},
+		{"p", "The photo, taken in 1952, shows the harbour before the war damage was repaired.", ""},
+		{"h", "Category 5 hurricane", ""},
+		{"p", "Follow the money, investigators said, and you find the same three shell companies.", ""},
+		{"blockquote", "We are finally building Harbor Street for the people who use it.", ""},
+	}
+	s := &state{}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := s.blockRule(Block{Kind: tt.kind, Text: tt.text}, true); got != tt.want {
+				t.Errorf("blockRule(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFilter(t *testing.T) {
+	lead := "PARIS — Amid concerns about increasingly sophisticated online threats, Singapore and France have pledged to beef up cooperation on cyber-security."
+	second := "Both countries also agreed to collaborate on areas like artificial intelligence, according to a new digital roadmap issued on Friday."
+	tests := []struct {
+		name   string
+		blocks []Block
+		title  string
+		want   []string
+		rules  []string
+	}{
+		{
+			name: "headline repeated and standfirst",
+			blocks: []Block{
+				{Kind: "h", Level: 1, Text: "Singapore and France step up cyber-security cooperation"},
+				{Kind: "h", Level: 2, Text: "The two countries agreed a digital roadmap covering artificial intelligence, data flows and cyber threats during the visit"},
+				{Kind: "p", Text: lead},
+				{Kind: "p", Text: second},
+			},
+			title: "Singapore and France step up cyber-security cooperation",
+			want:  []string{lead, second},
+			rules: []string{"title-repeat", "standfirst"},
+		},
+		{
+			name: "lead repeated by a summary box",
+			blocks: []Block{
+				{Kind: "p", Text: lead},
+				{Kind: "p", Text: second},
+				{Kind: "p", Text: "PARIS - Amid concerns about increasingly sophisticated online threats, Singapore and France have pledged to step up cooperation on cyber-security."},
+			},
+			want:  []string{lead, second},
+			rules: []string{"near-duplicate"},
+		},
+		{
+			name: "recurring structure is kept",
+			blocks: []Block{
+				{Kind: "h", Text: "Meal 1"}, {Kind: "p", Text: "Eat every two to three hours"}, {Kind: "p", Text: "Oatmeal with berries and a spoon of nut butter."},
+				{Kind: "h", Text: "Meal 2"}, {Kind: "p", Text: "Eat every two to three hours"}, {Kind: "p", Text: "Chicken salad with cherry tomatoes and feta."},
+				{Kind: "h", Text: "Meal 3"}, {Kind: "p", Text: "Eat every two to three hours"}, {Kind: "p", Text: "Salmon, brown rice and steamed greens."},
+			},
+			want: []string{"Meal 1", "Eat every two to three hours", "Oatmeal with berries and a spoon of nut butter.",
+				"Meal 2", "Eat every two to three hours", "Chicken salad with cherry tomatoes and feta.",
+				"Meal 3", "Eat every two to three hours", "Salmon, brown rice and steamed greens."},
+		},
+		{
+			name: "author bio and trailing label",
+			blocks: []Block{
+				{Kind: "p", Text: lead},
+				{Kind: "p", Text: second},
+				{Kind: "p", Text: "Phil Helsel is a reporter for NBC News."},
+				{Kind: "p", Text: "Features"},
+			},
+			want:  []string{lead, second},
+			rules: []string{"trailing-label", "author-bio"},
+		},
+		{
+			name: "captions cut when the story is prose",
+			blocks: []Block{
+				{Kind: "p", Text: lead},
+				{Kind: "caption", Text: "Prime Minister Lee Hsien Loong arrives at the Elysee Palace."},
+				{Kind: "p", Text: second},
+			},
+			want:  []string{lead, second},
+			rules: []string{"caption"},
+		},
+		{
+			name: "captions kept when they are the story",
+			blocks: []Block{
+				{Kind: "p", Text: "The last salt harvest on the marshes."},
+				{Kind: "caption", Text: "Aurelio Manzano draws the first salt of the morning into a ridge."},
+				{Kind: "caption", Text: "Flor de sal sells for ten times the price of coarse salt."},
+			},
+			want: []string{"The last salt harvest on the marshes.", "Aurelio Manzano draws the first salt of the morning into a ridge.", "Flor de sal sells for ten times the price of coarse salt."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &state{cfg: Config{Explain: true}}
+			out := s.filter(append([]Block(nil), tt.blocks...), tt.title)
+			var got []string
+			for _, b := range out {
+				got = append(got, b.Text)
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("kept blocks (-want +got):\n%s", d)
+			}
+			var rules []string
+			for _, r := range s.removed {
+				rules = append(rules, r.Rule)
+			}
+			if d := cmp.Diff(tt.rules, rules); d != "" {
+				t.Errorf("rules (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+var interview = []string{
+	"Prof. Carlos: I am here with Eugênio Tadeu, who has been a friend of this blog for years, and we are recording in his studio.",
+	"Eugênio: Thank you, Carlos. You did a great deal for the duo, and I still get letters from parents who found us through your video.",
+	"Prof. Carlos: What are you preparing at the university now, and who is playing with you in the new group this season?",
+	"Eugênio: We are making a series of singing games with Serelepe, a project of the School of Fine Arts, with two young musicians.",
+	"Prof. Carlos: Send a greeting to the families who follow your work, and tell them where they can hear the songs next month.",
+	"Eugênio: A hug to everyone who reads the blog, and a piece of cheese for the children who sing along at home every evening!",
+}
+
+// A blog theme that marks the <article> with "author-<name>" must not lose
+// the story: readability takes the first element named "author" for the
+// byline and removes it.
+func TestHTMLBylineClassOnArticle(t *testing.T) {
+	var para strings.Builder
+	for _, p := range interview {
+		fmt.Fprintf(&para, "<p>%s</p>\n", p)
+	}
+	page := `<html><head><title>Interview</title></head><body>
+<header class="site-header"><nav><a href="/">Home</a></nav></header>
+<main><article class="entry author-carlos post-3708"><h1 class="entry-title">Interview</h1>
+<div class="entry-content">` + para.String() + `</div></article></main></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := HTML(doc, Config{})
+	if err != nil {
+		t.Fatalf("HTML: %v", err)
+	}
+	if len(res.Blocks) != 6 {
+		t.Errorf("got %d blocks, want the 6 paragraphs", len(res.Blocks))
+	}
+}
+
+// The marked article body replaces readability's choice when readability
+// drops a gallery whose captions carry the story.
+func TestHTMLWidenToArticleBody(t *testing.T) {
+	var figs strings.Builder
+	for i, c := range interview {
+		fmt.Fprintf(&figs, `<figure><img src="/p%d.jpg"><figcaption>%s</figcaption></figure>`, i, c)
+	}
+	page := `<html><body><div class="entry-content">
+<p>For three centuries, families on the marshes raked salt from shallow tidal pans by hand, and this summer the last of them worked.</p>
+<div class="gallery">` + figs.String() + `</div>
+<p>The regional government bought the pans in 2021, and its plan lets the sea back into most of them, which ecologists welcome.</p>
+</div></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := HTML(doc, Config{})
+	if err != nil {
+		t.Fatalf("HTML: %v", err)
+	}
+	n := 0
+	for _, b := range res.Blocks {
+		if slices.Contains(interview, b.Text) {
+			n++
+		}
+	}
+	if n != 6 {
+		t.Errorf("kept %d captions, want 6; blocks: %v", n, res.Blocks)
+	}
+}
+
+// The near-duplicate check is windowed: a page of 50,000 paragraphs is
+// cleaned in linear time.
+func TestFilterLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	blocks := make([]Block, 50000)
+	for i := range blocks {
+		blocks[i] = Block{Kind: "p", Text: fmt.Sprintf("Paragraph number %d says something different about item %d and its %d neighbours today.", i, i*7, i%13)}
+	}
+	start := time.Now()
+	s := &state{}
+	out := s.filter(blocks, "")
+	if len(out) != len(blocks) {
+		t.Errorf("kept %d of %d distinct paragraphs", len(out), len(blocks))
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("filter took %v", d)
+	}
+}
