@@ -104,16 +104,25 @@ func decodeText(body []byte, transport string) (string, string) {
 		cands = append(cands, c)
 	}
 
+	memo := map[string]int{}
+	errs := func(c candidate) int {
+		n, ok := memo[c.name]
+		if !ok {
+			n = decodeErrors(body, c.enc)
+			memo[c.name] = n
+		}
+		return n
+	}
 	best, bestErrs := candidate{}, -1
 	consider := func(c candidate) {
-		if n := decodeErrors(body, c.enc); bestErrs < 0 || n < bestErrs {
+		if n := errs(c); bestErrs < 0 || n < bestErrs {
 			best, bestErrs = c, n
 		}
 	}
 	for _, c := range cands {
 		consider(c)
 	}
-	if len(cands) == 2 && bestErrs == decodeErrors(body, cands[1].enc) && bestErrs == decodeErrors(body, cands[0].enc) {
+	if len(cands) == 2 && errs(cands[0]) == errs(cands[1]) {
 		// Both labels decode cleanly (single-byte encodings always do).
 		// Ask the detector; failing it, distrust a header naming the
 		// usual server default, which is the commonest mislabel.
@@ -134,7 +143,7 @@ func decodeText(body []byte, transport string) (string, string) {
 	case len(cands) == 1 && best.name == "windows-1252":
 		// A lone windows-1252 (or ISO-8859-1) label is often a server
 		// default; a confident detector knows better.
-		if g, ok := guess(body); ok && g.confidence >= 50 && decodeErrors(body, g.enc) == 0 {
+		if g, ok := guess(body); ok && g.confidence >= 50 && errs(g) == 0 {
 			best = g
 		}
 	}

@@ -171,7 +171,9 @@ func (e *Error) Unwrap() error { return e.Err }
 // Get fetches rawURL with opts. It is a one-off [Fetcher]: the per-host
 // limits only matter across calls of a shared Fetcher.
 func Get(ctx context.Context, rawURL string, opts Options) (*Page, error) {
-	return New(opts).Get(ctx, rawURL)
+	f := New(opts)
+	defer f.CloseIdleConnections()
+	return f.Get(ctx, rawURL)
 }
 
 // withDefaults fills zero fields.

@@ -54,6 +54,11 @@ func New(opts Options) *Fetcher {
 	return f
 }
 
+// CloseIdleConnections closes the connections kept alive for reuse.
+func (f *Fetcher) CloseIdleConnections() {
+	f.client.CloseIdleConnections()
+}
+
 func newTransport(o Options) *http.Transport {
 	d := &net.Dialer{KeepAlive: 30 * time.Second}
 	if o.ConnectTimeout > 0 {

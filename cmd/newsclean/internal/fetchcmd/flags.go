@@ -55,7 +55,7 @@ func AddFlags(fs *pflag.FlagSet, o *fetch.Options) {
 	if fs.Lookup("user-agent") == nil {
 		fs.StringVar(&o.UserAgent, "user-agent", o.UserAgent, "User-Agent header sent")
 	}
-	add("header", "extra request header `\"Name: value\"` (repeatable), e.g. a cookie or token", &headerValue{h: &o.Header})
+	add("header", "send the request header `\"Name: value\"` (repeatable): cookies, tokens", &headerValue{h: &o.Header})
 	add("retries", "retries on 429, 503 and broken connections, with backoff; 0 for none", setInt(&o.Retries, fetch.DefaultRetries))
 	add("per-host", "most concurrent requests to one host:port; 0 for no limit", setInt(&o.PerHost, fetch.DefaultPerHost))
 	add("host-delay", "least time between request starts to one host", setDur(&o.HostDelay, 0))
