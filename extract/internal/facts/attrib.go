@@ -220,9 +220,9 @@ func (at *attributor) before(pi, from, v int) source {
 			}
 		}
 	}
-	if y-x == 1 {
+	if y-x <= 2 {
 		if s, ok := at.pronoun(pi, x, lw(p.toks[x])); ok {
-			return s
+			return s // "she", "He instead"
 		}
 	}
 	// a lone lower-case word that is not a noun phrase: "then", "now"
@@ -247,7 +247,7 @@ func (at *attributor) after(pi, from, to int) source {
 			break
 		}
 		l := lw(t)
-		if y > from && (at.L.stopSpeaker[l] || at.L.speech[l]) {
+		if y > from && (at.L.stopSpeaker[l] || at.L.speech[l] || skipBefore[l] || l == "were" || l == "are") {
 			break
 		}
 		y++
@@ -279,6 +279,9 @@ func (at *attributor) after(pi, from, to int) source {
 // pronoun resolves "he", "she" to the last person of that gender named
 // outside quotes, and "it", "they" to the last quoted source.
 func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
+	for _, suffix := range []string{"'ve", "’ve", "'d", "’d", "'ll", "’ll"} {
+		l = strings.TrimSuffix(l, suffix)
+	}
 	var want byte
 	switch l {
 	case "he":
@@ -348,6 +351,9 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 		if s, ok := at.pronoun(pi, ss, lw(p.toks[ss])); ok {
 			return s
 		}
+	}
+	if l := lw(p.toks[ss]); prepositions[l] || at.L.stopSpeaker[l] {
+		return noSource // "After the meeting, …"
 	}
 	x := ss
 	possessive := false

@@ -593,8 +593,14 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 			return strings.Join(strings.Fields(p.text[p.toks[from].start:p.toks[to-1].end]), " ")
 		}
 	}
-	// a role noun right before the run
-	if a > 0 && p.toks[a-1].kind == tWord && L.roleNoun[lw(p.toks[a-1])] {
+	// a role noun right before the run, or before a comma: "Malaysia's
+	// trade minister, Tengku Zafrul Aziz,"
+	r := a
+	if a > 1 && p.toks[a-1].text == "," && p.toks[a-2].kind == tWord && L.roleNoun[lw(p.toks[a-2])] {
+		r = a - 1
+	}
+	if r > 0 && p.toks[r-1].kind == tWord && L.roleNoun[lw(p.toks[r-1])] {
+		a := r
 		k := a - 1
 		for k > 0 && a-k < 4 {
 			t := p.toks[k-1]
