@@ -36,11 +36,16 @@ func attribute(paras []*para, pp *people) []quoteRec {
 	at := &attributor{paras: paras, pp: pp, L: wordLists()}
 	prevOpen := false // the previous paragraph ended inside a quote
 	for pi, p := range paras {
-		firstInPara := len(at.out)
+		lastInPara := noSource // the source of the paragraph's last attributed quote, however short
 		for k, sp := range p.spans {
 			text := sp.Text(p.text)
 			chained := k == 0 && prevOpen && strings.TrimSpace(p.text[:sp.Open]) == ""
 			if !quotes.IsQuotation(text, p.text[:sp.Open]) {
+				if quotes.Words(text) > 0 && !quotes.TitleCase(text) {
+					if s := at.find(pi, k); !s.none() {
+						lastInPara = s // “That’s perfect,” Boudreau said. “It’s …”
+					}
+				}
 				continue
 			}
 			src := at.find(pi, k)
@@ -48,11 +53,14 @@ func attribute(paras []*para, pp *people) []quoteRec {
 				switch {
 				case chained && len(at.out) > 0:
 					src = at.out[len(at.out)-1].src
-				case len(at.out) > firstInPara:
-					src = at.out[len(at.out)-1].src
+				case !lastInPara.none():
+					src = lastInPara
 				case k == 0 && strings.TrimSpace(p.text[:sp.Open]) == "" && pi > 0 && len(at.out) > 0 && at.out[len(at.out)-1].para == pi-1:
 					src = at.out[len(at.out)-1].src
 				}
+			}
+			if !src.none() {
+				lastInPara = src
 			}
 			at.out = append(at.out, quoteRec{para: pi, span: k, text: text, src: src, chained: chained})
 		}
@@ -97,6 +105,10 @@ func (at *attributor) find(pi, k int) source {
 	for j < se && p.toks[j].kind == tPunct && p.toks[j].text != "." {
 		j++
 	}
+	// “…,” Kurinji Selvaraj, a research analyst at …, told CBS News.
+	if s, ok := at.appositionSpeaker(pi, j, se); ok {
+		return s
+	}
 	words := 0
 	for v := j; v < se && words < 9; v++ {
 		t := p.toks[v]
@@ -115,6 +127,12 @@ func (at *attributor) find(pi, k int) source {
 					return s
 				}
 				continue
+			}
+			if p.toks[v-1].text == "," {
+				// “…” announced in October, said Derek Scissors
+				if s := at.after(pi, v+1, se); !s.none() {
+					return s
+				}
 			}
 			return at.before(pi, j, v)
 		}
@@ -378,4 +396,38 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 		return noSource
 	}
 	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[ss].start:p.toks[x-1].end]), " ")}
+}
+
+// appositionSpeaker reads "NAME, apposition, said" right after a quote: a
+// person named within the first words after the quote, a comma, and a
+// speech verb after the apposition's closing comma.
+func (at *attributor) appositionSpeaker(pi, j, se int) (source, bool) {
+	p := at.paras[pi]
+	for _, m := range at.pp.mentions[pi] {
+		if m.tok < j || m.tok > j+4 || m.q != 0 {
+			continue
+		}
+		for k := j; k < m.tok; k++ {
+			if t := p.toks[k]; t.kind != tWord || at.speech(t) {
+				return noSource, false
+			}
+		}
+		if m.end >= se || p.toks[m.end].text != "," {
+			return noSource, false
+		}
+		for v := m.end + 1; v < se && v < m.end+30; v++ {
+			t := p.toks[v]
+			if t.kind == tMark || t.text == "." || t.text == ";" {
+				return noSource, false
+			}
+			if at.speech(t) {
+				if p.toks[v-1].text == "," || (v >= 2 && p.toks[v-2].text == ",") {
+					return source{person: m.person}, true
+				}
+				return noSource, false
+			}
+		}
+		return noSource, false
+	}
+	return noSource, false
 }
