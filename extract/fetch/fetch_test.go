@@ -59,6 +59,7 @@ func TestHostile(t *testing.T) {
 		within time.Duration
 	}{
 		{name: "drip one byte a second", path: "/drip", opts: func(o *fetch.Options) { o.IdleTimeout = 3 * time.Second; o.Timeout = 1500 * time.Millisecond }, is: fetch.ErrTimeout, msg: "timed out after 1.5s", within: 2500 * time.Millisecond},
+		{name: "no response headers", path: "/silent", opts: func(o *fetch.Options) { o.HeaderTimeout = 700 * time.Millisecond }, is: fetch.ErrTimeout, msg: "timed out: waiting for response headers", within: 1500 * time.Millisecond},
 		{name: "stalled body", path: "/stall", is: fetch.ErrStalled, msg: "stalled: no data for 1s", within: 2 * time.Second},
 		{name: "endless chunked body", path: "/endless", is: fetch.ErrTooLarge, msg: "body larger than 1 MiB", within: 2 * time.Second},
 		{name: "1 TiB Content-Length", path: "/huge", is: fetch.ErrTooLarge, msg: "Content-Length 1099511627776 is over the 1 MiB cap", within: time.Second},

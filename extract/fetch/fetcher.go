@@ -216,11 +216,11 @@ func (f *Fetcher) retryWait(err error, attempt int) (time.Duration, bool) {
 	default:
 		return 0, false
 	}
-	wait := o.RetryWait << attempt
-	if o.MaxRetryWait > 0 && wait > o.MaxRetryWait {
-		wait = o.MaxRetryWait
+	wait := max(o.RetryWait, 0) << min(attempt, 30)
+	if wait < 0 || (o.MaxRetryWait > 0 && wait > o.MaxRetryWait) {
+		wait = max(o.MaxRetryWait, 0)
 	}
-	wait = wait/2 + rand.N(wait/2+1) // jitter
+	wait = wait/2 + rand.N(wait/2+1) // jitter: half to all of it
 	if se != nil && se.RetryAfter > 0 {
 		if o.MaxRetryWait > 0 && se.RetryAfter > o.MaxRetryWait {
 			return 0, false // the server wants a pause longer than we wait

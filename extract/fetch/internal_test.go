@@ -2,12 +2,14 @@ package fetch
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -198,3 +200,38 @@ func iotest(err error) io.Reader { return errReader{err} }
 type errReader struct{ err error }
 
 func (r errReader) Read([]byte) (int, error) { return 0, r.err }
+
+func TestRetryWait(t *testing.T) {
+	f := New(Options{Retries: 5, RetryWait: 100 * time.Millisecond, MaxRetryWait: time.Second})
+	busy := &StatusError{Code: http.StatusServiceUnavailable}
+	for attempt, hi := range []time.Duration{100, 200, 400, 800, 1000} {
+		hi *= time.Millisecond
+		for range 50 {
+			w, ok := f.retryWait(busy, attempt)
+			if !ok || w < hi/2 || w > hi {
+				t.Fatalf("attempt %d: wait %v, %v; want %v to %v", attempt, w, ok, hi/2, hi)
+			}
+		}
+	}
+	if _, ok := f.retryWait(busy, 5); ok {
+		t.Error("retried past Retries")
+	}
+	for _, err := range []error{&StatusError{Code: 404}, &StatusError{Code: 500}, ErrTooLarge, ErrTimeout} {
+		if _, ok := f.retryWait(err, 0); ok {
+			t.Errorf("retried %v", err)
+		}
+	}
+	if w, ok := f.retryWait(&StatusError{Code: 429, RetryAfter: 900 * time.Millisecond}, 0); !ok || w < 900*time.Millisecond {
+		t.Errorf("Retry-After 900ms: wait %v, %v", w, ok)
+	}
+	if _, ok := f.retryWait(&StatusError{Code: 503, RetryAfter: time.Minute}, 0); ok {
+		t.Error("waited for a Retry-After past MaxRetryWait")
+	}
+	if _, ok := f.retryWait(fmt.Errorf("reading body: %w", &connError{"connection reset by the server", syscall.ECONNRESET}), 0); !ok {
+		t.Error("did not retry a reset connection")
+	}
+	neg := New(Options{Retries: 1, RetryWait: -1, MaxRetryWait: -1})
+	if w, ok := neg.retryWait(busy, 0); !ok || w != 0 {
+		t.Errorf("negative waits: %v, %v", w, ok)
+	}
+}

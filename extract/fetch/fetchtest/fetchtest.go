@@ -39,8 +39,12 @@ const Page = `<!DOCTYPE html>
 //	/reset              promises 100 kB, sends a little, resets the connection
 //	/image              a PNG image
 //	/big                a 19 MiB page, just under the default cap
+//	/silent             never sends the response headers
 func Handler() http.Handler {
 	mux := http.NewServeMux()
+	mux.HandleFunc("/silent", func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+	})
 	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		para := "<p>The council met again on Thursday to discuss the harbour bridge.</p>\n"
