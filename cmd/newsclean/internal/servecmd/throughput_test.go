@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -55,6 +56,9 @@ func loadBenchPages(t *testing.T) [][]byte {
 //	NEWSCLEAN_BENCH_SERVE=1 go test ./cmd/newsclean/internal/servecmd -run Throughput -v
 //
 // NEWSCLEAN_BENCH_ROUNDS sets the number of alternating rounds (default 3).
+// NEWSCLEAN_BATCH names a newsclean binary: each round then also times
+// `newsclean batch --jobs 2` over the same directory (a separate process
+// reading the gzipped files, output discarded).
 func TestServeThroughput(t *testing.T) {
 	if os.Getenv("NEWSCLEAN_BENCH_SERVE") == "" {
 		t.Skip("set NEWSCLEAN_BENCH_SERVE=1 to measure API throughput")
@@ -72,7 +76,8 @@ func TestServeThroughput(t *testing.T) {
 	inProcess(t, pages, 2)
 
 	var lat []time.Duration
-	var apiRates, libRates, ratios []float64
+	var apiRates, libRates, ratios, batchRates, batchRatios []float64
+	batchBin := os.Getenv("NEWSCLEAN_BATCH")
 	var bytesIn int64
 	for _, p := range pages {
 		bytesIn += int64(len(p))
@@ -85,6 +90,12 @@ func TestServeThroughput(t *testing.T) {
 		libRates = append(libRates, float64(len(pages))/ld.Seconds())
 		ratios = append(ratios, apiRates[r]/libRates[r])
 		t.Logf("round %d: API %.1f pages/s (%d non-200), in-process %.1f pages/s", r+1, apiRates[r], fails, libRates[r])
+		if batchBin != "" {
+			bd := runBatch(t, batchBin)
+			batchRates = append(batchRates, float64(len(pages))/bd.Seconds())
+			batchRatios = append(batchRatios, apiRates[r]/batchRates[r])
+			t.Logf("round %d: batch --jobs 2 %.1f pages/s", r+1, batchRates[r])
+		}
 	}
 	slices.Sort(lat)
 	api, lib := median(apiRates), median(libRates)
@@ -92,6 +103,23 @@ func TestServeThroughput(t *testing.T) {
 	t.Logf("API, 4 clients: p50 %v, p90 %v, p99 %v, max %v; %.1f pages/s (median of rounds)",
 		pct(lat, 50), pct(lat, 90), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond), api)
 	t.Logf("in-process, 2 workers: %.1f pages/s; API/in-process = %.0f%% (median of per-round ratios %.0f%%)", lib, 100*api/lib, 100*median(ratios))
+	if batchBin != "" {
+		b := median(batchRates)
+		t.Logf("newsclean batch --jobs 2: %.1f pages/s; API/batch = %.0f%% (median of per-round ratios %.0f%%)", b, 100*api/b, 100*median(batchRatios))
+	}
+}
+
+// runBatch times `newsclean batch --jobs 2` over the benchmark directory.
+func runBatch(t *testing.T, bin string) time.Duration {
+	t.Helper()
+	cmd := exec.Command(bin, "batch", "--jobs", "2", "--failures-ok", benchDir)
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s batch: %v: %s", bin, err, stderr.Bytes())
+	}
+	return time.Since(start)
 }
 
 // viaAPI posts every page once with n clients.
