@@ -324,7 +324,7 @@ func TestRetries(t *testing.T) {
 		{path: "/429", ok: true, hits: 2, atLeast: time.Second, within: 2 * time.Second},
 		{path: "/reset", ok: true, hits: 2, within: time.Second},
 		{path: "/always503", hits: 3, msg: "HTTP status 503 Service Unavailable (after 3 attempts)", within: time.Second},
-		{path: "/longwait", hits: 1, msg: "HTTP status 503", within: time.Second},
+		{path: "/longwait", hits: 1, msg: "HTTP status 503 Service Unavailable; the server asks to wait 2m0s", within: time.Second},
 		{path: "/404", hits: 1, msg: "HTTP status 404", within: time.Second},
 	}
 	for _, tt := range tests {

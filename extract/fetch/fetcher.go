@@ -176,6 +176,10 @@ func (f *Fetcher) get(ctx context.Context, rawURL string) (*Page, error) {
 		}
 		wait, ok := f.retryWait(err, attempt)
 		if !ok {
+			var se *StatusError
+			if errors.As(err, &se) && o.MaxRetryWait > 0 && se.RetryAfter > o.MaxRetryWait {
+				err = fmt.Errorf("%w; the server asks to wait %v", err, se.RetryAfter)
+			}
 			return nil, attempts(err, attempt)
 		}
 		if d, has := ctx.Deadline(); has && time.Until(d) < wait {

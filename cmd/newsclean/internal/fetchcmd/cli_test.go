@@ -2,6 +2,7 @@ package fetchcmd_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -15,7 +16,7 @@ import (
 
 // Short limits keep the suite fast; loopback needs --allow-private.
 var short = []string{"--allow-private", "--connect-timeout", "5s", "--header-timeout", "5s",
-	"--idle-timeout", "1s", "--timeout", "2s", "--max-bytes", "1MiB", "--retries", "0"}
+	"--idle-timeout", "1s", "--timeout", "2s", "--max-bytes", "1048576", "--retries", "0"}
 
 func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
@@ -100,5 +101,32 @@ func TestFetchOutputFile(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
 		t.Errorf("directory holds %d entries", len(ents))
+	}
+}
+
+// extract reads URLs through the same fetcher and flags.
+func TestExtractURL(t *testing.T) {
+	srv := httptest.NewServer(fetchtest.Handler())
+	defer srv.Close()
+	stdout, stderr, code := run(t, append(append([]string{"extract", "--format", "json"}, short...), srv.URL+"/chain/2")...)
+	if code != 0 {
+		t.Fatalf("code %d, stderr %q", code, stderr)
+	}
+	var a struct {
+		URL        string `json:"url"`
+		FetchedAt  string `json:"fetched_at"`
+		HTTPStatus int    `json:"http_status"`
+		Title      string `json:"title"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.URL != srv.URL+"/ok" || a.HTTPStatus != 200 || a.FetchedAt == "" || a.Title != "Harbour bridge reopens" {
+		t.Errorf("article %+v", a)
+	}
+	u := srv.URL + "/status/404"
+	_, stderr, code = run(t, append(append([]string{"extract"}, short...), u)...)
+	if want := "newsclean: " + u + ": HTTP status 404 Not Found\n"; code != cliutil.ExitFetch || stderr != want {
+		t.Errorf("404: code %d, stderr %q; want %d, %q", code, stderr, cliutil.ExitFetch, want)
 	}
 }
