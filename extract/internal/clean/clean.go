@@ -281,6 +281,9 @@ func (s *state) followRule(prev string, b Block) string {
 			return "caption"
 		}
 	case "read-more", "tags", "related-list":
+		if !s.text && b.Kind == "li" && b.linkChars > 0 {
+			return "related-list" // the linked list under "More stories"
+		}
 		if s.text && (wordCount(b.Text) <= 14 || !isSentence(b.Text)) && wordCount(b.Text) <= 30 {
 			return "related-list"
 		}
@@ -379,8 +382,13 @@ func isPromo(t string) bool {
 		return false
 	}
 	l := strings.ToLower(t)
+	for _, p := range []string{"subscribe to ", "abonnez-vous ", "abonnieren sie ", "suscríbete a ", "suscribete a "} {
+		if strings.HasPrefix(l, p) && wordCount(t) <= 30 {
+			return true
+		}
+	}
 	ask := false
-	for _, w := range []string{"sign up", "signup", "subscribe", "subscription", "register", "inscri", "abonne", "abonnez", "abonnier", "anmelden", "suscrib", "suscríb", "regístrate"} {
+	for _, w := range []string{"sign up", "signup", "subscribe", "click here", "subscription", "register", "inscri", "abonne", "abonnez", "abonnier", "anmelden", "suscrib", "suscríb", "regístrate"} {
 		if strings.Contains(l, w) {
 			ask = true
 			break

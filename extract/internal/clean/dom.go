@@ -257,6 +257,7 @@ func preClean(doc *html.Node) []removal {
 					if lens[c] >= bylineMaxLen {
 						defuseByline(c)
 					}
+					defuseEmbed(c)
 					walk(c, depth+1)
 				}
 			} else if c.Type == html.CommentNode {
@@ -403,4 +404,25 @@ func standsAlone(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// defuseEmbed keeps an embedded post (a tweet, an Instagram post) that the
+// story quotes: readability drops any element whose class says "social",
+// and publishers wrap embeds in "social-embed" boxes.
+func defuseEmbed(n *html.Node) {
+	for i := range n.Attr {
+		a := &n.Attr[i]
+		if a.Key != "class" || !strings.Contains(a.Val, "embed") {
+			continue
+		}
+		lower := strings.ToLower(a.Val)
+		if !strings.Contains(lower, "social") {
+			return
+		}
+		var keep []string
+		for _, f := range strings.Fields(a.Val) {
+			keep = append(keep, strings.ReplaceAll(strings.ToLower(f), "social", "post"))
+		}
+		a.Val = strings.Join(keep, " ")
+	}
 }

@@ -108,6 +108,7 @@ var metaRules = sync.OnceValue(func() []phraseRule {
 
 var tailRules = sync.OnceValue(func() []phraseRule {
 	return []phraseRule{
+		{"disclosure", anchored(`(?i)(disclaimer|disclosure|haftungsausschluss|avertissement|aviso legal)\s*:.*`), nil},
 		// "Phil Helsel is a reporter for NBC News."
 		{"author-bio", anchored(`^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){0,3}(\s+\([^)]*\))?\s+(is|was|est|ist|es)\s+(a|an|the|un|une|ein|eine|der|die|el|la)\b.*\b(?i:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|author|curator|critic|analyst|freelance|staff|blogger|journaliste|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|autor|autorin|periodista|redactor|redactora|corresponsal)\b.*$`), nil},
 	}
