@@ -96,7 +96,7 @@ func FromBytes(data []byte, opts Options) (*Article, error) {
 			return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
 		}
 	}
-	text, isHTML, err := htmlinput.Decode(data, opts.Charset, opts.Input == InputText)
+	text, isHTML, err := htmlinput.Decode(data, htmlinput.Options{Charset: opts.Charset, ForceText: opts.Input == InputText, MaxBytes: opts.MaxBytes})
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +167,6 @@ func finish(a *Article, res *clean.Result, opts Options) (*Article, error) {
 	if a.WordCount == 0 {
 		return nil, ErrNoArticle
 	}
-	a.Title = clean.Sanitize(a.Title)
 	a.People = []Person{}
 	a.Quotes = []Quote{}
 	if !opts.NoFacts {
@@ -188,6 +187,7 @@ func finish(a *Article, res *clean.Result, opts Options) (*Article, error) {
 			a.Quotes = append(a.Quotes, Quote{Text: q.Text, Speaker: q.Speaker, SpeakerRole: q.SpeakerRole, Paragraph: q.Paragraph})
 		}
 	}
+	sanitize(a)
 	return a, nil
 }
 
