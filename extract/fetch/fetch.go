@@ -113,9 +113,6 @@ type Options struct {
 
 	// Logger receives retry notes at debug level; default discard.
 	Logger *slog.Logger
-
-	// isPrivate overrides the address check (tests).
-	isPrivate func(addrPort string) bool
 }
 
 // Page is a fetched page.

@@ -59,15 +59,19 @@ func (f *Fetcher) CloseIdleConnections() {
 	f.client.CloseIdleConnections()
 }
 
+// testIsPrivate, when set by a test, replaces the address check of
+// transports made afterwards (so loopback can play a public host).
+var testIsPrivate func(addrPort string) bool
+
 func newTransport(o Options) *http.Transport {
 	d := &net.Dialer{KeepAlive: 30 * time.Second}
 	if o.ConnectTimeout > 0 {
 		d.Timeout = o.ConnectTimeout
 	}
 	if !o.AllowPrivate {
-		private := o.isPrivate
-		if private == nil {
-			private = isPrivateAddr
+		private := isPrivateAddr
+		if testIsPrivate != nil {
+			private = testIsPrivate
 		}
 		d.Control = func(network, address string, _ syscall.RawConn) error {
 			if private(address) {

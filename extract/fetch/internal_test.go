@@ -55,7 +55,8 @@ func TestRedirectToPrivateRefused(t *testing.T) {
 	defer public.Close()
 
 	o := Options{Timeout: 2 * time.Second, Retries: -1}
-	o.isPrivate = func(addr string) bool { return strings.HasPrefix(addr, "127.0.0.2:") }
+	testIsPrivate = func(addr string) bool { return strings.HasPrefix(addr, "127.0.0.2:") }
+	defer func() { testIsPrivate = nil }()
 	_, err = Get(t.Context(), public.URL, o)
 	if !errors.Is(err, ErrPrivateAddress) || !strings.Contains(err.Error(), "refusing non-public address 127.0.0.2:") {
 		t.Fatalf("err = %v, want ErrPrivateAddress for 127.0.0.2", err)
@@ -234,4 +235,20 @@ func TestRetryWait(t *testing.T) {
 	if w, ok := neg.retryWait(busy, 0); !ok || w != 0 {
 		t.Errorf("negative waits: %v, %v", w, ok)
 	}
+}
+
+func FuzzRobots(f *testing.F) {
+	f.Add("User-agent: *\nDisallow: /private\nAllow: /private/press$\n", "/private/x")
+	f.Add("User-agent: newsclean\nDisallow: /*.pdf$\n", "/a.pdf")
+	f.Add("user-agent:newsclean\n\ndisallow:*\n", "")
+	f.Fuzz(func(t *testing.T, txt, path string) {
+		if len(txt) > 1<<16 || len(path) > 1<<12 {
+			return
+		}
+		r := parseRobots([]byte(txt), "newsclean")
+		allowed := r.allowed(path)
+		if len(r.rules) == 0 && !allowed {
+			t.Fatalf("no rules, yet %q is disallowed", path)
+		}
+	})
 }

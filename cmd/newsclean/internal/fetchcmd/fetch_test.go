@@ -79,7 +79,7 @@ func TestFlags(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d := cmp.Diff(tt.want, got.Fetch, cmp.AllowUnexported(fetch.Options{})); d != "" {
+			if d := cmp.Diff(tt.want, got.Fetch); d != "" {
 				t.Errorf("options (-want +got):\n%s", d)
 			}
 		})
