@@ -76,3 +76,23 @@ func TestMetaDev(t *testing.T) {
 	}
 	all.check(t)
 }
+
+// TestConcurrent runs Analyze from several goroutines (the batch runner
+// does) so that -race checks the lazily loaded lists.
+func TestConcurrent(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(ownData, "01-statehouse.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := splitParagraphs(string(data))
+	want := Analyze(paras, published)
+	done := make(chan Result)
+	for range 4 {
+		go func() { done <- Analyze(paras, published) }()
+	}
+	for range 4 {
+		if got := <-done; len(got.People) != len(want.People) || len(got.Quotes) != len(want.Quotes) {
+			t.Errorf("concurrent run differs: %d people, %d quotes; want %d, %d", len(got.People), len(got.Quotes), len(want.People), len(want.Quotes))
+		}
+	}
+}

@@ -1,11 +1,10 @@
 package facts
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
-	"strconv"
+	"io"
 	"strings"
 	"sync"
 )
@@ -41,25 +40,41 @@ var lexicon = sync.OnceValue(func() map[string]word {
 	if err != nil {
 		return m
 	}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 5 {
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return m
+	}
+	// One string backs every key; fields are parsed by hand.
+	all := string(data)
+	for len(all) > 0 {
+		nl := strings.IndexByte(all, '\n')
+		if nl < 0 {
+			nl = len(all)
+		}
+		line := all[:nl]
+		all = all[min(nl+1, len(all)):]
+		t1 := strings.IndexByte(line, '\t')
+		if t1 <= 0 || len(line) < t1+8 {
 			continue
 		}
+		key, f := line[:t1], line[t1+1:] // "g\tb\tn\tc"
 		w := word{births: -1}
-		if f[1] != "-" {
-			w.gender = f[1][0]
+		if f[0] != '-' {
+			w.gender = f[0]
 		}
-		if n, err := strconv.Atoi(f[2]); err == nil {
-			w.births = int8(n)
+		if f[2] >= '0' && f[2] <= '9' {
+			w.births = int8(f[2] - '0')
 		}
-		w.name = f[3] != "-"
-		w.surname = f[3] == "s" || f[3] == "b"
-		if n, err := strconv.Atoi(f[4]); err == nil {
+		w.name = f[4] != '-'
+		w.surname = f[4] == 's' || f[4] == 'b'
+		if c := f[6:]; c != "-" {
+			n := 0
+			for i := 0; i < len(c) && c[i] >= '0' && c[i] <= '9'; i++ {
+				n = n*10 + int(c[i]-'0')
+			}
 			w.common = int8(n)
 		}
-		m[f[0]] = w
+		m[key] = w
 	}
 	return m
 })
