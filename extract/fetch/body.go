@@ -96,7 +96,8 @@ func newDeflateReader(r io.Reader) (io.Reader, error) {
 }
 
 // readCapped reads r to the end, failing with ErrTooLarge past max bytes
-// (max < 0: no cap). sizeHint, when known, sizes the first chunk.
+// (max < 0: no cap). sizeHint, when known (Content-Length), sizes the
+// first chunk.
 //
 // It reads into a list of chunks and joins them at the end, so a body
 // that passes the cap costs about max bytes of memory, not the 2-3× a
@@ -106,8 +107,10 @@ func readCapped(r io.Reader, max, sizeHint int64) ([]byte, error) {
 	var chunks [][]byte
 	var total int64
 	size := int64(minChunk)
-	if sizeHint > 0 {
-		size = min(sizeHint+1, maxChunk)
+	if sizeHint > 0 && sizeHint <= max || max < 0 && sizeHint > 0 && sizeHint <= 64<<20 {
+		// A declared length within the cap: one buffer, no joining (one
+		// byte more shows whether the body keeps going).
+		size = sizeHint + 1
 	}
 	for {
 		if max >= 0 {

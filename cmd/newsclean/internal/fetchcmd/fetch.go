@@ -74,7 +74,11 @@ func Run(ctx context.Context, opts *Options) error {
 		return Hint(err)
 	}
 	if opts.Output != "" {
-		return cliutil.WriteFileAtomic(opts.Output, []byte(page.Text), 0o644)
+		data := page.Body // the text itself when the page was UTF-8: no copy
+		if page.Text != string(page.Body) {
+			data = []byte(page.Text)
+		}
+		return cliutil.WriteFileAtomic(opts.Output, data, 0o644)
 	}
 	if _, err := io.WriteString(opts.Streams.Out, page.Text); err != nil {
 		return &cliutil.WriteError{Err: err}
