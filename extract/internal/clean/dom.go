@@ -48,6 +48,9 @@ var furnitureTokens = map[string]string{
 	// author boxes
 	"author bio": "author-bio", "authorbio": "author-bio", "about author": "author-bio",
 	"author box": "author-bio", "author card": "author-bio", "bio": "author-bio",
+	// photo and image credits ("Photograph: Name/Agency")
+	"credit": "credit", "credits": "credit", "photo credit": "credit", "image credit": "credit",
+	"copyright": "credit", "photographer": "credit", "media credit": "credit",
 	// page metadata printed by the headline: bylines, dates, section
 	// kickers, reading times (see furnitureRule for the guards)
 	"byline": "meta", "bylines": "meta", "kicker": "meta", "eyebrow": "meta", "overline": "meta",
@@ -227,6 +230,9 @@ func textLens(root *html.Node) map[*html.Node]int {
 	return m
 }
 
+// creditMaxLen is the longest text cut as a photo credit by its class.
+const creditMaxLen = 150
+
 // maxDepth bounds every recursion over the tree.
 const maxDepth = 2000
 
@@ -321,7 +327,13 @@ func furnitureRule(n *html.Node, textLen, total int) string {
 		}
 		return ""
 	}
-	if k := furnitureKind(n); k == "class:meta" {
+	if k := furnitureKind(n); k == "class:credit" {
+		// Credits are short; a long element so named holds more than a credit.
+		if textLen < creditMaxLen {
+			return k
+		}
+		return ""
+	} else if k == "class:meta" {
 		// A byline or date box is short and stands on its own: a <span
 		// class="date"> inside a sentence is part of the sentence.
 		if textLen < metaMaxLen && standsAlone(n) {
