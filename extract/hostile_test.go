@@ -54,7 +54,7 @@ type hostileCase struct {
 	wantErr string
 	// replaced: the input holds invalid bytes, printed as U+FFFD.
 	replaced bool
-	big   bool   // only with NEWSCLEAN_HOSTILE_BIG=1
+	big      bool // only with NEWSCLEAN_HOSTILE_BIG=1
 }
 
 var hostileArticle = []string{
