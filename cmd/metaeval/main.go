@@ -4,6 +4,8 @@
 //	go run ./cmd/metaeval -out /tmp/meta
 //	python3 ../shared/metadata-dev/score_meta.py /tmp/meta
 //
+// With -source text it reads DIR/<id>.txt plain-text articles (our own
+// annotated ones: -gold testdata/facts/gold.json -text testdata/facts).
 // With -source gold it reads the benchmark's gold articleBody text (split
 // into paragraphs at blank lines) instead of the HTML, to separate facts
 // errors from extraction errors. With -dump it prints each article's
@@ -53,20 +55,21 @@ func main() {
 	benchDir := flag.String("bench", "../shared/bench/scrapinghub", "benchmark directory (html/, ground-truth.json)")
 	seeds := flag.String("seed", "../shared/seeds/000_0dad7d50271e7878.txt", "text page scored as id 'seed'")
 	out := flag.String("out", "", "directory for <id>.json outputs")
-	source := flag.String("source", "html", "html (through the extractor) or gold (benchmark articleBody)")
+	source := flag.String("source", "html", "html (through the extractor), gold (benchmark articleBody) or text (DIR/<id>.txt, see -text)")
+	textDir := flag.String("text", "testdata/facts", "directory of <id>.txt articles for -source text")
 	dump := flag.Bool("dump", false, "print paragraphs and facts to stderr")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "metaeval: -out is required")
 		os.Exit(2)
 	}
-	if err := run(*gold, *benchDir, *seeds, *out, *source, *dump); err != nil {
+	if err := run(*gold, *benchDir, *seeds, *textDir, *out, *source, *dump); err != nil {
 		fmt.Fprintln(os.Stderr, "metaeval:", err)
 		os.Exit(1)
 	}
 }
 
-func run(goldPath, benchDir, seed, out, source string, dump bool) error {
+func run(goldPath, benchDir, seed, textDir, out, source string, dump bool) error {
 	var g goldFile
 	if err := readJSON(goldPath, &g); err != nil {
 		return err
@@ -87,6 +90,9 @@ func run(goldPath, benchDir, seed, out, source string, dump bool) error {
 		switch {
 		case a.ID == "seed":
 			data, err = os.ReadFile(seed)
+			opts.Input = extract.InputText
+		case source == "text":
+			data, err = os.ReadFile(filepath.Join(textDir, a.ID+".txt"))
 			opts.Input = extract.InputText
 		case source == "gold":
 			body, ok := b[a.ID]

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsclean/newsclean/extract/internal/quotes"
 )
@@ -40,7 +41,7 @@ func attribute(paras []*para, pp *people) []quoteRec {
 		for k, sp := range p.spans {
 			text := sp.Text(p.text)
 			chained := k == 0 && prevOpen && strings.TrimSpace(p.text[:sp.Open]) == ""
-			if !quotes.IsQuotation(text, p.text[:sp.Open]) {
+			if !quotes.IsQuotation(text, p.text[:sp.Open]) || headline(p, sp, text) {
 				if quotes.Words(text) > 0 && !quotes.TitleCase(text) {
 					if s := at.find(pi, k); !s.none() {
 						lastInPara = s // “That’s perfect,” Boudreau said. “It’s …”
@@ -188,8 +189,10 @@ func (at *attributor) before(pi, from, v int) source {
 			return s // "at the time she said"
 		}
 	}
-	// "X denied the claims, saying …": the subject opens the sentence
-	if participle[lw(p.toks[v])] && y == v && y > from && p.toks[y-1].text == "," {
+	// "X denied the claims, saying …" and "X accused … and warned": the
+	// subject opens the sentence
+	if participle[lw(p.toks[v])] && y == v && y > from && p.toks[y-1].text == "," ||
+		y > from && lw(p.toks[y-1]) == "and" {
 		return at.sentenceSubject(pi, v)
 	}
 	// skip one apposition or relative clause: "X, a teacher at …, said"
@@ -288,7 +291,7 @@ func (at *attributor) after(pi, from, to int) source {
 	if at.L.monthDay[first] || at.L.stopSpeaker[first] {
 		return noSource
 	}
-	if !determiner(first) && !p.toks[from].upper() && !at.L.roleNoun[first] && isCommon(first) && !strings.HasSuffix(first, "s") {
+	if !determiner(first) && !quantifier[first] && !p.toks[from].upper() && !at.L.roleNoun[first] && isCommon(first) && !strings.HasSuffix(first, "s") {
 		return noSource
 	}
 	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[from].start:p.toks[y-1].end]), " ")}
@@ -322,19 +325,40 @@ func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
 	default:
 		return noSource, false
 	}
-	for p := pi; p >= 0 && p >= pi-6; p-- {
-		ms := at.pp.mentions[p]
-		for k := len(ms) - 1; k >= 0; k-- {
-			m := ms[k]
-			if m.q != 0 || (p == pi && m.tok >= ti) {
-				continue
-			}
-			if g := at.pp.list[m.person].gender; g == want || g == 0 {
-				return source{person: m.person}, true
+	// Two passes: first skip mentions after a preposition or in a
+	// possessive ("chats with Epstein", "Epstein's mansion"), which are
+	// seldom what a later "he" points back to; then take any.
+	for pass := 0; pass < 2; pass++ {
+		for p := pi; p >= 0 && p >= pi-6; p-- {
+			ms := at.pp.mentions[p]
+			for k := len(ms) - 1; k >= 0; k-- {
+				m := ms[k]
+				if m.q != 0 || (p == pi && m.tok >= ti) {
+					continue
+				}
+				if pass == 0 && at.oblique(p, m) {
+					continue
+				}
+				if g := at.pp.list[m.person].gender; g == want || g == 0 {
+					return source{person: m.person}, true
+				}
 			}
 		}
 	}
 	return noSource, true
+}
+
+// oblique: a mention after a preposition or followed by a possessive.
+func (at *attributor) oblique(pi int, m mention) bool {
+	p := at.paras[pi]
+	if m.end < len(p.toks) && isPossessive(p.toks[m.end]) {
+		return true
+	}
+	k := m.tok - 1
+	for k >= 0 && p.toks[k].kind == tWord && (at.L.honorific[lw(p.toks[k])] || personTitle(lw(p.toks[k]))) {
+		k--
+	}
+	return k >= 0 && p.toks[k].kind == tWord && prepositions[lw(p.toks[k])] && lw(p.toks[k]) != "as"
 }
 
 var prepositions = map[string]bool{
@@ -430,4 +454,23 @@ func (at *attributor) appositionSpeaker(pi, j, se int) (source, bool) {
 		return noSource, false
 	}
 	return noSource, false
+}
+
+// quantifier words open a source phrase: "one legal expert", "two people
+// briefed on the talks".
+var quantifier = map[string]bool{
+	"one": true, "another": true, "some": true, "two": true, "three": true, "several": true,
+	"many": true, "other": true, "both": true, "most": true, "few": true,
+}
+
+// headline: a paragraph that is nothing but a short quote without closing
+// punctuation, as in a heading or pull quote ("3. “Not some irregular
+// channel”").
+func headline(p *para, sp quotes.Span, text string) bool {
+	rest := p.text[:sp.Open] + p.text[sp.Close:]
+	if strings.IndexFunc(rest, unicode.IsLetter) >= 0 || quotes.Words(text) > 12 {
+		return false
+	}
+	t := strings.TrimRight(text, " ”\"’»")
+	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?,;:…")
 }

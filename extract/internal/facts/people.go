@@ -350,10 +350,14 @@ func (pp *people) isName(p *para, a, s, e, b int, L *lists) bool {
 	}
 	if allKnownUncommon && e == b {
 		if b < len(p.toks) {
-			nt := p.toks[b]
-			if nt.kind == tWord && L.speech[lw(nt)] {
+			k := b
+			for k < len(p.toks) && k < b+2 && p.toks[k].kind == tWord && auxiliary[lw(p.toks[k])] {
+				k++ // "Liu Xiaming has said"
+			}
+			if nt := p.toks[min(k, len(p.toks)-1)]; nt.kind == tWord && L.speech[lw(nt)] {
 				return true
 			}
+			nt := p.toks[b]
 			if nt.text == "," && b+1 < len(p.toks) && isNumber(p.toks[b+1].text) {
 				return true // "Michael Webb, 51,"
 			}
@@ -498,7 +502,7 @@ func containsRun(long, short []string) bool {
 func (pp *people) resolveSingle(l string, para int) (int, int) {
 	best, bestRank, bestPos := -1, 0, -1
 	for i, per := range pp.list {
-		if per.count < 0 || len(per.toks) < 2 {
+		if per.count < 0 || len(per.toks) == 0 {
 			continue
 		}
 		rank := 0
@@ -760,4 +764,9 @@ func (pp *people) inContext(p *para, a, s int, L *lists) bool {
 		return L.honorific[prev] || personTitle(prev)
 	}
 	return a > 0 && p.toks[a-1].kind == tWord && L.roleNoun[lw(p.toks[a-1])]
+}
+
+var auxiliary = map[string]bool{
+	"has": true, "had": true, "have": true, "also": true, "was": true, "is": true, "later": true,
+	"then": true, "once": true, "previously": true, "recently": true, "had earlier": true,
 }
