@@ -46,6 +46,13 @@
 // backoff and jitter, honouring Retry-After within the time left. A
 // [Fetcher] also limits concurrent requests per host (host:port) and can
 // space them out and obey robots.txt.
+//
+// # Testing
+//
+// Package [github.com/newsclean/newsclean/extract/fetch/fetchtest] serves
+// the hostile answers (slow drip, endless body, gzip bomb, redirect loops,
+// resets) for tests on loopback; loopback needs AllowPrivate, or an
+// injected Client.
 package fetch
 
 import (
