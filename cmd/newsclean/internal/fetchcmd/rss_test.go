@@ -33,6 +33,9 @@ func TestPeakMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs child processes")
 	}
+	if raceEnabled {
+		t.Skip("the race detector inflates memory use")
+	}
 	srv := httptest.NewServer(fetchtest.Handler())
 	defer srv.Close()
 	for _, path := range []string{"/bomb", "/endless"} {

@@ -1,0 +1,5 @@
+//go:build !race
+
+package fetchcmd_test
+
+const raceEnabled = false
