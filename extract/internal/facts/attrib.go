@@ -201,7 +201,7 @@ func (at *attributor) before(pi, from, v int) source {
 			return source{person: per} // "The engineer, Dr Samuel Obi, told"
 		}
 		c := y - 2
-		for c >= from && p.toks[c].text != "," && p.toks[c].kind != tMark && p.toks[c].text != "." {
+		for c >= from && p.toks[c].text != "," && p.toks[c].kind != tMark {
 			c--
 		}
 		if c > from && p.toks[c].text == "," {
@@ -279,6 +279,14 @@ func (at *attributor) after(pi, from, to int) source {
 	if per := at.pp.mentionIn(pi, from, y); per >= 0 {
 		return source{person: per}
 	}
+	// "said another witness in the probe, former adviser Fiona Hill."
+	if y < to && p.toks[y].text == "," {
+		for _, m := range at.pp.mentions[pi] {
+			if m.tok > y && m.tok <= y+6 && m.end <= to && (m.end == len(p.toks) || p.toks[m.end].kind == tPunct) {
+				return source{person: m.person}
+			}
+		}
+	}
 	first := lw(p.toks[from])
 	if y-from == 1 {
 		if s, ok := at.pronoun(pi, from, first); ok {
@@ -325,18 +333,19 @@ func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
 	default:
 		return noSource, false
 	}
-	// Two passes: first skip mentions after a preposition or in a
-	// possessive ("chats with Epstein", "Epstein's mansion"), which are
-	// seldom what a later "he" points back to; then take any.
-	for pass := 0; pass < 2; pass++ {
-		for p := pi; p >= 0 && p >= pi-6; p-- {
+	// Three passes: a person opening a sentence of this paragraph or the
+	// one before (the subject); then any but mentions after a preposition
+	// or in a possessive ("chats with Epstein", "Epstein's mansion"),
+	// which are seldom what a later "he" points back to; then any.
+	for pass := -1; pass < 2; pass++ {
+		for p := pi; p >= 0 && p >= pi-6 && (pass >= 0 || p >= pi-1); p-- {
 			ms := at.pp.mentions[p]
 			for k := len(ms) - 1; k >= 0; k-- {
 				m := ms[k]
 				if m.q != 0 || (p == pi && m.tok >= ti) {
 					continue
 				}
-				if pass == 0 && at.oblique(p, m) {
+				if pass == 0 && at.oblique(p, m) || pass < 0 && !at.subject(p, m) {
 					continue
 				}
 				if g := at.pp.list[m.person].gender; g == want || g == 0 {
@@ -473,4 +482,17 @@ func headline(p *para, sp quotes.Span, text string) bool {
 	}
 	t := strings.TrimRight(text, " ”\"’»")
 	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?,;:…")
+}
+
+// subject: a mention opening its sentence, after at most a title.
+func (at *attributor) subject(pi int, m mention) bool {
+	p := at.paras[pi]
+	ss, _ := p.sentenceOf(m.tok)
+	for k := ss; k < m.tok; k++ {
+		t := p.toks[k]
+		if t.kind != tWord || !(at.L.honorific[lw(t)] || at.L.title[lw(t)] || t.allCaps()) {
+			return false
+		}
+	}
+	return true
 }

@@ -191,7 +191,7 @@ var wordLists = sync.OnceValue(func() *lists {
 			stressed stresses emphasised emphasized emphasises emphasizes suggested suggests urged testified testifies chanted shouted shouts yelled yells quipped joked tweeted
 			posted conceded concedes observed observes contended predicted promised vowed cautioned complained complains countered lamented boasted agreed agrees pleaded
 			whispered screamed cried sang wondered asserted asserts maintained maintains confirmed
-			confirms reported described describes called calls`),
+			confirms reported described describes called calls alleged begged pledged demanded`),
 		pronoun:     set(`he she they it we i`),
 		stopSpeaker: set(`and but that which who whom whose while as because when where if though although since after before so or nor then`),
 		monthDay: set(`january february march april may june july august september october november

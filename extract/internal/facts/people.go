@@ -164,11 +164,16 @@ func findPeople(paras []*para) *people {
 				}
 				switch {
 				case e-s >= 2 && e-s <= 5:
-					if !pp.isName(p, a, s, e, b, L) || orgFirst && !pp.inContext(p, a, s, L) {
-						continue
-					}
 					key := nameKey(p.toks[s:e])
 					idx, ok := pp.byKey[key]
+					if !ok {
+						// part of a full name seen before: "Hawk Sawyer"
+						// after "Kathleen Hawk Sawyer"
+						idx, ok = pp.containing(nameToks(p.toks[s:e]))
+					}
+					if !ok && (!pp.isName(p, a, s, e, b, L) || orgFirst && !pp.inContext(p, a, s, L)) {
+						continue
+					}
 					if !ok {
 						idx = len(pp.list)
 						pp.byKey[key] = idx
@@ -769,4 +774,14 @@ func (pp *people) inContext(p *para, a, s int, L *lists) bool {
 var auxiliary = map[string]bool{
 	"has": true, "had": true, "have": true, "also": true, "was": true, "is": true, "later": true,
 	"then": true, "once": true, "previously": true, "recently": true, "had earlier": true,
+}
+
+// containing finds a person whose full name holds toks as a run.
+func (pp *people) containing(toks []string) (int, bool) {
+	for i, per := range pp.list {
+		if per.count >= 0 && len(per.toks) > len(toks) && containsRun(per.toks, toks) {
+			return i, true
+		}
+	}
+	return -1, false
 }

@@ -143,6 +143,9 @@ func (p *para) tokenize() {
 			// trailing dot of an abbreviation or initial
 			if j < end && s[j] == '.' {
 				lw := strings.ToLower(w)
+				if k := strings.LastIndexByte(lw, '-'); k >= 0 {
+					lw = lw[k+1:] // "R-Neb."
+				}
 				if abbrev[lw] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
 					j++
 					w = s[i:j]
@@ -167,6 +170,14 @@ func (p *para) sentences() {
 		end := false
 		if t.q == 0 && t.kind == tPunct && (t.text == "." || t.text == "!" || t.text == "?") {
 			end = true
+			// "R-Neb., called": no sentence ends before a comma or a
+			// lower-case word
+			if i+1 < len(p.toks) {
+				nx := p.toks[i+1]
+				if nx.text == "," || nx.text == ";" || (nx.kind == tWord && !nx.upper() && !isNumber(nx.text)) {
+					end = false
+				}
+			}
 		}
 		if t.kind == tMark && t.end == p.spans[t.q-1].Close && p.spans[t.q-1].Closed && i+1 < len(p.toks) {
 			inner := strings.TrimRight(p.text[p.spans[t.q-1].Start:p.spans[t.q-1].End], " ")

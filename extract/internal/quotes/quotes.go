@@ -62,7 +62,7 @@ func Scan(s string) []Span {
 		case open == 0 && r == '‘' && !unicode.IsLetter(prev) && !unicode.IsDigit(prev):
 			open = r
 			cur = Span{Open: i, Start: i + n}
-		case open != 0 && (r == closerFor(open) || (open == '„' && r == '”') || (open == '“' && r == '"')):
+		case open != 0 && (r == closerFor(open) || (open == '„' && r == '”') || (open == '“' && r == '"') || (open == '"' && r == '”')):
 			if open == '‘' && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
 				break // an apostrophe: don’t
 			}
