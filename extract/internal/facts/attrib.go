@@ -454,10 +454,7 @@ func (at *attributor) appositionSpeaker(pi, j, se int) (source, bool) {
 				return noSource, false
 			}
 			if at.speech(t) {
-				if p.toks[v-1].text == "," || (v >= 2 && p.toks[v-2].text == ",") {
-					return source{person: m.person}, true
-				}
-				return noSource, false
+				return source{person: m.person}, true
 			}
 		}
 		return noSource, false
