@@ -12,7 +12,8 @@ import (
 //go:generate go run ./internal/genlexicon -in ../../../../shared/ner-data/gazetteers -out lexicon.tsv.gz
 
 // lexicon.tsv.gz is built by internal/genlexicon from public-domain US name
-// lists (SSA, 1990 Census), the MIT cspell people-names list and SCOWL.
+// lists (SSA, 1990 Census), the MIT cspell people-names list and SCOWL; see
+// licenses/README.md for sources and licences.
 //
 //go:embed lexicon.tsv.gz
 var lexiconGz []byte
