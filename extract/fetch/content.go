@@ -39,7 +39,6 @@ func binaryKind(body []byte) string {
 		{"\x1f\x8b", "gzip data"},
 		{"PK\x03\x04", "a zip archive"},
 		{"\x7fELF", "an executable"},
-		{"MZ", "an executable"},
 		{"\x28\xb5\x2f\xfd", "zstd data"},
 		{"7z\xbc\xaf\x27\x1c", "a 7-zip archive"},
 		{"Rar!", "a RAR archive"},

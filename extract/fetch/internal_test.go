@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -251,4 +252,40 @@ func FuzzRobots(f *testing.F) {
 			t.Fatalf("no rules, yet %q is disallowed", path)
 		}
 	})
+}
+
+func TestHostLimiter(t *testing.T) {
+	l := newHostLimiter(2, 0)
+	ctx := t.Context()
+	r1, _ := l.acquire(ctx, "a:80")
+	r2, _ := l.acquire(ctx, "a:80")
+	rb, err := l.acquire(ctx, "b:80") // another host is not held up
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A third request to a:80 waits until its context ends.
+	short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	if _, err := l.acquire(short, "a:80"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("third slot: err = %v, want a deadline", err)
+	}
+	r1()
+	r1() // release is idempotent
+	r3, err := l.acquire(ctx, "a:80")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2()
+	r3()
+	rb()
+	if n := len(l.hosts); n != 0 {
+		t.Errorf("%d idle hosts kept", n)
+	}
+
+	if got := hostKey("Example.COM", "https"); got != "example.com:443" {
+		t.Errorf("hostKey = %q", got)
+	}
+	if got := hostKey("[::1]:8080", "http"); got != "[::1]:8080" {
+		t.Errorf("hostKey = %q", got)
+	}
 }
