@@ -289,3 +289,32 @@ func TestHostLimiter(t *testing.T) {
 		t.Errorf("hostKey = %q", got)
 	}
 }
+
+// FuzzContent runs a body through the checks once() makes after reading
+// it: binary sniffing, charset decoding, page type.
+func FuzzContent(f *testing.F) {
+	f.Add([]byte("<!DOCTYPE html><p>caf\xe9</p>"), "text/html", "iso-8859-1")
+	f.Add([]byte("\x89PNG\r\n\x1a\n"), "text/html", "")
+	f.Add([]byte("plain wire copy\n"), "application/octet-stream", "")
+	f.Add([]byte("\xfe\xff\x00<\x00p\x00>"), "", "utf-8")
+	f.Fuzz(func(t *testing.T, body []byte, mt, label string) {
+		if len(body) > 1<<16 {
+			return
+		}
+		if binaryKind(body) != "" {
+			return
+		}
+		text, enc := decodeText(body, label)
+		if enc == "" || !isValidUTF8(text) {
+			t.Fatalf("decodeText(%q, %q) = %q, %q", body, label, text, enc)
+		}
+		ct, err := pageType(mt, text)
+		if err != nil && !errors.Is(err, ErrNotHTML) {
+			t.Fatalf("pageType error %v", err)
+		}
+		if err == nil && ct == "" {
+			t.Fatal("accepted with no content type")
+		}
+		_ = rewriteMetaCharset(text)
+	})
+}
