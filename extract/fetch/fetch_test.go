@@ -131,6 +131,23 @@ func TestRedirectFinalURL(t *testing.T) {
 	}
 }
 
+// A redirect chain on one host frees each hop's slot before the next.
+func TestRedirectChainOneSlot(t *testing.T) {
+	srv := hostileServer(t)
+	o := testOptions()
+	o.PerHost = 1
+	f := fetch.New(o)
+	for range 3 {
+		p, err := f.Get(t.Context(), srv.URL+"/chain/8")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.URL.Path != "/ok" {
+			t.Errorf("URL = %v", p.URL)
+		}
+	}
+}
+
 func TestBadURL(t *testing.T) {
 	for _, u := range []string{"file:///etc/passwd", "ftp://example.org/x", "data:text/html,hi", "example.org/story", "http:///nohost", "http://%zz/"} {
 		_, err := fetch.Get(t.Context(), u, testOptions())
