@@ -3,6 +3,7 @@ package facts
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsclean/newsclean/extract/internal/quotes"
 )
@@ -41,7 +42,7 @@ func attribute(paras []*para, pp *people) []quoteRec {
 		for k, sp := range p.spans {
 			text := sp.Text(p.text)
 			chained := k == 0 && prevOpen && strings.TrimSpace(p.text[:sp.Open]) == ""
-			if !quotes.IsQuotation(text, p.text[:sp.Open]) || headline(p, sp, text) {
+			if !quotes.IsQuotation(text, tail(p.text[:sp.Open], 40)) || headline(p, sp, text) {
 				if quotes.Words(text) > 0 && !quotes.TitleCase(text) {
 					if s := at.find(pi, k); !s.none() {
 						lastInPara = s // “That’s perfect,” Boudreau said. “It’s …”
@@ -88,15 +89,7 @@ func (at *attributor) according(p *para, i int) bool {
 // find attributes span k of paragraph pi from the words of its sentence.
 func (at *attributor) find(pi, k int) source {
 	p := at.paras[pi]
-	oi, ci := -1, -1
-	for i, t := range p.toks {
-		if t.q == k+1 {
-			if oi < 0 {
-				oi = i
-			}
-			ci = i
-		}
-	}
+	oi, ci := p.spanToks(k)
 	if oi < 0 {
 		return noSource
 	}
@@ -473,8 +466,8 @@ var quantifier = map[string]bool{
 // punctuation, as in a heading or pull quote ("3. “Not some irregular
 // channel”").
 func headline(p *para, sp quotes.Span, text string) bool {
-	rest := p.text[:sp.Open] + p.text[sp.Close:]
-	if strings.IndexFunc(rest, unicode.IsLetter) >= 0 || quotes.Words(text) > 12 {
+	if len(p.text) > 200 || strings.IndexFunc(p.text[:sp.Open], unicode.IsLetter) >= 0 ||
+		strings.IndexFunc(p.text[sp.Close:], unicode.IsLetter) >= 0 || quotes.Words(text) > 12 {
 		return false
 	}
 	t := strings.TrimRight(text, " ”\"’»")
@@ -492,4 +485,16 @@ func (at *attributor) subject(pi int, m mention) bool {
 		}
 	}
 	return true
+}
+
+// tail returns about the last n bytes of s, cut at a rune boundary.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }

@@ -49,10 +49,23 @@ type Result struct {
 // (bylines, photo captions and timestamps may come first).
 const maxDatelineParas = 8
 
+// maxTextBytes bounds the text read for facts.
+const maxTextBytes = 256 << 10
+
 // Analyze reads the facts from the article's paragraphs. published resolves
 // year-less dates.
 func Analyze(paragraphs []string, published time.Time) Result {
 	var res Result
+	// Bound the work on huge inputs: an article's facts are in its first
+	// maxTextBytes.
+	size := 0
+	for i, t := range paragraphs {
+		size += len(t)
+		if size > maxTextBytes {
+			paragraphs = paragraphs[:i]
+			break
+		}
+	}
 	paras := make([]*para, len(paragraphs))
 	for i, t := range paragraphs {
 		paras[i] = newPara(t)

@@ -272,10 +272,8 @@ func personTitle(t string) bool {
 }
 
 func sentenceInitial(p *para, i int) bool {
-	for _, s := range p.sents {
-		if s[0] == i {
-			return true
-		}
+	if ss, _ := p.sentenceOf(i); ss == i {
+		return true
 	}
 	if i > 0 {
 		pt := p.toks[i-1]

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,6 +52,7 @@ type para struct {
 	spans   []quotes.Span
 	toks    []token
 	sents   [][2]int // token ranges [from, to)
+	spanTok [][2]int // first and last token of each span, built on demand
 	caption bool
 }
 
@@ -198,12 +200,35 @@ func (p *para) sentences() {
 
 // sentenceOf returns the token range of the sentence holding token i.
 func (p *para) sentenceOf(i int) (int, int) {
-	for _, s := range p.sents {
-		if i >= s[0] && i < s[1] {
-			return s[0], s[1]
-		}
+	k := sort.Search(len(p.sents), func(k int) bool { return p.sents[k][1] > i })
+	if k < len(p.sents) && i >= p.sents[k][0] {
+		return p.sents[k][0], p.sents[k][1]
 	}
 	return 0, len(p.toks)
+}
+
+// spanToks returns the first and last token of quoted span k (its marks
+// included), or -1, -1.
+func (p *para) spanToks(k int) (int, int) {
+	if p.spanTok == nil {
+		p.spanTok = make([][2]int, len(p.spans))
+		for i := range p.spanTok {
+			p.spanTok[i] = [2]int{-1, -1}
+		}
+		for i, t := range p.toks {
+			if t.q > 0 {
+				r := &p.spanTok[t.q-1]
+				if r[0] < 0 {
+					r[0] = i
+				}
+				r[1] = i
+			}
+		}
+	}
+	if k < 0 || k >= len(p.spanTok) {
+		return -1, -1
+	}
+	return p.spanTok[k][0], p.spanTok[k][1]
 }
 
 // isCaption: photo captions and credits, which name photographers and
