@@ -409,7 +409,20 @@ func TestHostileCorpus(t *testing.T) {
 			in = nil
 			ctx, cancel := context.WithTimeout(context.Background(), 2*hostileWallLimit)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, bin, args...)
+			// /usr/bin/time measures the process alone: the rusage of a child
+			// started straight from this (large) test process counts the
+			// test's own memory in its peak RSS.
+			stats := filepath.Join(dir, c.name+".time")
+			timeBin, timeErr := exec.LookPath("/usr/bin/time")
+			var cmd *exec.Cmd
+			if timeErr == nil {
+				cmd = exec.CommandContext(ctx, timeBin, append([]string{"-f", "%M %U %S", "-o", stats, bin}, args...)...)
+			} else {
+				cmd = exec.CommandContext(ctx, bin, args...)
+			}
+			// On timeout, kill the whole process group, not only the timer.
+			cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+			cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 			if stdin != nil {
 				// A pipe, not a file: the reader cannot seek or stat it.
 				cmd.Stdin = struct{ *os.File }{stdin}
@@ -428,12 +441,22 @@ func TestHostileCorpus(t *testing.T) {
 				}
 				code = ee.ExitCode()
 			}
-			ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 			var cpu time.Duration
 			var rss int64
-			if ru != nil {
+			if timeErr == nil {
+				var kb int64
+				var user, sys float64
+				b, _ := os.ReadFile(stats)
+				lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+				// A killed command adds a "Command exited..." line first.
+				if _, err := fmt.Sscan(lines[len(lines)-1], &kb, &user, &sys); err != nil {
+					t.Fatalf("no figures (killed after %v?): %v", wall.Round(time.Millisecond), err)
+				}
+				rss = kb << 10
+				cpu = time.Duration((user + sys) * float64(time.Second))
+			} else if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 				cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-				rss = ru.Maxrss << 10 // kilobytes on Linux
+				rss = ru.Maxrss << 10 // kilobytes on Linux; an upper bound
 			}
 			t.Logf("exit %d, wall %v, cpu %v, max RSS %d MiB, stdout %d bytes, stderr %q",
 				code, wall.Round(time.Millisecond), cpu.Round(time.Millisecond), rss>>20, stdout.Len(), firstLine(stderr.String()))
