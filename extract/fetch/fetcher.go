@@ -173,11 +173,17 @@ func (f *Fetcher) get(ctx context.Context, rawURL string) (*Page, error) {
 			return nil, err
 		}
 	}
+	var prev error
 	for attempt := 0; ; attempt++ {
 		p, err := f.once(ctx, u)
 		if err == nil {
 			return p, nil
 		}
+		if prev != nil && errors.Is(err, ErrTimeout) {
+			// Time ran out during a retry: say what was being retried.
+			err = fmt.Errorf("%w; before that: %v", err, prev)
+		}
+		prev = err
 		wait, ok := f.retryWait(err, attempt)
 		if !ok {
 			var se *StatusError
@@ -194,7 +200,11 @@ func (f *Fetcher) get(ctx context.Context, rawURL string) (*Page, error) {
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, attempts(ctxErr(ctx, err), attempt)
+			cerr := ctxErr(ctx, err)
+			if errors.Is(cerr, ErrTimeout) {
+				cerr = fmt.Errorf("%w; before that: %v", cerr, err)
+			}
+			return nil, attempts(cerr, attempt)
 		case <-t.C:
 		}
 	}
