@@ -3,10 +3,12 @@ package extract_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/newsclean/newsclean/extract"
@@ -86,11 +88,23 @@ func controlAt(s string) int {
 	return -1
 }
 
+// watchdog crashes the fuzz worker when one input runs too long, so the
+// fuzzer records it as a failure (a hang) instead of stalling.
+func watchdog(in []byte) *time.Timer {
+	return time.AfterFunc(fuzzInputLimit, func() {
+		panic(fmt.Sprintf("input of %d bytes still running after %v: %.200q", len(in), fuzzInputLimit, in))
+	})
+}
+
+// fuzzInputLimit is generous: fuzzing builds are instrumented and slow.
+const fuzzInputLimit = 20 * time.Second
+
 func FuzzFromReader(f *testing.F) {
 	for _, b := range fuzzSeeds(f) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
+		defer watchdog(in).Stop()
 		a, err := extract.FromReader(bytes.NewReader(in), extract.Options{MaxBytes: 1 << 20})
 		if err != nil {
 			if !documented(err) {
@@ -109,6 +123,7 @@ func FuzzText(f *testing.F) {
 	}
 	f.Add([]byte("Council approves budget\n\nThe city council voted on Tuesday.\n\nAdvertisement\n\nThe mayor said \"we listened\".\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
+		defer watchdog(in).Stop()
 		a, err := extract.FromReader(bytes.NewReader(in), extract.Options{MaxBytes: 1 << 20, Input: extract.InputText})
 		if err != nil {
 			if !documented(err) {
