@@ -78,9 +78,13 @@ func Parse(text string, published time.Time, common IsCommon) (Dateline, bool) {
 		}
 	}
 	p.spaces()
+	sepAt := p.i
 	sep, ok := p.separator()
 	if !ok {
 		return Dateline{}, false
+	}
+	if touching := !strings.ContainsAny(s[sepAt:p.i], " \u00a0"); touching && sep == '-' && !caps && !stateOK && agency == "" && !dateOK {
+		return Dateline{}, false // "Biden—The…" is a sentence, not a dateline
 	}
 	if sep == ':' && !caps {
 		return Dateline{}, false
@@ -360,7 +364,10 @@ func (p *parser) agency() (string, bool) {
 		return "", false
 	}
 	a := strings.TrimSpace(p.s[p.i : p.i+end])
-	if a == "" || !startsUpper(a) || len(strings.Fields(a)) > 4 {
+	if a == "" || len(strings.Fields(a)) > 4 {
+		return "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(a); !unicode.IsLetter(r) {
 		return "", false
 	}
 	for _, r := range a {
@@ -382,10 +389,17 @@ func (p *parser) separator() (rune, bool) {
 	case '-':
 		p.i++
 		p.lit("-")
+	case '.': // Spanish wire style: "(EFE).-"
+		if !p.lit(".-") && !p.lit(".—") && !p.lit(".–") {
+			return 0, false
+		}
+		r = '-'
 	default:
 		return 0, false
 	}
-	if nx := p.peek(); nx != ' ' && nx != '\u00a0' {
+	nx := p.peek()
+	// "MOUNTAIN VIEW, Calif.—Behind": a dash may touch a capital
+	if nx != ' ' && nx != '\u00a0' && !((r == '—' || r == '–') && unicode.IsUpper(nx)) {
 		return 0, false
 	}
 	p.spaces()
@@ -403,10 +417,18 @@ var placePrefix = map[string]bool{
 	"long": true, "little": true, "cape": true, "rio": true, "kuala": true, "hong": true, "abu": true,
 }
 
+// months maps English month names and abbreviations, and the Spanish,
+// French and German ones wire services use, to their numbers.
 var months = map[string]int{
 	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
 	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
 	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+	"ene": 1, "enero": 1, "febrero": 2, "marzo": 3, "abr": 4, "abril": 4, "mayo": 5, "junio": 6,
+	"julio": 7, "ago": 8, "agosto": 8, "septiembre": 9, "set": 9, "octubre": 10, "noviembre": 11,
+	"dic": 12, "diciembre": 12, "janvier": 1, "février": 2, "fév": 2, "mars": 3, "avril": 4,
+	"mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "septembre": 9, "octobre": 10,
+	"novembre": 11, "décembre": 12, "déc": 12, "januar": 1, "jänner": 1, "februar": 2, "märz": 3,
+	"juni": 6, "juli": 7, "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
 }
 
 func monthNum(w string) int {

@@ -100,6 +100,7 @@ func Analyze(paragraphs []string, published time.Time) Result {
 // findDateline reads the dateline of the first body paragraph, skipping
 // captions, bylines and headings.
 func findDateline(paras []*para, published time.Time) *Dateline {
+	seen := 0 // body paragraphs looked at
 	for i, p := range paras {
 		if i >= maxDatelineParas {
 			break
@@ -108,10 +109,17 @@ func findDateline(paras []*para, published time.Time) *Dateline {
 			continue
 		}
 		d, ok := dateline.Parse(p.text, published, isCommon)
-		if !ok {
+		switch {
+		case ok && seen == 0:
+			return &Dateline{Place: d.Place, Date: d.Date, Agency: d.Agency, Raw: d.Raw}
+		case ok && d.Agency != "":
+			// after a short standfirst: "Frankfurt/Main (dpa) -"
+			return &Dateline{Place: d.Place, Date: d.Date, Agency: d.Agency, Raw: d.Raw}
+		}
+		seen++
+		if seen > 1 || len(strings.Fields(p.text)) > 40 {
 			return nil
 		}
-		return &Dateline{Place: d.Place, Date: d.Date, Agency: d.Agency, Raw: d.Raw}
 	}
 	return nil
 }
