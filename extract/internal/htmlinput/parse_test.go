@@ -2,6 +2,8 @@ package htmlinput
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -150,5 +152,31 @@ func TestFlattenKeepsText(t *testing.T) {
 	}
 	if strings.Contains(text, "onetwo") {
 		t.Errorf("blocks ran together: %q", text)
+	}
+}
+
+// TestGoldenPagesUnchanged checks that ordinary pages reach the parser
+// exactly as written.
+func TestGoldenPagesUnchanged(t *testing.T) {
+	paths, _ := filepath.Glob("../../../testdata/golden/*/input.html")
+	if len(paths) == 0 {
+		t.Skip("no golden pages in ../../../testdata/golden")
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, isHTML, err := Decode(b, Options{})
+		if err != nil || !isHTML {
+			t.Errorf("%s: decode: html %v, %v", p, isHTML, err)
+			continue
+		}
+		if s != string(b) {
+			t.Errorf("%s: decoding changed a UTF-8 page", p)
+		}
+		if flatten(s, maxDepth) != s {
+			t.Errorf("%s: rewritten before parsing", p)
+		}
 	}
 }

@@ -1,0 +1,76 @@
+package htmlinput
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func enc(e encoding.Encoding, s string) []byte {
+	b, err := e.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func TestDecode(t *testing.T) {
+	ja := "<p>東京都は月曜日、新しい防災計画を発表した。計画では、大地震に備えて避難所の数を増やし、食料の備蓄を二倍にする。</p>"
+	zh := "<p>北京市政府周一公布了新的城市规划，计划在五年内建设更多的公园和公共交通设施，以改善居民的生活质量。</p>"
+	ko := "<p>서울시는 월요일 새로운 도시 계획을 발표했다. 계획에 따르면 앞으로 오 년 동안 공원과 대중교통 시설을 늘릴 예정이다.</p>"
+	ru := "<p>Правительство города в понедельник представило новый план развития, который предусматривает строительство парков и школ.</p>"
+	tests := []struct {
+		name    string
+		in      []byte
+		charset string
+		want    string // substring of the decoded text
+		err     error
+	}{
+		{name: "utf-8", in: []byte(ja), want: "東京都"},
+		{name: "shift_jis meta", in: append([]byte(`<meta charset="shift_jis">`), enc(japanese.ShiftJIS, ja)...), want: "東京都"},
+		{name: "shift_jis guessed", in: enc(japanese.ShiftJIS, strings.Repeat(ja, 3)), want: "東京都"},
+		{name: "gbk guessed", in: enc(simplifiedchinese.GBK, strings.Repeat(zh, 3)), want: "北京市"},
+		{name: "euc-kr guessed", in: enc(korean.EUCKR, strings.Repeat(ko, 3)), want: "서울시"},
+		{name: "windows-1251 guessed", in: enc(charmap.Windows1251, strings.Repeat(ru, 3)), want: "Правительство"},
+		{name: "koi8-r transport", in: enc(charmap.KOI8R, ru), charset: "koi8-r", want: "Правительство"},
+		{name: "http-equiv meta", in: append([]byte(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">`), enc(charmap.Windows1251, ru)...), want: "Правительство"},
+		{name: "meta says utf-8, bytes are windows-1251", in: append([]byte(`<meta charset="utf-8">`), enc(charmap.Windows1251, strings.Repeat(ru, 3))...), want: "Правительство"},
+		{name: "truncated utf-8", in: []byte(ja[:len(ja)-2]), want: "東京都"},
+		{name: "iso-2022-jp meta", in: append([]byte(`<meta charset="iso-2022-jp">`), enc(japanese.ISO2022JP, ja)...), want: "東京都"},
+		{name: "png", in: []byte("\x89PNG\r\n\x1a\n\x00\x00"), err: ErrNotHTML},
+		{name: "gzip", in: []byte("\x1f\x8b\x08\x00\x00\x00"), err: ErrNotHTML},
+		{name: "control bytes", in: []byte("\x01\x02\x03\x04\x05\x06<p>x</p>\x07\x08"), err: ErrNotHTML},
+		{name: "utf-16le bom", in: append([]byte{0xff, 0xfe}, enc(charmap.Windows1252, strings.Repeat("a\x00", 10))...), want: "aaaa"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, err := Decode(tt.in, Options{Charset: tt.charset})
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("error %v, want %v", err, tt.err)
+			}
+			if err != nil {
+				return
+			}
+			if !strings.Contains(got, tt.want) || strings.ContainsRune(got, '\uFFFD') && tt.name != "truncated utf-8" {
+				t.Errorf("got %.120q, want it to contain %q and no U+FFFD", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDecodeCap(t *testing.T) {
+	// 1000 Cyrillic bytes decode to 2000 bytes of UTF-8.
+	in := append([]byte(`<meta charset="windows-1251">`), enc(charmap.Windows1251, strings.Repeat("ж", 1000))...)
+	if _, _, err := Decode(in, Options{MaxBytes: 1500}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("error %v, want ErrTooLarge", err)
+	}
+	if _, _, err := Decode(in, Options{MaxBytes: 5000}); err != nil {
+		t.Errorf("error %v within the cap", err)
+	}
+}
