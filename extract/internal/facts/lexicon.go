@@ -152,6 +152,7 @@ var wordLists = sync.OnceValue(func() *lists {
 			league federation organisation organization palace hall house base airport station
 			street st. avenue ave road boulevard square bridge park county city province state
 			district region valley river lake mountain mountains island islands beach coast
+			creek canal reservoir dam gorge peak estuary
 			hotel suites tower building stadium arena museum gallery theatre theater library
 			parliament congress senate assembly cabinet government administration network channel
 			radio tv television press magazine records studios pictures entertainment media labs

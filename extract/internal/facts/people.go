@@ -213,7 +213,7 @@ func findPeople(paras []*para) *people {
 		t := p.toks[sg.tok]
 		l := lw(t)
 		titled := L.honorific[sg.hon] || (L.title[sg.hon] && personTitle(sg.hon))
-		idx, rank := pp.resolveSingle(l, sg.para)
+		idx, rank := pp.resolveSingle(l, sg.para, genderOf(sg.hon, token{}, L))
 		speaks := sg.tok+1 < len(p.toks) && L.speech[lw(p.toks[sg.tok+1])]
 		if !titled && rank < 2 && !(rank == 1 && speaks) && sentenceInitial(p, sg.tok) && isCommon(l) {
 			continue
@@ -227,7 +227,11 @@ func findPeople(paras []*para) *people {
 			if idx, ok = pp.byKey[key]; !ok {
 				idx = len(pp.list)
 				pp.byKey[key] = idx
-				pp.list = append(pp.list, &person{name: t.text, toks: []string{l}, first: order, role: sg.role})
+				name := t.text
+				if L.honorific[sg.hon] {
+					name = p.text[p.toks[sg.tok-1].start:t.end] // known only as "Mr Appleby"
+				}
+				pp.list = append(pp.list, &person{name: name, toks: []string{l}, first: order, role: sg.role})
 				order++
 			}
 		}
@@ -502,11 +506,14 @@ func containsRun(long, short []string) bool {
 
 // resolveSingle finds the person a single name part refers to: a last name
 // first, then any other part; among several, the one named most recently.
-func (pp *people) resolveSingle(l string, para int) (int, int) {
+func (pp *people) resolveSingle(l string, para int, gender byte) (int, int) {
 	best, bestRank, bestPos := -1, 0, -1
 	for i, per := range pp.list {
 		if per.count < 0 || len(per.toks) == 0 {
 			continue
+		}
+		if gender != 0 && per.gender != 0 && gender != per.gender {
+			continue // "Mr Appleby" is not "Marjorie Appleby"
 		}
 		rank := 0
 		if per.toks[len(per.toks)-1] == l {
