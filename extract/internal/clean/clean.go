@@ -161,14 +161,19 @@ func isTitleLine(t string) bool {
 // standfirst at the top, the credits after the story), then repetition.
 func (s *state) filter(blocks []Block, title string) []Block {
 	titleWords := words(title)
-	captions, total := 0, 0
+	captions, nCaptions, total := 0, 0, 0
 	for _, b := range blocks {
 		total += len(b.Text)
 		if b.Kind == "caption" {
 			captions += len(b.Text)
+			nCaptions++
 		}
 	}
-	cutCaptions := float64(captions) < captionShare*float64(total)
+	// A photo gallery tells its story in captions: many of them, or a
+	// large share of the text.
+	gallery := float64(captions) >= captionShare*float64(total) ||
+		(nCaptions >= galleryCaptions && float64(captions) >= galleryShare*float64(total))
+	cutCaptions := !gallery
 
 	if s.text {
 		blocks = s.trimMenu(blocks)

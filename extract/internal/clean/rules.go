@@ -16,6 +16,13 @@ import (
 // still be cut: on a photo gallery the captions are the story.
 const captionShare = 0.4
 
+// A page with galleryCaptions captions or more holding galleryShare of the
+// text is a gallery too.
+const (
+	galleryCaptions = 4
+	galleryShare    = 0.25
+)
+
 // dateWords are the words of a date or time line, in English, French,
 // German, Spanish, Portuguese and Italian, plus the labels news sites print
 // before them.
