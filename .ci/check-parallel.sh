@@ -6,7 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v parallel >/dev/null; then
   echo "check-parallel: installing GNU parallel"
-  if [[ $(id -u) -eq 0 ]]; then apt-get install -y -qq parallel >/dev/null; else sudo apt-get install -y -qq parallel >/dev/null; fi
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo=sudo; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq parallel >/dev/null
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
