@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -201,12 +200,5 @@ func paragraphs(blocks []Block) []string {
 }
 
 func renderText(blocks []Block) string {
-	var buf bytes.Buffer
-	for i, b := range blocks {
-		if i > 0 {
-			buf.WriteString("\n\n")
-		}
-		buf.WriteString(b.Text)
-	}
-	return buf.String()
+	return strings.Join(paragraphs(blocks), "\n\n")
 }
