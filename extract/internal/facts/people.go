@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsclean/newsclean/extract/internal/quotes"
 )
@@ -450,7 +451,7 @@ func (pp *people) mergeContained() {
 			if i == j || b.count < 0 || len(b.toks) <= len(a.toks) {
 				continue
 			}
-			if containsRun(b.toks, a.toks) {
+			if containsRun(b.toks, a.toks) || sameBarInitials(b.toks, a.toks) {
 				if pp.fullMentions(i) > pp.fullMentions(j) && len(b.toks) > len(a.toks) && b.toks[0] == a.toks[0] {
 					// "Julian Assange" named often, "Julian Assange Timeline" once
 					a, b, i, j = b, a, j, i
@@ -487,6 +488,39 @@ func (pp *people) fullMentions(i int) int {
 	}
 	return n
 }
+
+// sameBarInitials reports that long is short with middle initials or a
+// generational suffix added: "Patrick W. Carlineo" and "Patrick Carlineo",
+// "James Kennedy Jr." and "James Kennedy".
+func sameBarInitials(long, short []string) bool {
+	if len(short) < 2 || len(long) <= len(short) {
+		return false
+	}
+	var core []string
+	for i, t := range long {
+		if i > 0 && (isInitialPart(t) || (i == len(long)-1 && nameSuffix[strings.TrimSuffix(t, ".")])) {
+			continue
+		}
+		core = append(core, t)
+	}
+	if len(core) != len(short) {
+		return false
+	}
+	for i := range core {
+		if core[i] != short[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isInitialPart reports a name part that is an initial: "w." or "w".
+func isInitialPart(t string) bool {
+	t = strings.TrimSuffix(t, ".")
+	return utf8.RuneCountInString(t) == 1
+}
+
+var nameSuffix = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 func containsRun(long, short []string) bool {
 	for i := 0; i+len(short) <= len(long); i++ {
