@@ -126,10 +126,8 @@ func (o *Options) validate() error {
 	if !render.Valid(o.Format) {
 		return cliutil.Usagef("unknown --format %q (want text, json or markdown)", o.Format)
 	}
-	switch o.Input {
-	case "auto", "html", "text":
-	default:
-		return cliutil.Usagef("unknown --input %q (want auto, html or text)", o.Input)
+	if _, err := cliutil.InputKind(o.Input); err != nil {
+		return err
 	}
 	if o.Output != "" && o.OutDir != "" {
 		return cliutil.Usagef("--output and --out-dir exclude each other")
@@ -157,12 +155,7 @@ func (o *Options) validate() error {
 // extractOptions maps the flags to extract.Options for one document.
 func (o *Options) extractOptions(d *source.Doc, fixedNow time.Time) extract.Options {
 	eo := extract.Options{MaxBytes: o.MaxBytes, NoFacts: o.NoFacts, Charset: d.Charset}
-	switch o.Input {
-	case "html":
-		eo.Input = extract.InputHTML
-	case "text":
-		eo.Input = extract.InputText
-	}
+	eo.Input, _ = cliutil.InputKind(o.Input) // validated with the flags
 	if d.URL != "" {
 		if u, err := url.Parse(d.URL); err == nil {
 			eo.URL = u

@@ -67,10 +67,8 @@ The input may be HTML or a page already scraped to plain text.`,
 			if !render.Valid(opts.Format) {
 				return cliutil.Usagef("unknown --format %q (want text, json or markdown)", opts.Format)
 			}
-			switch opts.Input {
-			case "auto", "html", "text":
-			default:
-				return cliutil.Usagef("unknown --input %q (want auto, html or text)", opts.Input)
+			if _, err := cliutil.InputKind(opts.Input); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -129,12 +127,7 @@ func Run(ctx context.Context, opts *Options) error {
 
 func load(ctx context.Context, opts *Options) (*extract.Article, error) {
 	eo := extract.Options{Explain: opts.Explain, NoFacts: opts.NoFacts, MaxBytes: opts.MaxBytes}
-	switch opts.Input {
-	case "html":
-		eo.Input = extract.InputHTML
-	case "text":
-		eo.Input = extract.InputText
-	}
+	eo.Input, _ = cliutil.InputKind(opts.Input) // validated with the flags
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {
