@@ -226,6 +226,13 @@ func (at *attributor) before(pi, from, v int) source {
 			return source{person: per}
 		}
 	}
+	// "U.S. Attorney James Kennedy Jr. said": a name followed only by a
+	// generational suffix
+	for _, m := range at.pp.mentions[pi] {
+		if m.tok >= x && m.end < y && allSuffixes(p.toks[m.end:y]) {
+			return source{person: m.person}
+		}
+	}
 	// "analyst Priya Shah of Barclays said"
 	for _, m := range at.pp.mentions[pi] {
 		if m.tok >= x && m.end < y {
@@ -497,4 +504,15 @@ func tail(s string, n int) string {
 		i++
 	}
 	return s[i:]
+}
+
+// allSuffixes reports tokens that are only generational suffixes of a name
+// ("Jr.", "Sr", "III") and full stops.
+func allSuffixes(toks []token) bool {
+	for _, t := range toks {
+		if t.text != "." && !nameSuffix[strings.TrimSuffix(lw(t), ".")] {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
