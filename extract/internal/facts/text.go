@@ -44,8 +44,6 @@ func (t token) allCaps() bool {
 	return letters >= 2
 }
 
-func (t token) lower() string { return strings.ToLower(t.text) }
-
 // para is one analysed paragraph.
 type para struct {
 	text    string

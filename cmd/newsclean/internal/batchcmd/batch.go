@@ -251,9 +251,6 @@ func openOutput(opts *Options) (*output, *resumeState, error) {
 	return out, done, nil
 }
 
-// errDocTimeout marks a document whose extraction passed --doc-timeout.
-var errDocTimeout = errors.New("extraction took longer than --doc-timeout")
-
 // errPanic marks a document whose extraction crashed.
 var errPanic = errors.New("extraction crashed")
 
