@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/newsclean/newsclean/extract/internal/htmlinput"
 )
 
 // refusedType reports whether a declared media type can never be a page,
@@ -34,20 +36,8 @@ func binaryKind(body []byte) string {
 		return ""
 	}
 	head := body[:min(len(body), 512)]
-	sig := []struct{ prefix, name string }{
-		{"%PDF-", "a PDF document"},
-		{"\x1f\x8b", "gzip data"},
-		{"PK\x03\x04", "a zip archive"},
-		{"\x7fELF", "an executable"},
-		{"\x28\xb5\x2f\xfd", "zstd data"},
-		{"7z\xbc\xaf\x27\x1c", "a 7-zip archive"},
-		{"Rar!", "a RAR archive"},
-		{"\x00asm", "WebAssembly"},
-	}
-	for _, s := range sig {
-		if bytes.HasPrefix(head, []byte(s.prefix)) {
-			return s.name
-		}
+	if kind := htmlinput.Signature(head); kind != "" {
+		return kind
 	}
 	ct := http.DetectContentType(head)
 	mt, _, _ := strings.Cut(ct, ";")

@@ -298,12 +298,22 @@ func garbled(s string) bool {
 	return n >= 16 && bad*10 > n
 }
 
-// sniffBinary names the binary format of data, or "" when it may be text.
-func sniffBinary(b []byte) string {
+// Signature names the binary format whose magic number data starts with
+// ("a PNG image", "gzip data"), or "". The fetcher checks bodies with the
+// same list.
+func Signature(b []byte) string {
 	for _, m := range magics {
 		if bytes.HasPrefix(b[min(len(b), m.at):], []byte(m.magic)) && len(b) >= m.at+len(m.magic) {
 			return m.kind
 		}
+	}
+	return ""
+}
+
+// sniffBinary names the binary format of data, or "" when it may be text.
+func sniffBinary(b []byte) string {
+	if kind := Signature(b); kind != "" {
+		return kind
 	}
 	// Control bytes other than white space are rare in text and common in
 	// binary data.
