@@ -11,27 +11,20 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/newsclean/newsclean/extract/internal/htmlinput"
 )
 
-// metaCharsetRE finds the charset of a <meta charset> or <meta
-// http-equiv="Content-Type" content="...; charset=..."> declaration.
+// metaCharsetRE locates the charset of a <meta charset> or <meta
+// http-equiv="Content-Type" content="...; charset=..."> declaration, to
+// rewrite it (htmlinput.MetaCharset reads it).
 var metaCharsetRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-z0-9_.:\-]+)`)
 })
 
-// metaScan is how far into the page a <meta> charset is looked for. The
+// metaScan is how far into the page a <meta> charset is rewritten. The
 // HTML standard says 1024 bytes; real pages put scripts and styles first.
 const metaScan = 4096
-
-// metaCharset returns the charset label declared in a <meta> tag near the
-// start of body, or "".
-func metaCharset(body []byte) string {
-	m := metaCharsetRE().FindSubmatch(body[:min(len(body), metaScan)])
-	if m == nil {
-		return ""
-	}
-	return string(m[1])
-}
 
 // rewriteMetaCharset makes the <meta> charset declaration of text say
 // utf-8, so a transcoded page parses the same way when saved.
@@ -93,7 +86,7 @@ func decodeText(body []byte, transport string) (string, string) {
 	// The body is not UTF-8, so labels saying UTF-8 (or UTF-16 without a
 	// BOM, which the WHATWG table maps to UTF-8 anyway) are wrong.
 	var cands []candidate
-	for _, label := range []string{transport, metaCharset(body)} {
+	for _, label := range []string{transport, htmlinput.MetaCharset(body)} {
 		c, ok := lookup(label)
 		if !ok || c.name == "utf-8" || strings.HasPrefix(c.name, "utf-16") || c.name == "replacement" || c.name == "x-user-defined" {
 			continue

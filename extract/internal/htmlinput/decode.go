@@ -129,7 +129,7 @@ func detect(data []byte, transport string) (string, encoding.Encoding) {
 	}
 	declared := lookup(transport)
 	if declared == "" {
-		declared = lookup(metaCharset(data))
+		declared = lookup(MetaCharset(data))
 	}
 	if utf8.Valid(data) {
 		// ISO-2022-JP is 7-bit, so valid UTF-8; it needs its label.
@@ -171,9 +171,9 @@ func named(name string) (string, encoding.Encoding) {
 	return n, e
 }
 
-// metaCharset returns the charset a <meta> tag declares in the head (the
-// first 64 KiB), or "".
-func metaCharset(data []byte) string {
+// MetaCharset returns the charset a <meta> tag declares in the head (the
+// first 64 KiB), or "". The fetcher weighs the same declaration.
+func MetaCharset(data []byte) string {
 	if len(data) > 64<<10 {
 		data = data[:64<<10]
 	}
