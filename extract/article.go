@@ -77,6 +77,9 @@ type Quote struct {
 type Removal struct {
 	Rule string `json:"rule"` // e.g. "boilerplate-phrase", "duplicate", "class:newsletter"
 	Text string `json:"text"` // the block's text, shortened
+	// Full is the whole text that was cut, for audits that weigh each
+	// rule's cuts against a gold text; it is not part of the JSON.
+	Full string `json:"-"`
 }
 
 // BlockKind tells how a block is rendered.

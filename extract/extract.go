@@ -159,7 +159,7 @@ func finish(a *Article, res *clean.Result, opts Options) (*Article, error) {
 		a.Blocks = append(a.Blocks, Block{Kind: BlockKind(b.Kind), Level: b.Level, Ordered: b.Ordered, Text: b.Text})
 	}
 	for _, r := range res.Removed {
-		a.Removed = append(a.Removed, Removal{Rule: r.Rule, Text: r.Text})
+		a.Removed = append(a.Removed, Removal{Rule: r.Rule, Text: r.Text, Full: r.Full})
 	}
 	a.Text = renderText(a.Blocks)
 	a.WordCount = len(strings.Fields(a.Text))

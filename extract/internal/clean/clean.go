@@ -34,7 +34,8 @@ type Config struct {
 // Removal is one cut block.
 type Removal struct {
 	Rule string
-	Text string
+	Text string // shortened for display
+	Full string // the whole text that was cut, for audits
 }
 
 // Result is the cleaned article.
@@ -56,7 +57,8 @@ type state struct {
 
 func (s *state) cut(rule, text string) {
 	if s.cfg.Explain {
-		s.removed = append(s.removed, Removal{Rule: rule, Text: shorten(normalizeSpace(text), 200)})
+		full := normalizeSpace(text)
+		s.removed = append(s.removed, Removal{Rule: rule, Text: shorten(full, 200), Full: full})
 	}
 }
 
@@ -65,7 +67,9 @@ func HTML(doc *html.Node, cfg Config) (*Result, error) {
 	s := &state{cfg: cfg}
 	for _, r := range preClean(doc) {
 		if cfg.Explain {
-			s.cut(r.rule, nodeText(r.node))
+			if t := nodeText(r.node, -1); strings.TrimSpace(t) != "" || r.rule == "tag:iframe" {
+				s.cut(r.rule, t)
+			}
 		}
 	}
 	p := readability.NewParser()
@@ -502,11 +506,13 @@ func similar(a, b pairSet) bool {
 	return hit*10 >= len(a)*8
 }
 
-func nodeText(n *html.Node) string {
+// nodeText returns the text under n, words separated by spaces, up to
+// about limit bytes (all of it when limit is negative).
+func nodeText(n *html.Node, limit int) string {
 	var b strings.Builder
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
-		if depth > maxDepth || b.Len() > 400 {
+		if depth > maxDepth || limit >= 0 && b.Len() > limit {
 			return
 		}
 		if n.Type == html.TextNode {

@@ -60,9 +60,6 @@ var furnitureTokens = map[string]string{
 	"author": "meta", "authors": "meta", "contributor": "meta", "contributors": "meta",
 	// pull quotes repeat a sentence of the story
 	"pullquote": "pullquote", "pull quote": "pullquote", "pullout": "pullquote",
-	// hidden helpers
-	"sr only": "hidden", "visually hidden": "hidden", "screen reader": "hidden",
-	"screenreader": "hidden", "hidden": "hidden", "print only": "hidden",
 }
 
 // Tokens that mark content even when a furniture token is present too
@@ -139,6 +136,9 @@ func furnitureKind(n *html.Node) string {
 	if r := furnitureRoles[strings.ToLower(attr(n, "role"))]; r != "" {
 		return "role:" + r
 	}
+	if hidesByClass(attr(n, "class")) {
+		return "class:hidden"
+	}
 	var kind string
 	content := false
 	check := func(v string) {
@@ -179,6 +179,35 @@ func furnitureKind(n *html.Node) string {
 	return "class:" + kind
 }
 
+// Collapsed prose: a hidden element that holds paragraphs of running text
+// is a panel the reader opens (an accordion, a tab, a "show more" box, the
+// rest of a teaser), not furniture: menus, dialogs and screen-reader
+// labels are short or made of links.
+const (
+	collapsedMinProse = 400 // bytes of paragraph text outside links
+	collapsedMaxLinks = 0.3 // share of the text inside links
+)
+
+func collapsedProse(m measure) bool {
+	return m.prose >= collapsedMinProse && float64(m.link) <= collapsedMaxLinks*float64(m.text)
+}
+
+// unhide removes the markup that hides n, so readability, which drops
+// invisible elements, reads it as the page's readers do once they open it.
+func unhide(n *html.Node) {
+	kept := n.Attr[:0]
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden", "aria-hidden":
+			continue
+		case "style":
+			a.Val = ""
+		}
+		kept = append(kept, a)
+	}
+	n.Attr = kept
+}
+
 // isHidden reports markup that hides an element from readers.
 func isHidden(n *html.Node) bool {
 	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
@@ -194,31 +223,48 @@ func isHidden(n *html.Node) bool {
 	return false
 }
 
-// removal is a node cut before readability runs.
+// removal is a node cut before readability runs, with its place in the
+// tree so that it can be put back.
 type removal struct {
-	node *html.Node
-	rule string
+	node         *html.Node
+	parent, next *html.Node
+	rule         string
 }
 
-// textLen returns the length of the text under every element, computed once
-// bottom-up, so container guards cost O(n).
-func textLens(root *html.Node) map[*html.Node]int {
-	m := make(map[*html.Node]int)
-	var walk func(n *html.Node, depth int) int
-	walk = func(n *html.Node, depth int) int {
+// measure is what a container's guards weigh: the length of its text, of
+// the part inside links, and of the part inside paragraphs.
+type measure struct {
+	text, link, prose int
+}
+
+// measures returns the measure of every element, computed once bottom-up,
+// so container guards cost O(n).
+func measures(root *html.Node) map[*html.Node]measure {
+	m := make(map[*html.Node]measure)
+	var walk func(n *html.Node, depth int) measure
+	walk = func(n *html.Node, depth int) measure {
+		var total measure
 		if depth > maxDepth {
-			return 0
+			return total
 		}
-		total := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				total += len(strings.TrimSpace(c.Data))
+				total.text += len(strings.TrimSpace(c.Data))
 			case html.ElementNode:
 				if c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template {
 					continue
 				}
-				total += walk(c, depth+1)
+				sub := walk(c, depth+1)
+				switch c.DataAtom {
+				case atom.A:
+					sub.link = sub.text
+				case atom.P:
+					sub.prose = sub.text - sub.link
+				}
+				total.text += sub.text
+				total.link += sub.link
+				total.prose += sub.prose
 			}
 		}
 		if n.Type == html.ElementNode {
@@ -242,9 +288,9 @@ const maxDepth = 2000
 // navigation. A container holding a large share of the page's text is never
 // removed: a class name is weaker evidence than the text itself.
 func preClean(doc *html.Node) []removal {
-	lens := textLens(doc)
+	ms := measures(doc)
 	body := findBody(doc)
-	total := lens[body]
+	total := ms[body].text
 	var cut []removal
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
@@ -254,13 +300,11 @@ func preClean(doc *html.Node) []removal {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if rule := furnitureRule(c, lens[c], total); rule != "" {
-					if lens[c] > 0 || rule == "tag:iframe" {
-						cut = append(cut, removal{node: c, rule: rule})
-					}
+				if rule := furnitureRule(c, ms[c], total); rule != "" {
+					cut = append(cut, removal{node: c, parent: n, next: next, rule: rule})
 					n.RemoveChild(c)
 				} else {
-					if lens[c] >= bylineMaxLen {
+					if ms[c].text >= bylineMaxLen {
 						defuseByline(c)
 					}
 					defuseEmbed(c)
@@ -299,7 +343,8 @@ func findBody(doc *html.Node) *html.Node {
 }
 
 // furnitureRule decides whether the element is cut before scoring.
-func furnitureRule(n *html.Node, textLen, total int) string {
+func furnitureRule(n *html.Node, m measure, total int) string {
+	textLen := m.text
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Head, atom.Main, atom.Article:
 		return ""
@@ -322,12 +367,20 @@ func furnitureRule(n *html.Node, textLen, total int) string {
 		}
 	}
 	if isHidden(n) {
+		if collapsedProse(m) {
+			unhide(n)
+			return ""
+		}
 		if textLen*2 < total || total == 0 {
 			return "hidden"
 		}
 		return ""
 	}
-	if k := furnitureKind(n); k == "class:credit" {
+	k := furnitureKind(n)
+	if k == "class:hidden" && collapsedProse(m) {
+		return ""
+	}
+	if k == "class:credit" {
 		// Credits are short; a long element so named holds more than a credit.
 		if textLen < creditMaxLen {
 			return k

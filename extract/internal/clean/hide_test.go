@@ -1,0 +1,43 @@
+package clean
+
+import "testing"
+
+func TestHidesByClass(t *testing.T) {
+	for _, tc := range []struct {
+		class string
+		want  bool
+	}{
+		{"hidden", true},
+		{"is-hidden", true},
+		{"sr-only", true},
+		{"visually-hidden", true},
+		{"govuk-visually-hidden", true},
+		{"visually-hidden--inline", true},
+		{"screen-reader-text", true},
+		{"menu menu--hidden", true},
+		{"d-none", true},
+		{"print-only", true},
+		// A BEM modifier about a part of the block does not hide the block.
+		{"field field--name-body field--type-text-with-summary field--label-hidden", false},
+		// Responsive and medium-specific hides leave the block on screen.
+		{"hidden md:block", false},
+		{"d-none d-md-block", false},
+		{"md:hidden", false},
+		{"print:hidden", false},
+		{"hidden-xs", false},
+		{"is-hidden-mobile", false},
+		{"elementor-hidden-tablet", false},
+		{"hidden-print", false},
+		// Names that only sound like hiding.
+		{"overflow-hidden", false},
+		{"lazy-hidden", false},
+		{"kt-accordion-panel-hidden", false},
+		{"hidden-1rq27kw", false},
+		{"article-body", false},
+		{"", false},
+	} {
+		if got := hidesByClass(tc.class); got != tc.want {
+			t.Errorf("hidesByClass(%q) = %v, want %v", tc.class, got, tc.want)
+		}
+	}
+}
