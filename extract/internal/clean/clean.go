@@ -44,6 +44,9 @@ type Result struct {
 	Byline  string
 	Blocks  []Block
 	Removed []Removal
+	// Recovered is set when the safety net replaced a cleaned article that
+	// was a small part of the page with the one found on the whole page.
+	Recovered bool
 }
 
 // ErrEmpty is returned when nothing of the article remains.
@@ -63,20 +66,101 @@ func (s *state) cut(rule, text string) {
 }
 
 // HTML cleans a parsed page. doc is modified.
+//
+// When the cleaned article is a small part of the page's text, the cut
+// containers are put back and readability runs again on the whole page (a
+// safety net: a class rule may have cut the story, or readability may have
+// picked a smaller container once the furniture was gone); the larger
+// article wins when it is much larger.
 func HTML(doc *html.Node, cfg Config) (*Result, error) {
+	cuts, total := preClean(doc, false)
 	s := &state{cfg: cfg}
-	for _, r := range preClean(doc) {
-		if cfg.Explain {
+	if cfg.Explain {
+		for _, r := range cuts {
+			if r.rule == "" {
+				continue
+			}
 			if t := nodeText(r.node, -1); strings.TrimSpace(t) != "" || r.rule == "tag:iframe" {
 				s.cut(r.rule, t)
 			}
 		}
 	}
-	p := readability.NewParser()
-	if cfg.Logger != nil {
-		p.Logger = cfg.Logger
+	res, err := s.article(doc)
+	if !needsSafetyNet(res, total) {
+		return res, err
 	}
-	art, err := p.ParseAndMutate(doc, cfg.URL)
+	restore(cuts)
+	preClean(doc, true)
+	again := &state{cfg: cfg}
+	res2, err2 := again.article(doc)
+	if err2 != nil || res != nil && !recovers(res2.Blocks, res.Blocks) {
+		return res, err
+	}
+	res2.Recovered = true
+	return res2, nil
+}
+
+// Safety net thresholds. smallShare is the share of the page's text under
+// which the article is suspect; recoverRatio is how many times larger the
+// article found on the whole page must be to replace it.
+const (
+	smallShare   = 0.3
+	recoverRatio = 2
+)
+
+// recovers reports whether the article found on the whole page replaces
+// the cleaned one: it is much larger and, when the cleaned one is more than
+// a fragment, holds most of it (a larger text elsewhere on the page, such
+// as the comments under a short story, is not the story).
+func recovers(found, cleaned []Block) bool {
+	have := blocksLen(cleaned)
+	if blocksLen(found) < recoverRatio*have {
+		return false
+	}
+	if have < fragmentLen {
+		return true
+	}
+	return holdsMost(found, cleaned)
+}
+
+// fragmentLen is the text length under which a cleaned article is a
+// fragment (a label, a caption, a teaser) that need not be found again.
+const fragmentLen = 500
+
+// holdsMost reports whether blocks hold most of the text of the longer
+// blocks of part.
+func holdsMost(blocks, part []Block) bool {
+	in := make(map[string]bool, len(blocks))
+	for _, b := range blocks {
+		in[fingerprint(b.Text)] = true
+	}
+	found, all := 0, 0
+	for _, b := range part {
+		if len(b.Text) < 40 {
+			continue
+		}
+		all += len(b.Text)
+		if in[fingerprint(b.Text)] {
+			found += len(b.Text)
+		}
+	}
+	return all > 0 && found*10 >= all*7
+}
+
+func needsSafetyNet(res *Result, total int) bool {
+	if res == nil {
+		return total > 0
+	}
+	return float64(blocksLen(res.Blocks)) < smallShare*float64(total)
+}
+
+// article runs readability on doc and cleans its blocks.
+func (s *state) article(doc *html.Node) (*Result, error) {
+	p := readability.NewParser()
+	if s.cfg.Logger != nil {
+		p.Logger = s.cfg.Logger
+	}
+	art, err := p.ParseAndMutate(doc, s.cfg.URL)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +171,7 @@ func HTML(doc *html.Node, cfg Config) (*Result, error) {
 	if wide := widen(doc, blocks); wide != nil {
 		blocks = wide
 	}
-	title := cfg.Title
+	title := s.cfg.Title
 	if title == "" {
 		title = art.Title()
 	}

@@ -186,21 +186,7 @@ func widen(doc *html.Node, picked []Block) []Block {
 	blocks := toBlocks(best.node)
 	// The container must hold what readability found, or it is another
 	// part of the page.
-	in := make(map[string]bool, len(blocks))
-	for _, b := range blocks {
-		in[fingerprint(b.Text)] = true
-	}
-	found, all := 0, 0
-	for _, b := range picked {
-		if len(b.Text) < 40 {
-			continue
-		}
-		all += len(b.Text)
-		if in[fingerprint(b.Text)] {
-			found += len(b.Text)
-		}
-	}
-	if all == 0 || found*10 < all*7 {
+	if !holdsMost(blocks, picked) {
 		return nil
 	}
 	return blocks

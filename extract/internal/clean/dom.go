@@ -287,10 +287,17 @@ const maxDepth = 2000
 // newsletter boxes, share bars, related links, comments, consent notices and
 // navigation. A container holding a large share of the page's text is never
 // removed: a class name is weaker evidence than the text itself.
-func preClean(doc *html.Node) []removal {
+//
+// It returns what it cut, in order, and the length of the page's text.
+//
+// With strict set (the safety net's second pass), no class, role or hiding
+// rule cuts a container that holds a large share of the page's paragraph
+// text.
+func preClean(doc *html.Node, strict bool) ([]removal, int) {
 	ms := measures(doc)
 	body := findBody(doc)
-	total := ms[body].text
+	page := ms[body]
+	total := page.text
 	var cut []removal
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
@@ -300,7 +307,11 @@ func preClean(doc *html.Node) []removal {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if rule := furnitureRule(c, ms[c], total); rule != "" {
+				rule := furnitureRule(c, ms[c], total)
+				if strict && rule != "" && !strings.HasPrefix(rule, "tag:") && (!insideStory[rule] || holdsStory(ms[c], page)) {
+					rule = ""
+				}
+				if rule != "" {
 					cut = append(cut, removal{node: c, parent: n, next: next, rule: rule})
 					n.RemoveChild(c)
 				} else {
@@ -311,13 +322,54 @@ func preClean(doc *html.Node) []removal {
 					walk(c, depth+1)
 				}
 			} else if c.Type == html.CommentNode {
+				cut = append(cut, removal{node: c, parent: n, next: next})
 				n.RemoveChild(c)
 			}
 			c = next
 		}
 	}
 	walk(doc, 0)
-	return cut
+	return cut, total
+}
+
+// keepCut reports the cuts the safety net leaves out: a comment thread is
+// often longer than the story above it, and readability alone takes it
+// for the article.
+func keepCut(rule string) bool {
+	return rule == "class:comments"
+}
+
+// insideStory are the rules whose furniture sits inside stories (ad slots,
+// share bars, sign-up boxes), the ones the safety net's second pass keeps.
+var insideStory = map[string]bool{
+	"class:ad": true, "class:share": true, "class:newsletter": true, "class:consent": true,
+	"role:consent": true, "class:comments": true, "hidden": true, "class:hidden": true,
+}
+
+// storyShare is the share of the page's paragraph text from which a
+// container holds the story, whatever its markup says.
+const storyShare = 0.2
+
+func holdsStory(m, page measure) bool {
+	return page.prose > 0 && float64(m.prose) >= storyShare*float64(page.prose)
+}
+
+// restore puts the cut nodes back where they were, last cut first, so
+// each one's next sibling is in place again when it is reinserted.
+// readability may have moved a sibling (it wraps runs of <br> in
+// paragraphs); such a node goes to the end of its old parent.
+func restore(cuts []removal) {
+	for i := len(cuts) - 1; i >= 0; i-- {
+		r := cuts[i]
+		if r.node.Parent != nil || keepCut(r.rule) {
+			continue
+		}
+		if r.next != nil && r.next.Parent == r.parent {
+			r.parent.InsertBefore(r.node, r.next)
+		} else {
+			r.parent.AppendChild(r.node)
+		}
+	}
 }
 
 func findBody(doc *html.Node) *html.Node {
