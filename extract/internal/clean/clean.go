@@ -306,13 +306,13 @@ func (s *state) filter(blocks []Block, title string) []Block {
 			continue
 		}
 		recurs := count[fp] >= recurring
-		if j, dup := seen[fp]; dup && (i-j <= 2 || !recurs && wordCount(b.Text) >= shortBlock) {
+		if j, dup := seen[fp]; dup && (i-j <= 2 || !recurs && j < leadBlocks && wordCount(b.Text) >= shortBlock) {
 			s.cut("duplicate", b.Text)
 			continue
 		}
 		seen[fp] = i
 		ps := wordPairs(b.Text)
-		if j := nearDuplicate(pairs, ps); j >= 0 && !recurs {
+		if !recurs && nearDuplicate(pairs, ps) {
 			s.cut("near-duplicate", b.Text)
 			continue
 		}
@@ -520,7 +520,7 @@ type pairSet []uint64
 
 func wordPairs(text string) pairSet {
 	ws := words(text)
-	if len(ws) < 8 {
+	if len(ws) < 8 || len(ws) > nearDuplicateMax {
 		return nil
 	}
 	ps := make(pairSet, 0, len(ws)-1)
@@ -544,30 +544,42 @@ func hashPair(a, b string) uint64 {
 	return h
 }
 
-// nearDuplicate returns the index of a kept block that b nearly repeats
-// (a lead paragraph printed again by a summary box), or -1. Only blocks of
-// some length are compared, and only against a window of recent blocks and
-// the first blocks of the page, so the cost stays linear.
-func nearDuplicate(kept []pairSet, b pairSet) int {
+// nearDuplicate reports a block that nearly repeats the block before it
+// or one of the lead blocks (a lead paragraph printed again by a summary
+// box, a caption repeated under its photo with a credit added). A block
+// like one further away is the article's structure (the same sentence
+// shape in each item of a list), not a repeat.
+func nearDuplicate(kept []pairSet, b pairSet) bool {
 	if b == nil {
-		return -1
+		return false
 	}
-	const window = 12
-	for j := len(kept) - 1; j >= 0 && j >= len(kept)-window; j-- {
+	for j := len(kept) - 1; j >= 0 && j >= len(kept)-2; j-- {
 		if similar(kept[j], b) {
-			return j
+			return true
 		}
 	}
-	for j := 0; j < len(kept)-window && j < window; j++ {
+	for j := 0; j < len(kept)-2 && j < leadBlocks; j++ {
 		if similar(kept[j], b) {
-			return j
+			return true
 		}
 	}
-	return -1
+	return false
 }
 
-// similar compares two blocks by the overlap of their word pairs: 0.8 or
-// more of the shorter text's pairs found in the other.
+// nearDuplicateMax is the longest block, in words, compared for near
+// repeats. A repeated lead or caption is short; long paragraphs that differ
+// in a few words (the terms of two offers, two query plans) differ in what
+// matters.
+const nearDuplicateMax = 120
+
+// leadBlocks is how many blocks at the top of the article count as its
+// lead: the headline, standfirst, lead photo and first paragraphs that
+// pages print twice.
+const leadBlocks = 4
+
+// similar compares two blocks by the overlap of their word pairs: four
+// fifths or more of the shorter text's pairs found in the other, which is
+// not much longer (a summary box rewords a verb or two).
 func similar(a, b pairSet) bool {
 	if a == nil || b == nil {
 		return false
@@ -575,7 +587,7 @@ func similar(a, b pairSet) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	if len(a)*2 < len(b) {
+	if len(a)*4 < len(b)*3 {
 		return false
 	}
 	hit, j := 0, 0
@@ -590,8 +602,6 @@ func similar(a, b pairSet) bool {
 	return hit*10 >= len(a)*8
 }
 
-// nodeText returns the text under n, words separated by spaces, up to
-// about limit bytes (all of it when limit is negative).
 func nodeText(n *html.Node, limit int) string {
 	var b strings.Builder
 	var walk func(n *html.Node, depth int)
