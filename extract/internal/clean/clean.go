@@ -266,10 +266,15 @@ func (s *state) filter(blocks []Block, title string) []Block {
 	if s.text {
 		blocks = s.trimMenu(blocks)
 	}
+	first, last := proseSpan(blocks)
 	kept := blocks[:0]
 	prev := "" // the rule that cut the block before, if any
-	for _, b := range blocks {
-		rule := s.blockRule(b, cutCaptions)
+	for i, b := range blocks {
+		inside := i > first && i < last
+		if inside && b.Kind == "h" && !opensSection(blocks, i) && !namesItem(b.Text) {
+			inside = false // a linked title over a teaser, not a cross-head
+		}
+		rule := s.blockRule(b, cutCaptions, inside)
 		if rule == "" {
 			rule = s.followRule(prev, b)
 		}
@@ -331,7 +336,13 @@ const shortBlock = 6
 const recurring = 3
 
 // blockRule names the rule that cuts b on its own merits, or "".
-func (s *state) blockRule(b Block, cutCaptions bool) string {
+//
+// inside tells a block between two paragraphs of the story. A list of
+// links there is the story's own (its sources, the products a guide names)
+// and so is a heading that links; related links, tag lists and share bars
+// sit before the story starts or after it ends. A paragraph that is all
+// link inside the story is a teaser for another story.
+func (s *state) blockRule(b Block, cutCaptions, inside bool) string {
 	if b.Kind == "caption" && cutCaptions {
 		return "caption"
 	}
@@ -344,10 +355,10 @@ func (s *state) blockRule(b Block, cutCaptions bool) string {
 	if rule := metaRule(b); rule != "" {
 		return rule
 	}
-	if isLinkDense(b) {
+	if isLinkDense(b) && !(inside && b.Kind == "li") {
 		return "link-dense"
 	}
-	if isLinkHeading(b) {
+	if !inside && isLinkHeading(b) {
 		return "link-heading"
 	}
 	if isPromo(b.Text) {
@@ -496,6 +507,60 @@ func isPromo(t string) bool {
 		}
 	}
 	return false
+}
+
+// proseSpan returns the indexes of the first and last paragraphs of prose
+// in blocks (-1, -1 when there are none).
+func proseSpan(blocks []Block) (first, last int) {
+	first, last = -1, -1
+	for i, b := range blocks {
+		if isProse(b) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+// opensSection reports a heading followed by a paragraph of text, as a
+// cross-head of the story is.
+func opensSection(blocks []Block, i int) bool {
+	if i+1 >= len(blocks) {
+		return false
+	}
+	n := blocks[i+1]
+	return n.Kind == "p" && n.linkChars*2 < len(n.Text) && wordCount(n.Text) >= sectionWords
+}
+
+// namesItem reports a heading that names an item of a list article (a
+// product, a firm, a place), numbered or a few words long; the title of
+// another story is a headline-long phrase.
+func namesItem(t string) bool {
+	if wordCount(t) <= itemWords {
+		return true
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
+}
+
+// itemWords is the most words of an item's name.
+const itemWords = 5
+
+// sectionWords is the least words of the paragraph under a cross-head.
+const sectionWords = 12
+
+// proseWords is the least words of a paragraph of prose.
+const proseWords = 15
+
+// isProse reports a paragraph of running text: long enough, few links,
+// ending as a sentence does.
+func isProse(b Block) bool {
+	return b.Kind == "p" && b.linkChars*3 < len(b.Text) && wordCount(b.Text) >= proseWords && isSentence(b.Text)
 }
 
 // isLinkDense reports a short block that is mostly link text: a read-more
