@@ -424,16 +424,14 @@ func (s *state) trimMenu(blocks []Block) []Block {
 }
 
 // trimHead cuts, before the first paragraph of the story, the headline
-// printed again and a long heading that is the standfirst.
+// printed again. The standfirst stays: readers read it as the story's
+// first paragraph.
 func (s *state) trimHead(blocks []Block, title []string) []Block {
 	for i := 0; i < len(blocks) && i < 4; i++ {
 		b := blocks[i]
 		rule := ""
-		switch {
-		case (b.Kind == "h" || b.Kind == "p") && sameTitle(b.Text, title):
+		if (b.Kind == "h" || b.Kind == "p") && sameTitle(b.Text, title) {
 			rule = "title-repeat"
-		case b.Kind == "h" && wordCount(b.Text) >= standfirstWords:
-			rule = "standfirst"
 		}
 		if rule != "" {
 			s.cut(rule, b.Text)
@@ -447,10 +445,6 @@ func (s *state) trimHead(blocks []Block, title []string) []Block {
 	}
 	return blocks
 }
-
-// standfirstWords is the length from which a heading at the top is a
-// summary rather than a headline or cross-head.
-const standfirstWords = 14
 
 // trimTail cuts, from the end of the story, author bios and short
 // non-sentences that follow the last paragraph (tag lists, section names).

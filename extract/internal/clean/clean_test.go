@@ -132,7 +132,7 @@ func TestFilter(t *testing.T) {
 		rules  []string
 	}{
 		{
-			name: "headline repeated and standfirst",
+			name: "headline repeated, standfirst kept",
 			blocks: []Block{
 				{Kind: "h", Level: 1, Text: "Singapore and France step up cyber-security cooperation"},
 				{Kind: "h", Level: 2, Text: "The two countries agreed a digital roadmap covering artificial intelligence, data flows and cyber threats during the visit"},
@@ -140,8 +140,8 @@ func TestFilter(t *testing.T) {
 				{Kind: "p", Text: second},
 			},
 			title: "Singapore and France step up cyber-security cooperation",
-			want:  []string{lead, second},
-			rules: []string{"title-repeat", "standfirst"},
+			want:  []string{"The two countries agreed a digital roadmap covering artificial intelligence, data flows and cyber threats during the visit", lead, second},
+			rules: []string{"title-repeat"},
 		},
 		{
 			name: "lead repeated by a summary box",

@@ -109,11 +109,8 @@ func findDateline(paras []*para, published time.Time) *Dateline {
 			continue
 		}
 		d, ok := dateline.Parse(p.text, published, isCommon)
-		switch {
-		case ok && seen == 0:
-			return &Dateline{Place: d.Place, Date: d.Date, Agency: d.Agency, Raw: d.Raw}
-		case ok && d.Agency != "":
-			// after a short standfirst: "Frankfurt/Main (dpa) -"
+		if ok {
+			// In the first paragraph, or after a short standfirst.
 			return &Dateline{Place: d.Place, Date: d.Date, Agency: d.Agency, Raw: d.Raw}
 		}
 		seen++
