@@ -75,52 +75,75 @@ func (s *state) cut(rule, text string) {
 func HTML(doc *html.Node, cfg Config) (*Result, error) {
 	cuts, total := preClean(doc, false)
 	s := &state{cfg: cfg}
-	if cfg.Explain {
-		for _, r := range cuts {
-			if r.rule == "" {
-				continue
-			}
-			if t := nodeText(r.node, -1); strings.TrimSpace(t) != "" || r.rule == "tag:iframe" {
-				s.cut(r.rule, t)
-			}
-		}
-	}
+	s.explainCuts(cuts)
 	res, err := s.article(doc)
 	if !needsSafetyNet(res, total) {
 		return res, err
 	}
 	restore(cuts)
-	preClean(doc, true)
 	again := &state{cfg: cfg}
-	res2, err2 := again.article(doc)
-	if err2 != nil || res != nil && !recovers(res2.Blocks, res.Blocks) {
-		return res, err
+	cuts2, _ := preClean(doc, true)
+	again.explainCuts(cuts2)
+	best, bestErr := res, err
+	if res2, err2 := again.article(doc); err2 == nil && (best == nil || recovers(res2.Blocks, best.Blocks)) {
+		res2.Recovered = true
+		best, bestErr = res2, nil
 	}
-	res2.Recovered = true
-	return res2, nil
+	// readability may still pick a box of disclaimers or teasers over the
+	// story when the story is not in one container it scores well; the
+	// container that holds most of the page's paragraphs is the last try.
+	if n := proseContainer(doc); n != nil {
+		third := &state{cfg: cfg}
+		blocks := third.filter(toBlocks(n), cfg.Title)
+		if len(blocks) > 0 && (best == nil || blocksLen(blocks) >= proseRatio*blocksLen(best.Blocks)) {
+			title := cfg.Title
+			if best != nil {
+				title = best.Title
+			}
+			best = &Result{Title: title, Blocks: blocks, Removed: append(again.removed, third.removed...), Recovered: true}
+			bestErr = nil
+		}
+	}
+	return best, bestErr
+}
+
+// explainCuts records the containers preClean cut, when explaining.
+func (s *state) explainCuts(cuts []removal) {
+	if !s.cfg.Explain {
+		return
+	}
+	for _, r := range cuts {
+		if r.rule == "" {
+			continue
+		}
+		if t := nodeText(r.node, -1); strings.TrimSpace(t) != "" || r.rule == "tag:iframe" {
+			s.cut(r.rule, t)
+		}
+	}
 }
 
 // Safety net thresholds. smallShare is the share of the page's text under
 // which the article is suspect; recoverRatio is how many times larger the
 // article found on the whole page must be to replace it.
+// The container with most paragraphs is a cruder guess than readability's
+// and must be proseRatio times larger than its choice.
 const (
 	smallShare   = 0.3
 	recoverRatio = 2
+	proseRatio   = 4
 )
 
 // recovers reports whether the article found on the whole page replaces
-// the cleaned one: it is much larger and, when the cleaned one is more than
-// a fragment, holds most of it (a larger text elsewhere on the page, such
-// as the comments under a short story, is not the story).
+// the cleaned one: it is much larger and holds most of the cleaned one,
+// unless that was a fragment or the found one is larger still. (The comment
+// thread, which is often longer than a short story and which readability
+// alone may take for the article, stays cut in the second pass.)
 func recovers(found, cleaned []Block) bool {
-	have := blocksLen(cleaned)
-	if blocksLen(found) < recoverRatio*have {
+	have, more := blocksLen(cleaned), blocksLen(found)
+	if more < recoverRatio*have {
 		return false
 	}
-	if have < fragmentLen {
-		return true
-	}
-	return holdsMost(found, cleaned)
+	return have < fragmentLen || more >= proseRatio*have || holdsMost(found, cleaned)
 }
 
 // fragmentLen is the text length under which a cleaned article is a

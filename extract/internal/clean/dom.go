@@ -39,7 +39,10 @@ var furnitureTokens = map[string]string{
 	"discussion": "comments", "replies": "comments", "respond": "comments", "reactions": "comments",
 	// consent
 	"cookie": "consent", "cookies": "consent", "consent": "consent", "gdpr": "consent",
-	"cmp": "consent",
+	// consent platforms, by vendor ("cmp" alone also names Adobe's
+	// content components, which hold whole articles)
+	"onetrust": "consent", "didomi": "consent", "usercentrics": "consent", "sourcepoint": "consent",
+	"cookiebot": "consent", "truste": "consent", "quantcast": "consent", "cmpbox": "consent",
 	// navigation and page chrome
 	"breadcrumb": "nav", "breadcrumbs": "nav", "navbar": "nav", "nav": "nav",
 	"navigation": "nav", "menu": "nav", "skip": "nav", "skiplink": "nav", "footer": "nav",
@@ -345,6 +348,40 @@ var insideStory = map[string]bool{
 	"class:ad": true, "class:share": true, "class:newsletter": true, "class:consent": true,
 	"role:consent": true, "class:comments": true, "hidden": true, "class:hidden": true,
 }
+
+// proseContainer returns the element that holds most of the page's
+// paragraph text: from the body down, the child that holds proseDescend
+// of its parent's paragraphs, until no child does. It returns nil when the
+// page has too little paragraph text to tell.
+func proseContainer(doc *html.Node) *html.Node {
+	ms := measures(doc)
+	n := findBody(doc)
+	if ms[n].prose < proseContainerMin {
+		return nil
+	}
+	for depth := 0; depth < maxDepth; depth++ {
+		var next *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && float64(ms[c].prose) >= proseDescend*float64(ms[n].prose) {
+				next = c
+				break
+			}
+		}
+		if next == nil || next.DataAtom == atom.P {
+			return n
+		}
+		n = next
+	}
+	return n
+}
+
+// proseDescend is the share of a container's paragraph text a child must
+// hold to be the story's container instead; proseContainerMin is the least
+// paragraph text, in bytes, for the search to be worth it.
+const (
+	proseDescend      = 0.7
+	proseContainerMin = 1000
+)
 
 // storyShare is the share of the page's paragraph text from which a
 // container holds the story, whatever its markup says.
