@@ -38,7 +38,8 @@ type pageStat struct {
 }
 
 type report struct {
-	show   string // print each cut of this rule that loses story words
+	show   string // print each cut of this rule
+	kept   bool   // print each kept block that is mostly not in the gold
 	out    io.Writer
 	rules  map[string]*ruleStat
 	pages  []pageStat
@@ -46,8 +47,8 @@ type report struct {
 }
 
 // audit extracts every page and weighs each cut against the gold.
-func audit(pages []page, show string, w io.Writer) *report {
-	rep := &report{rules: make(map[string]*ruleStat), show: show, out: w}
+func audit(pages []page, show string, kept bool, w io.Writer) *report {
+	rep := &report{rules: make(map[string]*ruleStat), show: show, kept: kept, out: w}
 	for _, p := range pages {
 		rep.pages = append(rep.pages, rep.auditPage(p))
 	}
@@ -105,6 +106,20 @@ func (rep *report) auditPage(p page) pageStat {
 			st.boilerplate += len(ws) - story
 			if r.Rule == rep.show {
 				fmt.Fprintf(rep.out, "%s\t%d/%d\t%s\n", p.id, story, len(ws), r.Text)
+			}
+		}
+	}
+	if a != nil && rep.kept {
+		for _, b := range a.Blocks {
+			ws := tokenize(b.Text)
+			in := 0
+			for i := range ws {
+				if i > 0 && pairs[ws[i-1]+" "+ws[i]] || i+1 < len(ws) && pairs[ws[i]+" "+ws[i+1]] {
+					in++
+				}
+			}
+			if len(ws) > 0 && in*2 < len(ws) {
+				fmt.Fprintf(rep.out, "%s\tkept %s %d/%d\t%.150s\n", p.id, b.Kind, in, len(ws), b.Text)
 			}
 		}
 	}

@@ -29,9 +29,10 @@ func main() {
 	skip := flag.String("skip", "", "leave out the page ids listed in this file (a validation split)")
 	pages := flag.Int("pages", 0, "also list the N pages that lose the most story words")
 	markdown := flag.Bool("md", false, "print the rule table as Markdown")
+	kept := flag.Bool("kept", false, "print every kept block that is mostly not in the gold (page, kind, words in gold/words, text)")
 	show := flag.String("show", "", "print every cut of this rule (page, story words/words cut, text)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: cutaudit [-ids FILE] [-skip FILE] [-show RULE] [-pages N] [-md] CORPUS_DIR")
+		fmt.Fprintln(os.Stderr, "usage: cutaudit [-ids FILE] [-skip FILE] [-show RULE] [-kept] [-pages N] [-md] CORPUS_DIR")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -39,13 +40,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(os.Stdout, flag.Arg(0), *ids, *skip, *show, *pages, *markdown); err != nil {
+	if err := run(os.Stdout, flag.Arg(0), *ids, *skip, *show, *kept, *pages, *markdown); err != nil {
 		fmt.Fprintln(os.Stderr, "cutaudit:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer, dir, idsFile, skipFile, show string, worst int, markdown bool) error {
+func run(w io.Writer, dir, idsFile, skipFile, show string, kept bool, worst int, markdown bool) error {
 	corpus, err := loadCorpus(dir)
 	if err != nil {
 		return err
@@ -53,7 +54,7 @@ func run(w io.Writer, dir, idsFile, skipFile, show string, worst int, markdown b
 	if corpus, err = selectPages(corpus, idsFile, skipFile); err != nil {
 		return err
 	}
-	rep := audit(corpus, show, w)
+	rep := audit(corpus, show, kept, w)
 	rep.write(w, markdown)
 	if worst > 0 {
 		rep.writeWorst(w, worst)

@@ -260,8 +260,25 @@ func isBlockElement(a atom.Atom) bool {
 
 // toBlocks converts a content tree into blocks.
 func toBlocks(n *html.Node) []Block {
+	fixAtoms(n, 0)
 	b := blockBuilder{}
 	b.walk(n, 0)
 	b.flush()
 	return b.blocks
+}
+
+// fixAtoms gives each element made by name alone the atom of its tag name.
+// readability creates elements that way (the <p> it puts around the text
+// after a run of <br>), and blocks are told apart by atom: a paragraph it
+// made inside a quote would otherwise run into the text before it.
+func fixAtoms(n *html.Node, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	if n.Type == html.ElementNode && n.DataAtom == 0 {
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		fixAtoms(c, depth+1)
+	}
 }

@@ -321,3 +321,29 @@ func BenchmarkFilter(b *testing.B) {
 		})
 	}
 }
+
+// A run of <br> in a quoted post becomes a paragraph break, not a join:
+// readability wraps the text after the run in a <p> it names but gives no
+// atom.
+func TestBreaksInQuote(t *testing.T) {
+	long := strings.Repeat("The council met on Tuesday to discuss the new budget for the coming year and its effects on schools. ", 3)
+	src := `<html><body><article><p>` + long + `</p><blockquote>first line of the post<br><br>second line of the post<br>third</blockquote><p>` + long + `</p></article></body></html>`
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := HTML(doc, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var quotes []string
+	for _, b := range res.Blocks {
+		if b.Kind == "blockquote" {
+			quotes = append(quotes, b.Text)
+		}
+	}
+	want := []string{"first line of the post", "second line of the post third"}
+	if !slices.Equal(quotes, want) {
+		t.Errorf("quote blocks = %q, want %q", quotes, want)
+	}
+}

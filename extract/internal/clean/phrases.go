@@ -32,6 +32,9 @@ var boilerplateRules = sync.OnceValue(func() []phraseRule {
 		{"caption-credit", anchored(`(?i)(file( photo)?\s*[-–—:]\s*)?in this\b.{0,60}\b(photo|image|picture|photograph|handout|video|frame grab|still)\b.*|file( photo)?\s*[-–—:]\s.*`), []string{"in this", "file"}},
 		// A caption paragraph ends with its credit in brackets.
 		{"caption-credit", anchored(`(?i).*\((image|photo|picture|credit|image credit|photo credit|photograph|foto|bild|imagen|crédit photo)s?\s*(:|by)\s*[^()]+\)?\s*$|.*\((ap|afp|reuters|epa|getty|dpa|efe)( photo| images)?(/[^()]*)?\)\s*$`), []string{"("}},
+		// A caption ends with its credit after a copyright sign: "Smoke rises
+		// over the roofs. © Jane Doe | Agency".
+		{"caption-credit", anchored(`.{8,300}?\s©\s*[^©.!?]{2,80}$`), []string{"©"}},
 		// A caption with an expand or collapse toggle: "... the nation. less".
 		{"caption-credit", anchored(`(?i).*[.!?”"]\s*(less|more|show less|show more|read less)$`), []string{"less", "more"}},
 		{"reading-time", anchored(`(?i)^((estimated )?(reading|read|listening) time|temps de lecture|lesezeit|tiempo de lectura|tempo de leitura|tempo di lettura)\s*:?\s*(\d+|one|a|un|une|ein|eine|uno|una)\s*\w*[\s.]*$|^\d+\s*(letture|lectures|views|reads|aufrufe|visitas|lecturas)$`), nil},
