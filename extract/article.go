@@ -32,6 +32,10 @@ type Article struct {
 	Text string `json:"text"`
 	// WordCount counts the words of Text.
 	WordCount int `json:"word_count"`
+	// Recovered is true when the cleaned article was a small part of the
+	// page and the extractor found a larger one on the whole page instead
+	// (see README, "Safety net"); such a text deserves a look.
+	Recovered bool `json:"recovered,omitempty"`
 
 	// Dateline is where and when the story was filed, or nil.
 	Dateline *Dateline `json:"dateline"`

@@ -166,6 +166,10 @@ func finish(a *Article, res *clean.Result, opts Options) (*Article, error) {
 	if a.WordCount == 0 {
 		return nil, ErrNoArticle
 	}
+	if !looksLikeArticle(a.Blocks) {
+		return nil, fmt.Errorf("%w: what is left is %d words of labels or captions, no paragraph of text", ErrNoArticle, a.WordCount)
+	}
+	a.Recovered = res.Recovered
 	a.People = []Person{}
 	a.Quotes = []Quote{}
 	if !opts.NoFacts {

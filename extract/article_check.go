@@ -1,0 +1,61 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// What makes a text an article rather than what is left of a page once the
+// story is gone (a "More articles" label, a login box, a caption and an
+// author bio): either enough words, or at least one paragraph of running
+// text, however short the story.
+const (
+	// articleWords is the length, in words, from which a text is an
+	// article whatever its shape.
+	articleWords = 50
+	// sentenceWords is the least words of a paragraph of running text.
+	sentenceWords = 12
+)
+
+// looksLikeArticle reports whether blocks hold an article.
+func looksLikeArticle(blocks []Block) bool {
+	total := 0
+	for _, b := range blocks {
+		n := textWords(b.Text)
+		total += n
+		if total >= articleWords {
+			return true
+		}
+		if b.Kind != Caption && b.Kind != Heading && n >= sentenceWords && endsSentence(b.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// textWords counts words, and two characters as a word in scripts written
+// without spaces (Chinese, Japanese), so a short story in those scripts is
+// not taken for a label.
+func textWords(s string) int {
+	n, dense := 0, 0
+	for _, f := range strings.Fields(s) {
+		n++
+		for _, r := range f {
+			if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
+				dense++
+			}
+		}
+	}
+	return n + dense/2
+}
+
+// endsSentence reports text that ends as a sentence does, maybe inside a
+// closing quote or bracket.
+func endsSentence(t string) bool {
+	t = strings.TrimRightFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\"'”’»)]」』）", r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?…。！？؟।", r)
+}
