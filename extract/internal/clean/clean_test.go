@@ -347,3 +347,46 @@ func TestBreaksInQuote(t *testing.T) {
 		t.Errorf("quote blocks = %q, want %q", quotes, want)
 	}
 }
+
+// A hover card after a linked name in running text goes; the name stays.
+func TestPopupCard(t *testing.T) {
+	long := strings.Repeat("Lawmakers returned to the capital on Monday to take up the spending bill again. ", 3)
+	src := `<html><body><article><p>` + long + `</p><p>Rep. <span class="rollover-people"><a href="/people/jane-roe">Jane Roe</a><span class="rollover-people-block"><span class="rollover-people-name">Jane Roe</span><span class="rollover-people-headline">Budget talks stall again as deadline nears</span><a href="/people/jane-roe">MORE</a></span></span> (D-Ore.) said the vote would come this week, according to two aides familiar with the schedule.</p><p>` + long + `</p></article></body></html>`
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := HTML(doc, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Rep. Jane Roe (D-Ore.) said the vote would come this week, according to two aides familiar with the schedule."
+	for _, b := range res.Blocks {
+		if strings.HasPrefix(b.Text, "Rep.") {
+			if b.Text != want {
+				t.Errorf("got %q, want %q", b.Text, want)
+			}
+			return
+		}
+	}
+	t.Errorf("the paragraph with the name is gone: %v", res.Blocks)
+}
+
+func TestPostalAddressTail(t *testing.T) {
+	body := "The city will open the new library branch in March, officials said on Tuesday after the final inspection."
+	for _, addr := range []string{
+		"Harbor Media Group, 1200 Harbor Street, Suite 400, Portland, OR 97201",
+		"Stadtanzeiger Verlag GmbH, Hafenstraße 12, 20459 Hamburg",
+	} {
+		s := &state{cfg: Config{Explain: true}}
+		got := s.trimTail([]Block{{Kind: "p", Text: body}, {Kind: "p", Text: addr}})
+		if len(got) != 1 {
+			t.Errorf("%q was kept", addr)
+		}
+	}
+	s := &state{}
+	story := []Block{{Kind: "p", Text: body}, {Kind: "p", Text: "Residents can reach the branch at 40 Elm Street from Monday; it will stay open until 9 p.m. on weekdays."}}
+	if got := s.trimTail(story); len(got) != 2 {
+		t.Errorf("a sentence naming an address was cut")
+	}
+}
