@@ -36,12 +36,59 @@ type Options struct {
 // the page's <meta> declaration; UTF-8 when nearly all of it is; a
 // statistical guess from the bytes; windows-1252.
 func Decode(data []byte, o Options) (string, bool, error) {
+	s, _, err := decode(data, o)
+	if err != nil {
+		return "", false, err
+	}
+	isHTML := !o.ForceText && looksLikeHTML(s[:min(len(s), htmlScan)])
+	return s, isHTML, nil
+}
+
+// Transcode is Decode for a page that is saved rather than parsed: it
+// returns the UTF-8 text and the charset it was decoded from, and when that
+// was not UTF-8, the page's <meta> declaration is rewritten to say utf-8 so
+// that the saved text reads back the same.
+func Transcode(data []byte, transport string) (string, string, error) {
+	s, name, err := decode(data, Options{Charset: transport, MaxBytes: -1})
+	if err != nil {
+		return "", "", err
+	}
+	if name != "utf-8" {
+		if _, start, end := metaCharset(s); start < end && !strings.EqualFold(s[start:end], "utf-8") {
+			s = s[:start] + "utf-8" + s[end:]
+		}
+	}
+	return s, name, nil
+}
+
+// Sniff reports whether data, undecoded, starts like an HTML page; binary
+// data fails with ErrNotHTML. It is Decode's check without the decoding,
+// for callers that must decide before reading on.
+func Sniff(data []byte) (isHTML bool, err error) {
+	head := data[:min(len(data), htmlScan)]
+	if name, enc := detectUTF16(data); enc != nil {
+		s, err := decodeLimited(head, enc, htmlScan)
+		if err != nil {
+			return false, fmt.Errorf("decoding %s: %w", name, err)
+		}
+		return looksLikeHTML(s), nil
+	}
+	if kind := sniffBinary(data); kind != "" {
+		return false, fmt.Errorf("%w: looks like %s", ErrNotHTML, kind)
+	}
+	return looksLikeHTML(string(head)), nil
+}
+
+// decode turns data into valid UTF-8 without NUL bytes or a byte order
+// mark, and names the charset it came from.
+func decode(data []byte, o Options) (string, string, error) {
 	name, enc := detectUTF16(data)
+	valid := false
 	if enc == nil {
 		if kind := sniffBinary(data); kind != "" {
-			return "", false, fmt.Errorf("%w: looks like %s", ErrNotHTML, kind)
+			return "", "", fmt.Errorf("%w: looks like %s", ErrNotHTML, kind)
 		}
-		name, enc = detect(data, o.Charset)
+		name, enc, valid = detect(data, o.Charset)
 	}
 	limit := o.MaxBytes
 	if limit == 0 {
@@ -54,22 +101,23 @@ func Decode(data []byte, o Options) (string, bool, error) {
 		var err error
 		s, err = decodeLimited(data, enc, limit)
 		if err != nil {
-			return "", false, fmt.Errorf("decoding %s: %w", name, err)
+			return "", "", fmt.Errorf("decoding %s: %w", name, err)
 		}
 	}
 	if limit > 0 && int64(len(s)) > limit {
-		return "", false, fmt.Errorf("%w: more than %d bytes once decoded from %s", ErrTooLarge, limit, name)
+		return "", "", fmt.Errorf("%w: more than %d bytes once decoded from %s", ErrTooLarge, limit, name)
 	}
 	s = strings.TrimPrefix(s, "\ufeff")
 	if strings.IndexByte(s, 0) >= 0 {
 		s = strings.ReplaceAll(s, "\x00", "")
 	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if garbled(s) {
-		return "", false, fmt.Errorf("%w: looks like binary data (unreadable as %s)", ErrNotHTML, name)
+	if !valid {
+		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	isHTML := !o.ForceText && looksLikeHTML([]byte(s))
-	return s, isHTML, nil
+	if garbled(s) {
+		return "", "", fmt.Errorf("%w: looks like binary data (unreadable as %s)", ErrNotHTML, name)
+	}
+	return s, name, nil
 }
 
 // decodeLimited decodes data to UTF-8, stopping one byte past limit.
@@ -122,32 +170,42 @@ func detectUTF16(b []byte) (string, encoding.Encoding) {
 	return "", nil
 }
 
-// detect names the encoding of data; a nil encoding means UTF-8 as it is.
-func detect(data []byte, transport string) (string, encoding.Encoding) {
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		return "utf-8", nil
-	}
-	declared := lookup(transport)
-	if declared == "" {
-		declared = lookup(MetaCharset(data))
-	}
+// detect names the encoding of data; a nil encoding means UTF-8 as it is,
+// and valid that data is valid UTF-8 already.
+func detect(data []byte, transport string) (name string, enc encoding.Encoding, valid bool) {
 	if utf8.Valid(data) {
-		// ISO-2022-JP is 7-bit, so valid UTF-8; it needs its label.
-		if declared == "iso-2022-jp" && bytes.IndexByte(data, 0x1b) >= 0 {
-			return named(declared)
+		// ISO-2022-JP is 7-bit, so valid UTF-8; it needs its label. Only
+		// its escape byte makes reading the labels worth it.
+		if bytes.IndexByte(data, 0x1b) >= 0 && declared(data, transport) == "iso-2022-jp" {
+			name, enc = named("iso-2022-jp")
+			return name, enc, false
 		}
-		return "utf-8", nil
+		return "utf-8", nil, true
 	}
-	if declared != "" && declared != "utf-8" {
-		return named(declared)
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return "utf-8", nil, false
+	}
+	if d := declared(data, transport); d != "" && d != "utf-8" {
+		name, enc = named(d)
+		return name, enc, false
 	}
 	if mostlyUTF8(data) {
-		return "utf-8", nil
+		return "utf-8", nil, false
 	}
 	if guess := guessCharset(data); guess != "" {
-		return named(guess)
+		name, enc = named(guess)
+		return name, enc, false
 	}
-	return named("windows-1252")
+	name, enc = named("windows-1252")
+	return name, enc, false
+}
+
+// declared is the charset the transport names, else the page's <meta>.
+func declared(data []byte, transport string) string {
+	if d := lookup(transport); d != "" {
+		return d
+	}
+	return lookup(MetaCharset(data))
 }
 
 // lookup returns the WHATWG name of a charset label, or "". UTF-16 labels
@@ -171,61 +229,101 @@ func named(name string) (string, encoding.Encoding) {
 	return n, e
 }
 
+// metaScan is how far into a page a <meta> charset declaration is looked
+// for. The HTML standard says 1024 bytes; real pages put scripts and
+// styles first.
+const metaScan = 64 << 10
+
 // MetaCharset returns the charset a <meta> tag declares in the head (the
-// first 64 KiB), or "". The fetcher weighs the same declaration.
+// first 64 KiB), or "".
 func MetaCharset(data []byte) string {
-	if len(data) > 64<<10 {
-		data = data[:64<<10]
-	}
-	if bytes.IndexByte(data, '<') < 0 {
+	head := data[:min(len(data), metaScan)]
+	if bytes.IndexByte(head, '<') < 0 {
 		return ""
 	}
-	z := html.NewTokenizer(bytes.NewReader(data))
+	v, _, _ := metaCharset(string(head))
+	return v
+}
+
+// metaCharset returns the charset a <meta> tag in the head of s declares,
+// and where its value sits in s (start == end when it cannot be placed).
+func metaCharset(s string) (value string, start, end int) {
+	s = s[:min(len(s), metaScan)]
+	z := html.NewTokenizer(strings.NewReader(s))
+	off := 0
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		raw := z.Raw()
+		switch tt {
 		case html.ErrorToken:
-			return ""
+			return "", 0, 0
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			switch string(name) {
-			case "body":
-				return ""
-			case "meta":
-			default:
-				continue
+			if string(name) == "body" {
+				return "", 0, 0
 			}
-			var cs, content string
-			var httpEquiv bool
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch string(k) {
-				case "charset":
-					cs = string(v)
-				case "http-equiv":
-					httpEquiv = strings.EqualFold(string(v), "content-type")
-				case "content":
-					content = string(v)
-				}
-			}
-			if cs != "" {
-				return strings.TrimSpace(cs)
-			}
-			if httpEquiv {
-				if i := strings.Index(strings.ToLower(content), "charset="); i >= 0 {
-					v := strings.Trim(content[i+len("charset="):], `"' `)
-					if j := strings.IndexAny(v, `;"' `); j >= 0 {
-						v = v[:j]
-					}
-					return v
+			if string(name) == "meta" {
+				if v := metaTagCharset(z, hasAttr); v != "" {
+					start, end = valueOffset(raw, v)
+					return v, off + start, off + end
 				}
 			}
 		case html.EndTagToken:
 			if name, _ := z.TagName(); string(name) == "head" {
-				return ""
+				return "", 0, 0
 			}
 		}
+		off += len(raw)
 	}
+}
+
+// metaTagCharset reads the charset of one <meta> tag's attributes: charset,
+// or http-equiv="Content-Type" with content="...; charset=...".
+func metaTagCharset(z *html.Tokenizer, hasAttr bool) string {
+	var cs, content string
+	var httpEquiv bool
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		switch string(k) {
+		case "charset":
+			cs = string(v)
+		case "http-equiv":
+			httpEquiv = strings.EqualFold(string(v), "content-type")
+		case "content":
+			content = string(v)
+		}
+	}
+	if cs != "" {
+		return strings.TrimSpace(cs)
+	}
+	if !httpEquiv {
+		return ""
+	}
+	i := strings.Index(strings.ToLower(content), "charset=")
+	if i < 0 {
+		return ""
+	}
+	v := strings.Trim(content[i+len("charset="):], `"' `)
+	if j := strings.IndexAny(v, `;"' `); j >= 0 {
+		v = v[:j]
+	}
+	return v
+}
+
+// valueOffset places the charset value v in the raw <meta> tag: its first
+// occurrence after the word "charset".
+func valueOffset(raw []byte, v string) (int, int) {
+	lower := bytes.ToLower(raw)
+	i := bytes.Index(lower, []byte("charset"))
+	if i < 0 {
+		return 0, 0
+	}
+	j := bytes.Index(lower[i:], []byte(strings.ToLower(v)))
+	if j < 0 {
+		return 0, 0
+	}
+	return i + j, i + j + len(v)
 }
 
 // mostlyUTF8 reports whether data is UTF-8 with a few broken sequences
@@ -277,23 +375,28 @@ func guessCharset(data []byte) string {
 	return lookup(res.Charset)
 }
 
+// garbledScan is how many characters garbled looks at.
+const garbledScan = 16 << 10
+
 // garbled reports text that decoding left unreadable: many replacement
-// characters or control characters.
+// characters or control characters among its first garbledScan
+// characters.
 func garbled(s string) bool {
 	n, bad := 0, 0
-	for _, r := range s {
-		n++
-		switch {
-		case r == utf8.RuneError, r == '\t', r == '\n', r == '\r', r == '\f':
-			if r == utf8.RuneError {
+	for i := 0; i < len(s) && n < garbledScan; n++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
 				bad++
 			}
-		case r < 0x20, r >= 0x7f && r < 0xa0, unicode.Is(unicode.Co, r):
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r < 0xa0 || unicode.Is(unicode.Co, r) {
 			bad++
 		}
-		if n == 16<<10 {
-			break
-		}
+		i += size
 	}
 	return n >= 16 && bad*10 > n
 }
@@ -360,15 +463,19 @@ var magics = []struct {
 	{0, "RIFF", "a RIFF media file"},
 }
 
-// looksLikeHTML reports whether the start of data holds HTML markup.
-func looksLikeHTML(b []byte) bool {
-	head := b
-	if len(head) > 4096 {
-		head = head[:4096]
+// htmlScan is how far into a page looksLikeHTML looks for markup.
+const htmlScan = 4096
+
+// looksLikeHTML reports whether head, the start of a page, holds HTML
+// markup.
+func looksLikeHTML(head string) bool {
+	head = head[:min(len(head), htmlScan)]
+	if strings.IndexByte(head, '<') < 0 {
+		return false
 	}
-	lower := bytes.ToLower(head)
+	lower := strings.ToLower(head)
 	for _, tag := range htmlMarkers {
-		if bytes.Contains(lower, []byte(tag)) {
+		if strings.Contains(lower, tag) {
 			return true
 		}
 	}

@@ -96,11 +96,11 @@ func flatten(s string, limit int) string {
 		n := len(raw)
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			f.startTag(z, raw, string(name), tt == html.SelfClosingTagToken)
+			a, name := tagName(z)
+			f.startTag(z, raw, a, name, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			f.endTag(raw, string(name))
+			a, name := tagName(z)
+			f.endTag(raw, a, name)
 		case html.TextToken:
 			f.text(raw)
 		case html.CommentToken:
@@ -123,6 +123,16 @@ func flatten(s string, limit int) string {
 		f.out.WriteString(s[f.pos:])
 	}
 	return f.out.String()
+}
+
+// tagName returns the atom and name of the current tag. Names with an
+// atom cost no allocation.
+func tagName(z *html.Tokenizer) (atom.Atom, string) {
+	b, _ := z.TagName()
+	if a := atom.Lookup(b); a != 0 {
+		return a, a.String()
+	}
+	return 0, string(b)
 }
 
 func (f *flattener) rewrite() {
@@ -171,8 +181,7 @@ func (f *flattener) text(raw []byte) {
 	f.drop()
 }
 
-func (f *flattener) startTag(z *html.Tokenizer, raw []byte, name string, selfClosing bool) {
-	a := atom.Lookup([]byte(name))
+func (f *flattener) startTag(z *html.Tokenizer, raw []byte, a atom.Atom, name string, selfClosing bool) {
 	foreign := f.inForeign() || a == atom.Svg || a == atom.Math
 	if foreign && isRawText(a) {
 		// The parser reads <style> and the like as markup in SVG and MathML.
@@ -264,8 +273,7 @@ func (f *flattener) startTag(z *html.Tokenizer, raw []byte, name string, selfClo
 	}
 }
 
-func (f *flattener) endTag(raw []byte, name string) {
-	a := atom.Lookup([]byte(name))
+func (f *flattener) endTag(raw []byte, a atom.Atom, name string) {
 	switch a {
 	case atom.Html, atom.Body, atom.Head:
 		if f.hidden > 0 {
