@@ -174,8 +174,11 @@ func detectUTF16(b []byte) (string, encoding.Encoding) {
 // and valid that data is valid UTF-8 already.
 func detect(data []byte, transport string) (name string, enc encoding.Encoding, valid bool) {
 	if utf8.Valid(data) {
-		// ISO-2022-JP is 7-bit, so valid UTF-8; it needs its label. Only
-		// its escape byte makes reading the labels worth it.
+		// Valid UTF-8 wins over any label: in legacy encodings, a page with
+		// non-ASCII letters is almost never valid UTF-8 by chance, and an
+		// ASCII page reads the same in every label we accept. ISO-2022-JP
+		// is 7-bit, so valid UTF-8; it needs its label, and only its
+		// escape byte makes reading the labels worth it.
 		if bytes.IndexByte(data, 0x1b) >= 0 && declared(data, transport) == "iso-2022-jp" {
 			name, enc = named("iso-2022-jp")
 			return name, enc, false
@@ -185,18 +188,7 @@ func detect(data []byte, transport string) (name string, enc encoding.Encoding, 
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		return "utf-8", nil, false
 	}
-	if d := declared(data, transport); d != "" && d != "utf-8" {
-		name, enc = named(d)
-		return name, enc, false
-	}
-	if mostlyUTF8(data) {
-		return "utf-8", nil, false
-	}
-	if guess := guessCharset(data); guess != "" {
-		name, enc = named(guess)
-		return name, enc, false
-	}
-	name, enc = named("windows-1252")
+	name, enc = named(weigh(data, transport))
 	return name, enc, false
 }
 
@@ -206,6 +198,85 @@ func declared(data []byte, transport string) string {
 		return d
 	}
 	return lookup(MetaCharset(data))
+}
+
+// confidentGuess is the detector confidence (0-100) at which its guess
+// overrules a lone windows-1252 label, the commonest server default.
+const confidentGuess = 50
+
+// weigh names the charset of data, which is not valid UTF-8. The transport
+// and <meta> labels that do not claim UTF-8 are candidates; the one whose
+// decoding has the fewest errors wins. Two clean ones are told apart by
+// the statistical detector, failing which a windows-1252 header (the usual
+// server default) loses. When no label fits, the page is nearly UTF-8 or
+// the detector guesses; windows-1252 is the last resort.
+func weigh(data []byte, transport string) string {
+	cands := labels(data, transport)
+	errs := make([]int, len(cands))
+	best := -1
+	for i, c := range cands {
+		errs[i] = decodeErrors(data, c)
+		if best < 0 || errs[i] < errs[best] {
+			best = i
+		}
+	}
+	switch {
+	case len(cands) == 2 && errs[0] == errs[1]:
+		if g, _ := guessCharset(data); g == cands[0] || g == cands[1] {
+			return g
+		}
+		if cands[0] == "windows-1252" {
+			return cands[1]
+		}
+		return cands[0]
+	case best >= 0 && errs[best] == 0:
+		if cands[best] == "windows-1252" && len(cands) == 1 {
+			if g, conf := guessCharset(data); g != "" && conf >= confidentGuess && decodeErrors(data, g) == 0 {
+				return g
+			}
+		}
+		return cands[best]
+	}
+	if mostlyUTF8(data) {
+		return "utf-8"
+	}
+	if g, _ := guessCharset(data); g != "" && (best < 0 || decodeErrors(data, g) < errs[best]) {
+		return g
+	}
+	if best >= 0 {
+		return cands[best]
+	}
+	return "windows-1252"
+}
+
+// labels returns the distinct charsets the transport and the <meta> tag
+// name, leaving out those that cannot describe bytes that are not UTF-8.
+func labels(data []byte, transport string) []string {
+	var out []string
+	for _, l := range []string{lookup(transport), lookup(MetaCharset(data))} {
+		switch l {
+		case "", "utf-8", "replacement", "x-user-defined":
+			continue
+		}
+		if len(out) == 1 && out[0] == l {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// decodeErrors counts the bytes that the charset name cannot decode.
+func decodeErrors(data []byte, name string) int {
+	e, _ := charset.Lookup(name)
+	if e == nil {
+		return len(data)
+	}
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return len(data)
+	}
+	return bytes.Count(out, []byte("\ufffd")) - bytes.Count(data, []byte("\xef\xbf\xbd"))
 }
 
 // lookup returns the WHATWG name of a charset label, or "". UTF-16 labels
@@ -347,32 +418,37 @@ func mostlyUTF8(data []byte) bool {
 	return valid > 0 && valid >= 4*invalid
 }
 
-// guessCharset guesses the charset of data from its non-ASCII text.
-func guessCharset(data []byte) string {
+// minGuess is the least detector confidence (0-100) worth a guess.
+const minGuess = 10
+
+// guessSample bounds the bytes given to the statistical detector.
+const guessSample = 64 << 10
+
+// guessCharset guesses the charset of data from its non-ASCII text, with
+// the detector's confidence.
+func guessCharset(data []byte) (string, int) {
 	i := bytes.IndexFunc(data, func(r rune) bool { return r >= utf8.RuneSelf || r == utf8.RuneError })
 	if i < 0 {
-		return ""
+		return "", 0
 	}
 	if j := bytes.LastIndexByte(data[:i], '>'); j >= 0 && i-j < 4096 {
 		i = j + 1
 	}
 	sample := data[i:]
-	if len(sample) > 64<<10 {
-		sample = sample[:64<<10]
-	}
+	sample = sample[:min(len(sample), guessSample)]
 	res, err := chardet.NewHtmlDetector().DetectBest(sample)
-	if err != nil || res == nil || res.Confidence < 10 {
-		return ""
+	if err != nil || res == nil || res.Confidence < minGuess {
+		return "", 0
 	}
 	switch strings.ToUpper(res.Charset) {
 	case "UTF-8", "ISO-2022-CN", "ISO-2022-KR":
-		return ""
-	case "GB18030", "GB2312", "GBK":
-		return "gb18030"
+		return "", 0
+	case "GB18030", "GB-18030", "GB2312", "GBK":
+		return "gb18030", res.Confidence
 	case "ISO-8859-1":
-		return "windows-1252"
+		return "windows-1252", res.Confidence
 	}
-	return lookup(res.Charset)
+	return lookup(res.Charset), res.Confidence
 }
 
 // garbledScan is how many characters garbled looks at.
@@ -401,10 +477,9 @@ func garbled(s string) bool {
 	return n >= 16 && bad*10 > n
 }
 
-// Signature names the binary format whose magic number data starts with
-// ("a PNG image", "gzip data"), or "". The fetcher checks bodies with the
-// same list.
-func Signature(b []byte) string {
+// signature names the binary format whose magic number data starts with
+// ("a PNG image", "gzip data"), or "".
+func signature(b []byte) string {
 	for _, m := range magics {
 		if bytes.HasPrefix(b[min(len(b), m.at):], []byte(m.magic)) && len(b) >= m.at+len(m.magic) {
 			return m.kind
@@ -415,7 +490,7 @@ func Signature(b []byte) string {
 
 // sniffBinary names the binary format of data, or "" when it may be text.
 func sniffBinary(b []byte) string {
-	if kind := Signature(b); kind != "" {
+	if kind := signature(b); kind != "" {
 		return kind
 	}
 	// Control bytes other than white space are rare in text and common in

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsclean/newsclean/extract"
 	"github.com/newsclean/newsclean/extract/fetch"
+	"github.com/newsclean/newsclean/internal/scrub"
 )
 
 // Streams are a command's standard streams. Tests fill them with buffers.
@@ -42,8 +43,8 @@ const (
 	ExitUsage       = 2   // bad flag or argument
 	ExitNoArticle   = 3   // input read, but it holds no article
 	ExitPartial     = 4   // batch finished, some inputs failed
-	ExitRejected    = 5   // input refused: binary, not HTML, too large
-	ExitFetch       = 6   // fetching a URL failed (network, HTTP status, limits)
+	ExitRejected    = 5   // input refused, from a file or a URL: binary, not HTML, too large
+	ExitFetch       = 6   // fetching a URL failed (network, HTTP status, time limits)
 	ExitInterrupted = 130 // interrupted (Ctrl-C)
 )
 
@@ -108,14 +109,16 @@ func Classify(err error) (kind string, code int) {
 		return KindUsage, ExitUsage
 	case errors.As(err, &we):
 		return KindWrite, ExitFailure
+	case errors.Is(err, extract.ErrNotHTML), errors.Is(err, extract.ErrTooLarge):
+		// Before fetch errors: a page is refused alike from a file and
+		// a URL (fetch shares these sentinels).
+		return KindRejected, ExitRejected
 	case errors.As(err, &fe):
 		return KindFetch, ExitFetch
 	case errors.Is(err, ErrTimeout):
 		return KindTimeout, ExitFailure
 	case errors.Is(err, extract.ErrNoArticle):
 		return KindNoArticle, ExitNoArticle
-	case errors.Is(err, extract.ErrNotHTML), errors.Is(err, extract.ErrTooLarge):
-		return KindRejected, ExitRejected
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrInvalid):
 		return KindRead, ExitFailure
 	}
@@ -134,22 +137,7 @@ func Message(err error) string {
 }
 
 // OneLine makes s a single printable line.
-func OneLine(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			// dropped
-		case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-			// bidirectional overrides dropped
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func OneLine(s string) string { return scrub.Line(s) }
 
 // PrintError writes "newsclean: msg" on one line to w.
 func PrintError(w io.Writer, err error) {
@@ -223,18 +211,4 @@ func OneLineEach(s string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-// InputKind maps an --input value (auto, html or text) to the library's
-// input kind; an unknown value is a usage error.
-func InputKind(name string) (extract.InputKind, error) {
-	switch name {
-	case "", "auto":
-		return extract.InputAuto, nil
-	case "html":
-		return extract.InputHTML, nil
-	case "text":
-		return extract.InputText, nil
-	}
-	return extract.InputAuto, Usagef("unknown --input %q (want auto, html or text)", name)
 }
