@@ -187,25 +187,7 @@ func (f *flattener) startTag(z *html.Tokenizer, raw []byte, a atom.Atom, name st
 		// The parser reads <style> and the like as markup in SVG and MathML.
 		z.NextIsNotRawText()
 	}
-	switch a {
-	case atom.Html:
-		if f.seenHTML {
-			f.drop()
-			return
-		}
-		f.seenHTML = true
-		f.keep(raw)
-		return
-	case atom.Body:
-		if f.seenBody {
-			f.drop()
-			return
-		}
-		f.seenBody = true
-		f.keep(raw)
-		return
-	case atom.Head:
-		f.keep(raw)
+	if f.documentTag(raw, a) {
 		return
 	}
 	if f.hidden > 0 {
@@ -236,28 +218,59 @@ func (f *flattener) startTag(z *html.Tokenizer, raw []byte, a atom.Atom, name st
 			}
 		}
 	}
-	drop := false
-	switch {
-	case f.kept > f.limit:
-		drop = !keptPastLimit(a)
-	case fmtElem && len(f.fmtList) >= maxFormatting:
-		drop = true
-	}
-	if drop {
-		if isRawText(a) && !foreign || a == atom.Template || a == atom.Noscript {
-			f.drop()
-			f.push(openElem{a: a, name: name, dropped: true, hide: true, foreign: foreign})
-			return
-		}
-		f.drop()
-		if isBlock(a) {
-			f.pendingBreak = true
-		}
-		f.push(openElem{a: a, name: name, dropped: true, foreign: foreign})
+	if f.kept > f.limit && !keptPastLimit(a) || f.kept <= f.limit && fmtElem && len(f.fmtList) >= maxFormatting {
+		f.dropStart(a, name, foreign)
 		return
 	}
+	f.keepStart(raw, a, name, foreign)
+	if fmtElem {
+		f.fmtList = append(f.fmtList, a)
+		f.fmtNames = append(f.fmtNames, name)
+	}
+}
+
+// documentTag handles <html>, <body> and <head> start tags, and reports
+// whether a was one: the first <html> and <body> are kept, repeats dropped.
+func (f *flattener) documentTag(raw []byte, a atom.Atom) bool {
+	var seen *bool
+	switch a {
+	case atom.Html:
+		seen = &f.seenHTML
+	case atom.Body:
+		seen = &f.seenBody
+	case atom.Head:
+		f.keep(raw)
+		return true
+	default:
+		return false
+	}
+	if *seen {
+		f.drop()
+		return true
+	}
+	*seen = true
+	f.keep(raw)
+	return true
+}
+
+// dropStart drops a start tag: the content of a dropped script, style or
+// template goes with it; a dropped block becomes a paragraph break.
+func (f *flattener) dropStart(a atom.Atom, name string, foreign bool) {
+	f.drop()
+	if isRawText(a) && !foreign || a == atom.Template || a == atom.Noscript {
+		f.push(openElem{a: a, name: name, dropped: true, hide: true, foreign: foreign})
+		return
+	}
+	if isBlock(a) {
+		f.pendingBreak = true
+	}
+	f.push(openElem{a: a, name: name, dropped: true, foreign: foreign})
+}
+
+// keepStart keeps a start tag and opens its element, with the <tbody> and
+// <tr> the parser inserts when a table row or cell leaves them out.
+func (f *flattener) keepStart(raw []byte, a atom.Atom, name string, foreign bool) {
 	if a == atom.Tr || a == atom.Td || a == atom.Th {
-		// The parser inserts the <tbody> (and <tr>) left out.
 		if top := f.top(); top != nil && top.a == atom.Table {
 			f.push(openElem{a: atom.Tbody})
 			if a != atom.Tr {
@@ -267,10 +280,6 @@ func (f *flattener) startTag(z *html.Tokenizer, raw []byte, a atom.Atom, name st
 	}
 	f.keep(raw)
 	f.push(openElem{a: a, name: name, foreign: foreign})
-	if fmtElem {
-		f.fmtList = append(f.fmtList, a)
-		f.fmtNames = append(f.fmtNames, name)
-	}
 }
 
 func (f *flattener) endTag(raw []byte, a atom.Atom, name string) {

@@ -28,13 +28,13 @@ func (e *Extract) Bind(fs *pflag.FlagSet) {
 
 // Validate reports flag values that are not allowed as usage errors.
 func (e *Extract) Validate() error {
-	_, err := inputKind(e.Input)
+	_, err := cliutil.InputKind(e.Input)
 	return err
 }
 
 // Options maps the flags to extract.Options. Call Validate first.
 func (e *Extract) Options() extract.Options {
-	kind, _ := inputKind(e.Input)
+	kind, _ := cliutil.InputKind(e.Input)
 	return extract.Options{Input: kind, NoFacts: e.NoFacts, MaxBytes: e.MaxBytes}
 }
 
@@ -43,18 +43,4 @@ func (e *Extract) FetchOptions() fetch.Options {
 	o := e.Fetch
 	o.MaxBytes = e.MaxBytes
 	return o
-}
-
-// inputKind maps an --input value to the library's input kind; an unknown
-// value is a usage error.
-func inputKind(name string) (extract.InputKind, error) {
-	switch name {
-	case "", "auto":
-		return extract.InputAuto, nil
-	case "html":
-		return extract.InputHTML, nil
-	case "text":
-		return extract.InputText, nil
-	}
-	return extract.InputAuto, cliutil.Usagef("unknown --input %q (want auto, html or text)", name)
 }

@@ -212,3 +212,17 @@ func OneLineEach(s string) string {
 	}
 	return b.String()
 }
+
+// InputKind maps an --input value (auto, html or text) to the library's
+// input kind; an unknown value is a usage error.
+func InputKind(name string) (extract.InputKind, error) {
+	switch name {
+	case "", "auto":
+		return extract.InputAuto, nil
+	case "html":
+		return extract.InputHTML, nil
+	case "text":
+		return extract.InputText, nil
+	}
+	return extract.InputAuto, Usagef("unknown --input %q (want auto, html or text)", name)
+}
