@@ -98,30 +98,7 @@ func (p *pipeline) run(parent context.Context) (stats, error) {
 	jobs := make(chan job, p.opts.Jobs)
 	results := make(chan result, p.window())
 
-	go func() {
-		defer close(jobs)
-		seq := 0
-		for d, err := range source.Walk(ctx, p.opts.Sources, p.sourceOptions()) {
-			if err == nil && p.done.has(d, p.opts.Format) {
-				p.skipped.Add(1)
-				continue
-			}
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- job{seq: seq, doc: d, err: err}:
-			case <-ctx.Done():
-				return
-			}
-			seq++
-			if !p.prog.final.Load() {
-				p.prog.addTotal(1)
-			}
-		}
-	}()
+	go p.feed(ctx, slots, jobs)
 
 	var wg sync.WaitGroup
 	for range p.opts.Jobs {
@@ -184,6 +161,33 @@ func (p *pipeline) run(parent context.Context) (stats, error) {
 	st.skipped = p.skipped.Load()
 	st.elapsed = time.Since(start)
 	return st, werr
+}
+
+// feed walks the sources and sends each document as a job, taking a slot
+// for each so that at most window documents are in flight. It closes jobs.
+func (p *pipeline) feed(ctx context.Context, slots chan<- struct{}, jobs chan<- job) {
+	defer close(jobs)
+	seq := 0
+	for d, err := range source.Walk(ctx, p.opts.Sources, p.sourceOptions()) {
+		if err == nil && p.done.has(d, p.opts.Format) {
+			p.skipped.Add(1)
+			continue
+		}
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		select {
+		case jobs <- job{seq: seq, doc: d, err: err}:
+		case <-ctx.Done():
+			return
+		}
+		seq++
+		if !p.prog.final.Load() {
+			p.prog.addTotal(1)
+		}
+	}
 }
 
 // count walks the sources a second time, without reading documents, to
