@@ -24,17 +24,17 @@ import (
 // On these flags 0 turns a limit off; in o that is stored as a negative
 // value, since a zero field of fetch.Options means its default.
 func Fetch(fs *pflag.FlagSet, o *fetch.Options) {
-	dur := func(d *time.Duration, def time.Duration) *offDuration {
+	dur := func(d *time.Duration, def time.Duration) pflag.Value {
 		if *d == 0 {
 			*d = def
 		}
-		return (*offDuration)(d)
+		return &off[time.Duration]{p: d, parse: time.ParseDuration, format: time.Duration.String, typ: "duration"}
 	}
-	count := func(n *int, def int) *offInt {
+	count := func(n *int, def int) pflag.Value {
 		if *n == 0 {
 			*n = def
 		}
-		return (*offInt)(n)
+		return &off[int]{p: n, parse: parseCount, format: strconv.Itoa, typ: "int"}
 	}
 	fs.Var(dur(&o.ConnectTimeout, fetch.DefaultConnectTimeout), "connect-timeout", "longest wait to connect (and finish TLS); 0 for none")
 	fs.Var(dur(&o.HeaderTimeout, fetch.DefaultHeaderTimeout), "header-timeout", "longest wait for the response headers; 0 for none")
@@ -53,59 +53,46 @@ func Fetch(fs *pflag.FlagSet, o *fetch.Options) {
 	fs.BoolVar(&o.RespectRobots, "respect-robots", o.RespectRobots, "obey robots.txt (disallowed URLs fail)")
 }
 
-// offDuration is a duration flag where 0 means off (stored negative).
-type offDuration time.Duration
-
-func (d *offDuration) String() string {
-	if *d < 0 {
-		return "0s"
-	}
-	return time.Duration(*d).String()
+// off is a flag value where 0 turns a limit off. It is stored as -1,
+// since a zero field of the options it fills means the default.
+type off[T ~int | ~int64] struct {
+	p      *T
+	parse  func(string) (T, error)
+	format func(T) string
+	typ    string
 }
 
-func (d *offDuration) Set(s string) error {
-	v, err := time.ParseDuration(s)
+func (o *off[T]) String() string {
+	if o.p == nil || *o.p < 0 {
+		return "0"
+	}
+	return o.format(*o.p)
+}
+
+func (o *off[T]) Set(s string) error {
+	v, err := o.parse(s)
 	if err != nil {
 		return err
 	}
 	if v < 0 {
-		return fmt.Errorf("negative duration %s", s)
+		return fmt.Errorf("negative value %s", s)
 	}
 	if v == 0 {
 		v = -1
 	}
-	*d = offDuration(v)
+	*o.p = v
 	return nil
 }
 
-func (d *offDuration) Type() string { return "duration" }
+func (o *off[T]) Type() string { return o.typ }
 
-// offInt is a count flag where 0 means off (stored negative).
-type offInt int
-
-func (n *offInt) String() string {
-	if *n < 0 {
-		return "0"
-	}
-	return strconv.Itoa(int(*n))
-}
-
-func (n *offInt) Set(s string) error {
+func parseCount(s string) (int, error) {
 	v, err := strconv.Atoi(s)
 	if err != nil {
-		return fmt.Errorf("not a number: %q", s)
+		return 0, fmt.Errorf("not a number: %q", s)
 	}
-	if v < 0 {
-		return fmt.Errorf("negative count %d", v)
-	}
-	if v == 0 {
-		v = -1
-	}
-	*n = offInt(v)
-	return nil
+	return v, nil
 }
-
-func (n *offInt) Type() string { return "int" }
 
 // headerValue collects repeated --header "Name: value" flags.
 type headerValue struct {

@@ -20,40 +20,21 @@ func MaxBytes(fs *pflag.FlagSet, p *int64) {
 	if *p == 0 {
 		*p = extract.DefaultMaxBytes
 	}
-	fs.Var((*byteCount)(p), "max-bytes", "largest page accepted, e.g. 20MiB, 1MB or 1048576 (a fetched body counts after decompression); 0 for no cap")
+	fs.Var(&off[int64]{p: p, parse: ParseBytes, format: formatSize, typ: "size"}, "max-bytes", "largest page accepted, e.g. 20MiB, 1MB or 1048576 (a fetched body counts after decompression); 0 for no cap")
 }
 
-// byteCount is a size flag where 0 means no cap (stored negative).
-type byteCount int64
-
-func (b *byteCount) String() string {
-	n := int64(*b)
-	switch {
-	case n < 0:
-		return "0"
-	case n >= 1<<30 && n%(1<<30) == 0:
-		return fmt.Sprintf("%dGiB", n>>30)
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%dMiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%dKiB", n>>10)
+// formatSize writes n bytes in the largest unit that divides it.
+func formatSize(n int64) string {
+	for _, u := range []struct {
+		name string
+		mult int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if n >= u.mult && n%u.mult == 0 {
+			return strconv.FormatInt(n/u.mult, 10) + u.name
+		}
 	}
 	return strconv.FormatInt(n, 10)
 }
-
-func (b *byteCount) Set(s string) error {
-	n, err := ParseBytes(s)
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		n = -1
-	}
-	*b = byteCount(n)
-	return nil
-}
-
-func (b *byteCount) Type() string { return "size" }
 
 // sizeUnits are the units ParseBytes accepts, longest first. K, M and G
 // are powers of 1024 whether written K, KB or KiB, as most command-line

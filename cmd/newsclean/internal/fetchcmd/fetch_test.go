@@ -53,7 +53,7 @@ func TestFlags(t *testing.T) {
 		},
 		{name: "bad header", args: []string{"--header", "no colon", "http://example.com/"}, err: `want "Name: value"`},
 		{name: "bad size", args: []string{"--max-bytes", "lots", "http://example.com/"}, err: "bad size"},
-		{name: "negative count", args: []string{"--retries", "-2", "http://example.com/"}, err: "negative count"},
+		{name: "negative count", args: []string{"--retries", "-2", "http://example.com/"}, err: "negative value"},
 		{name: "not a URL", args: []string{"story.html"}, err: "fetch needs an http or https URL"},
 		{name: "no URL", args: nil, err: "fetch needs one URL"},
 	}
