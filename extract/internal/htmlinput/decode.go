@@ -19,7 +19,7 @@ import (
 // Options control Decode.
 type Options struct {
 	// Charset is the character set named by the transport (an HTTP or WARC
-	// Content-Type header). It wins over the page's own declaration.
+	// Content-Type header), weighed with the page's own declaration.
 	Charset string
 	// ForceText takes the input as text whatever it looks like.
 	ForceText bool
@@ -32,9 +32,10 @@ type Options struct {
 // data (images, archives, executables, random bytes) fails with ErrNotHTML.
 //
 // The encoding is the first of: a byte order mark; UTF-16 recognised by its
-// zero bytes; UTF-8 when the bytes are valid UTF-8; the transport charset;
-// the page's <meta> declaration; UTF-8 when nearly all of it is; a
-// statistical guess from the bytes; windows-1252.
+// zero bytes; UTF-8 when the bytes are valid UTF-8; the transport charset
+// or the page's <meta> declaration, whichever fits the bytes (see weigh);
+// UTF-8 when nearly all of it is; a statistical guess from the bytes;
+// windows-1252.
 func Decode(data []byte, o Options) (string, bool, error) {
 	s, _, err := decode(data, o)
 	if err != nil {
