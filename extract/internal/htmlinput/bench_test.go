@@ -28,22 +28,26 @@ func loadBenchPages(b *testing.B) [][]byte {
 	sort.Strings(files)
 	pages := make([][]byte, 0, len(files))
 	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		data, err := io.ReadAll(zr)
-		f.Close()
+		data, err := readGzipFile(name)
 		if err != nil {
 			b.Fatal(err)
 		}
 		pages = append(pages, data)
 	}
 	return pages
+}
+
+func readGzipFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }
 
 // BenchmarkDecodeParse compares this package's decode and parse of the
