@@ -122,7 +122,7 @@ func (t *htmlTokens) next() (html.TokenType, int) {
 	return tt, len(t.z.Raw())
 }
 
-func (t *htmlTokens) notRawText() { t.z.NextIsNotRawText() }
+func (t *htmlTokens) notRawText()  { t.z.NextIsNotRawText() }
 func (t *htmlTokens) failed() bool { return false }
 
 // runModel runs the model of the parser's stack over the tokens of src. It

@@ -116,7 +116,7 @@ func (sc *scanner) rawTextEnd(tag string) (int, bool) {
 		if e >= len(s) {
 			break // no room for the end tag: text to the end, as the tokenizer reads it
 		}
-		if equalFoldASCII(s[i+2:e], tag) && isTagEnd(s[e]) {
+		if equalFoldASCII(s[i+2:e], tag) && endsTagName(s[e]) {
 			end = i
 			break
 		}
@@ -350,14 +350,6 @@ func skipSpace(s string, i int) int {
 		}
 	}
 	return i
-}
-
-func isTagEnd(c byte) bool {
-	switch c {
-	case ' ', '\n', '\r', '\t', '\f', '/', '>':
-		return true
-	}
-	return false
 }
 
 func isASCIILetter(c byte) bool {
