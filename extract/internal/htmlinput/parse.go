@@ -88,10 +88,10 @@ type flattener struct {
 // or the page needs rewriting, does the model run again over the
 // tokenizer's.
 func flatten(s string, limit int) string {
-	if f := runModel(s, limit, newScanner(s)); f != nil && f.out == nil {
+	if f := runModel(s, limit, newScanner(s), true); f != nil {
 		return s
 	}
-	f := runModel(s, limit, &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))})
+	f := runModel(s, limit, &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))}, false)
 	if f.out == nil {
 		return s
 	}
@@ -126,8 +126,9 @@ func (t *htmlTokens) notRawText()  { t.z.NextIsNotRawText() }
 func (t *htmlTokens) failed() bool { return false }
 
 // runModel runs the model of the parser's stack over the tokens of src. It
-// returns nil when src failed.
-func runModel(s string, limit int, src tokenSource) *flattener {
+// returns nil when src failed, or, with check, as soon as the page needs
+// rewriting.
+func runModel(s string, limit int, src tokenSource, check bool) *flattener {
 	f := &flattener{src: s, limit: limit, kept: 2}
 	for {
 		tt, n := src.next()
@@ -159,6 +160,9 @@ func runModel(s string, limit int, src tokenSource) *flattener {
 			f.keep(raw)
 		}
 		f.pos += n
+		if check && f.out != nil {
+			return nil
+		}
 	}
 	if src.failed() {
 		return nil
