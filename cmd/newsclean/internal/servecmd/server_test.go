@@ -512,3 +512,17 @@ func TestFileName(t *testing.T) {
 		}
 	}
 }
+
+// A negative MaxBytes (--max-bytes 0) takes pages of any size.
+func TestNoSizeCap(t *testing.T) {
+	ts := newTestServer(t, Config{MaxBytes: -1})
+	page := readFixture(t, "article.html")
+	resp, body := post(t, ts.URL+"/api/extract", "text/html", page, nil)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, ts.URL+"/")
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("Pages up to any size")) {
+		t.Errorf("form: status %d, no size note in %.300s", resp.StatusCode, body)
+	}
+}
