@@ -198,7 +198,7 @@ func declared(data []byte, transport string) string {
 	if d := lookup(transport); d != "" {
 		return d
 	}
-	return lookup(MetaCharset(data))
+	return lookup(pageCharset(data))
 }
 
 // confidentGuess is the detector confidence (0-100) at which its guess
@@ -254,7 +254,7 @@ func weigh(data []byte, transport string) string {
 // name, leaving out those that cannot describe bytes that are not UTF-8.
 func labels(data []byte, transport string) []string {
 	var out []string
-	for _, l := range []string{lookup(transport), lookup(MetaCharset(data))} {
+	for _, l := range []string{lookup(transport), lookup(pageCharset(data))} {
 		switch l {
 		case "", "utf-8", "replacement", "x-user-defined":
 			continue
@@ -306,9 +306,9 @@ func named(name string) (string, encoding.Encoding) {
 // styles first.
 const metaScan = 64 << 10
 
-// MetaCharset returns the charset a <meta> tag declares in the head (the
+// pageCharset returns the charset a <meta> tag declares in the head (the
 // first 64 KiB), or "".
-func MetaCharset(data []byte) string {
+func pageCharset(data []byte) string {
 	head := data[:min(len(data), metaScan)]
 	if bytes.IndexByte(head, '<') < 0 {
 		return ""
