@@ -43,8 +43,8 @@ const (
 	ExitUsage       = 2   // bad flag or argument
 	ExitNoArticle   = 3   // input read, but it holds no article
 	ExitPartial     = 4   // batch finished, some inputs failed
-	ExitRejected    = 5   // input refused, from a file or a URL: binary, not HTML, too large
-	ExitFetch       = 6   // fetching a URL failed (network, HTTP status, time limits)
+	ExitRejected    = 5   // input refused: binary, not HTML, too large
+	ExitFetch       = 6   // fetching a URL failed (network, HTTP status, limits)
 	ExitInterrupted = 130 // interrupted (Ctrl-C)
 )
 
