@@ -54,19 +54,10 @@ func (a *Article) Markdown() string {
 			b.WriteString(" ")
 			b.WriteString(escapeMarkdownLine(bl.Text))
 		case ListItem:
-			indent := ""
-			if bl.Level > 1 {
-				indent = strings.Repeat("  ", bl.Level-1)
-			}
-			b.WriteString(indent)
 			if bl.Ordered {
 				num++
-				b.WriteString(strconv.Itoa(num))
-				b.WriteString(". ")
-			} else {
-				b.WriteString("- ")
 			}
-			b.WriteString(escapeMarkdownLine(bl.Text))
+			writeListItem(&b, bl, num)
 		case Quotation:
 			for j, line := range strings.Split(bl.Text, "\n") {
 				if j > 0 {
@@ -80,21 +71,7 @@ func (a *Article) Markdown() string {
 			b.WriteString(strings.ReplaceAll(bl.Text, "```", "` ` `"))
 			b.WriteString("\n```")
 		case TableRow:
-			cells := strings.Split(bl.Text, "\t")
-			b.WriteString("| ")
-			for j, c := range cells {
-				if j > 0 {
-					b.WriteString(" | ")
-				}
-				b.WriteString(strings.ReplaceAll(c, "|", `\|`))
-			}
-			b.WriteString(" |")
-			if i == 0 || prev != TableRow {
-				b.WriteString("\n|")
-				for range cells {
-					b.WriteString(" --- |")
-				}
-			}
+			writeTableRow(&b, bl.Text, i == 0 || prev != TableRow)
 		case Caption:
 			b.WriteString("*")
 			b.WriteString(escapeMarkdownLine(bl.Text))
@@ -106,6 +83,41 @@ func (a *Article) Markdown() string {
 	}
 	b.WriteString("\n")
 	return b.String()
+}
+
+// writeListItem writes one list item, indented by its level; num is its
+// number in an ordered list.
+func writeListItem(b *strings.Builder, bl Block, num int) {
+	if bl.Level > 1 {
+		b.WriteString(strings.Repeat("  ", bl.Level-1))
+	}
+	if bl.Ordered {
+		b.WriteString(strconv.Itoa(num))
+		b.WriteString(". ")
+	} else {
+		b.WriteString("- ")
+	}
+	b.WriteString(escapeMarkdownLine(bl.Text))
+}
+
+// writeTableRow writes one table row from its tab-separated cells; the
+// first row of a table is followed by the header rule.
+func writeTableRow(b *strings.Builder, text string, first bool) {
+	cells := strings.Split(text, "\t")
+	b.WriteString("| ")
+	for j, c := range cells {
+		if j > 0 {
+			b.WriteString(" | ")
+		}
+		b.WriteString(strings.ReplaceAll(c, "|", `\|`))
+	}
+	b.WriteString(" |")
+	if first {
+		b.WriteString("\n|")
+		for range cells {
+			b.WriteString(" --- |")
+		}
+	}
 }
 
 // escapeMarkdownLine keeps text from being read as Markdown structure: a

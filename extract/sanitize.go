@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "github.com/newsclean/newsclean/internal/scrub"
 
 // sanitize makes every string of a safe to print on a terminal: valid
 // UTF-8 without C0 controls (other than newline and tab in the body), DEL,
@@ -49,64 +46,7 @@ func sanitize(a *Article) {
 }
 
 // line returns s as one clean line: line breaks and tabs become spaces.
-func line(s string) string { return scrub(s, false) }
+func line(s string) string { return scrub.Line(s) }
 
 // body returns s clean, keeping newlines and tabs.
-func body(s string) string { return scrub(s, true) }
-
-func scrub(s string, multiline bool) string {
-	if safe(s, multiline) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
-		switch {
-		case r == '\n' || r == '\t':
-			if multiline {
-				b.WriteRune(r)
-			} else {
-				b.WriteByte(' ')
-			}
-		case r == '\r':
-			if !multiline {
-				b.WriteByte(' ')
-			}
-		case unsafeRune(r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func safe(s string, multiline bool) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && !(multiline && (c == '\n' || c == '\t')) || c == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-// unsafeRune reports control characters and the bidirectional overrides
-// that can disguise text on a terminal.
-func unsafeRune(r rune) bool {
-	switch {
-	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
-		return true
-	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-		return true
-	}
-	return false
-}
+func body(s string) string { return scrub.Body(s) }

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/encoding/japanese"
 )
 
-func BenchmarkDecodeText(b *testing.B) {
+func BenchmarkPageDecode(b *testing.B) {
 	para := "<p>Die Brücke über den Hafen wurde am Dienstag nach zwei Jahren wieder eröffnet.</p>\n"
 	ja := "<p>政府は火曜日、首都圏の交通網を改善するための新しい計画を発表した。</p>\n"
 	sjis, _ := japanese.ShiftJIS.NewEncoder().String(ja)
@@ -28,8 +28,9 @@ func BenchmarkDecodeText(b *testing.B) {
 			b.SetBytes(int64(len(c.body)))
 			b.ReportAllocs()
 			for b.Loop() {
-				text, _ := decodeText(c.body, c.label)
-				if len(text) < len(c.body)/2 {
+				p := &Page{Body: c.body, Charset: c.label}
+				text, _, err := p.Decode()
+				if err != nil || len(text) < len(c.body)/2 {
 					b.Fatalf("decoded %d of %d bytes", len(text), len(c.body))
 				}
 			}

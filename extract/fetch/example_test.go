@@ -27,8 +27,13 @@ func ExampleGet() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(page.URL.Path, page.Status, page.Encoding)
-	fmt.Println(page.Text)
+	text, charset, err := page.Decode()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(page.URL.Path, page.Status, charset)
+	fmt.Println(text)
 
 	_, err = fetch.Get(context.Background(), srv.URL+"/story", fetch.Options{})
 	fmt.Println(errors.Is(err, fetch.ErrPrivateAddress))

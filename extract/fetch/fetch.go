@@ -8,7 +8,7 @@
 //		var fe *fetch.Error // every failure is one
 //		...
 //	}
-//	fmt.Println(page.URL, page.Status, len(page.Text))
+//	fmt.Println(page.URL, page.Status, len(page.Body))
 //
 // # Limits
 //
@@ -35,10 +35,11 @@
 // Answers outside 2xx fail with a [*StatusError]. Images, PDFs, audio,
 // video and other binaries fail with [ErrNotHTML]; HTML served as
 // text/plain, application/octet-stream or without a type is sniffed. The
-// body is decoded to UTF-8 into [Page.Text], weighing the byte order mark,
-// the HTTP charset and the <meta> declaration, with a statistical guess
-// when they are missing or do not fit the bytes; a body that is valid
-// UTF-8 is never re-decoded because of a wrong label.
+// body is kept as sent, with the HTTP charset beside it; [Page.Decode] and
+// extraction turn it into UTF-8 the same way, weighing the byte order
+// mark, the HTTP charset and the <meta> declaration, with a statistical
+// guess when they are missing or do not fit the bytes; a body that is
+// valid UTF-8 is never re-decoded because of a wrong label.
 //
 // # Politeness
 //
@@ -63,6 +64,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/newsclean/newsclean/extract/internal/htmlinput"
 )
 
 // Defaults used for zero fields of [Options].
@@ -130,21 +133,28 @@ type Page struct {
 	Body        []byte // raw bytes, after content decoding (gzip, br)
 	Charset     string // charset named by the Content-Type header, if any
 	ContentType string // media type, as sent or as sniffed when the header was vague
-	Encoding    string // charset Text was decoded from ("utf-8", "shift_jis")
-	// Text is Body decoded to UTF-8, without a byte order mark. When the
-	// page was transcoded, its <meta> charset declaration is rewritten to
-	// utf-8 so that the text parses the same way again.
-	Text      string
-	FetchedAt time.Time
+	FetchedAt   time.Time
+}
+
+// Decode returns Body decoded to UTF-8, without a byte order mark, and the
+// charset it was decoded from ("utf-8", "shift_jis"). It weighs the byte
+// order mark, Charset and the <meta> declaration against the bytes with
+// the decoder extraction uses, so saved text and extracted text agree.
+// When the page was transcoded, its <meta> charset declaration is
+// rewritten to utf-8 so that the text parses the same way again.
+func (p *Page) Decode() (text, charset string, err error) {
+	return htmlinput.Transcode(p.Body, p.Charset)
 }
 
 // Sentinel errors, matched with errors.Is through [*Error].
 var (
-	ErrTooLarge         = errors.New("response too large")
+	// ErrTooLarge and ErrNotHTML are the extract package's sentinels of
+	// the same names: a page is refused alike from a file and a URL.
+	ErrTooLarge         = htmlinput.ErrTooLarge
+	ErrNotHTML          = htmlinput.ErrNotHTML
 	ErrTooManyRedirects = errors.New("too many redirects")
 	ErrScheme           = errors.New("unsupported URL scheme")
 	ErrPrivateAddress   = errors.New("refusing non-public address")
-	ErrNotHTML          = errors.New("not an HTML page")
 	ErrTimeout          = errors.New("timed out")
 	ErrStalled          = errors.New("stalled")
 	ErrRobots           = errors.New("disallowed by robots.txt")

@@ -74,7 +74,7 @@ func TestHostile(t *testing.T) {
 		{name: "404 dressed as an article", path: "/status/404", status: 404, msg: "HTTP status 404 Not Found", within: time.Second},
 		{name: "500", path: "/status/500", status: 500, msg: "HTTP status 500 Internal Server Error", within: time.Second},
 		{name: "connection reset mid-body", path: "/reset", msg: "reading body:", within: time.Second},
-		{name: "image", path: "/image", is: fetch.ErrNotHTML, msg: "not an HTML page: content type image/png", within: time.Second},
+		{name: "image", path: "/image", is: fetch.ErrNotHTML, msg: "not an HTML or text page: content type image/png", within: time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -123,8 +123,9 @@ func TestRedirectFinalURL(t *testing.T) {
 	if got, want := p.URL.String(), srv.URL+"/ok"; got != want {
 		t.Errorf("URL = %s, want %s", got, want)
 	}
-	if p.Status != 200 || p.Text != fetchtest.Page || p.ContentType != "text/html" || p.Encoding != "utf-8" || p.Charset != "utf-8" {
-		t.Errorf("page = status %d, type %q, encoding %q, charset %q, text %q", p.Status, p.ContentType, p.Encoding, p.Charset, p.Text)
+	text, enc, err := p.Decode()
+	if err != nil || p.Status != 200 || text != fetchtest.Page || p.ContentType != "text/html" || enc != "utf-8" || p.Charset != "utf-8" {
+		t.Errorf("page = status %d, type %q, encoding %q, charset %q, text %q, err %v", p.Status, p.ContentType, enc, p.Charset, text, err)
 	}
 	if p.FetchedAt.IsZero() || time.Since(p.FetchedAt) > time.Minute {
 		t.Errorf("FetchedAt = %v", p.FetchedAt)

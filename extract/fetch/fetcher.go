@@ -324,16 +324,9 @@ func (f *Fetcher) once(ctx context.Context, u *url.URL) (*Page, error) {
 		}
 		return nil, fmt.Errorf("reading body: %w", netErr(ctx, err))
 	}
-	if kind := binaryKind(body); kind != "" {
-		return nil, fmt.Errorf("%w: looks like %s", ErrNotHTML, kind)
-	}
-	text, enc := decodeText(body, params["charset"])
-	ct, err := pageType(mt, text)
+	ct, err := pageType(mt, body)
 	if err != nil {
 		return nil, err
-	}
-	if enc != "utf-8" {
-		text = rewriteMetaCharset(text)
 	}
 	return &Page{
 		URL:         final,
@@ -342,8 +335,6 @@ func (f *Fetcher) once(ctx context.Context, u *url.URL) (*Page, error) {
 		Body:        body,
 		Charset:     params["charset"],
 		ContentType: ct,
-		Encoding:    enc,
-		Text:        text,
 		FetchedAt:   time.Now(),
 	}, nil
 }

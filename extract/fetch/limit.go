@@ -12,7 +12,8 @@ import (
 )
 
 // nonPublic lists prefixes that are not the public internet beyond what
-// netip.Addr's methods cover.
+// netip.Addr's methods cover. It is the one table of such ranges: the
+// dialer and serve's early check both read it through PublicAddr.
 var nonPublic = sync.OnceValue(func() []netip.Prefix {
 	var ps []netip.Prefix
 	for _, s := range []string{
@@ -20,17 +21,27 @@ var nonPublic = sync.OnceValue(func() []netip.Prefix {
 		"100.64.0.0/10",   // carrier-grade NAT
 		"192.0.0.0/24",    // IETF protocol assignments
 		"192.0.2.0/24",    // documentation
+		"192.88.99.0/24",  // 6to4 relay anycast (deprecated)
 		"198.18.0.0/15",   // benchmarking
 		"198.51.100.0/24", // documentation
 		"203.0.113.0/24",  // documentation
 		"240.0.0.0/4",     // reserved, broadcast
+		"::ffff:0:0:0/96", // IPv4-translated (SIIT)
+		"64:ff9b:1::/48",  // local-use NAT64
+		"100::/64",        // discard-only
+		"2001::/32",       // Teredo: tunnels to addresses it hides
 		"2001:db8::/32",   // documentation
-		"64:ff9b:1::/48",  // local NAT64
+		"3fff::/20",       // documentation
+		"5f00::/16",       // segment routing identifiers
 	} {
 		ps = append(ps, netip.MustParsePrefix(s))
 	}
 	return ps
 })
+
+// nat64 is the well-known NAT64 prefix, whose addresses embed an IPv4
+// address in their last four bytes.
+var nat64 = netip.MustParsePrefix("64:ff9b::/96")
 
 // isPrivateAddr reports whether the "ip:port" being dialled is not a
 // public internet address.
@@ -39,32 +50,34 @@ func isPrivateAddr(address string) bool {
 	if err != nil {
 		return true // a name or garbage: not something we checked
 	}
-	return isPrivateIP(ap.Addr())
+	return !PublicAddr(ap.Addr())
 }
 
-func isPrivateIP(ip netip.Addr) bool {
+// PublicAddr reports whether ip is a global unicast address of the public
+// internet: not loopback, private, link-local, multicast, unspecified,
+// carrier-grade NAT, documentation, benchmarking or another special-purpose
+// range. NAT64 and 6to4 addresses are judged by the IPv4 address they
+// embed.
+func PublicAddr(ip netip.Addr) bool {
 	ip = ip.Unmap()
 	if ip.Is6() {
-		// NAT64 (64:ff9b::/96) and 6to4 (2002::/16) embed IPv4 addresses.
 		b := ip.As16()
-		if netip.MustParsePrefix("64:ff9b::/96").Contains(ip) {
-			return isPrivateIP(netip.AddrFrom4([4]byte(b[12:16])))
+		if nat64.Contains(ip) {
+			return PublicAddr(netip.AddrFrom4([4]byte(b[12:16])))
 		}
-		if b[0] == 0x20 && b[1] == 0x02 {
-			return isPrivateIP(netip.AddrFrom4([4]byte(b[2:6])))
+		if b[0] == 0x20 && b[1] == 0x02 { // 2002::/16, 6to4
+			return PublicAddr(netip.AddrFrom4([4]byte(b[2:6])))
 		}
 	}
-	if !ip.IsValid() || ip.IsLoopback() || ip.IsPrivate() || ip.IsUnspecified() ||
-		ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() || ip.IsInterfaceLocalMulticast() ||
-		ip.IsMulticast() {
-		return true
+	if !ip.IsValid() || !ip.IsGlobalUnicast() || ip.IsPrivate() {
+		return false
 	}
 	for _, p := range nonPublic() {
 		if p.Contains(ip) {
-			return true
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // hostLimiter bounds concurrent requests and spaces request starts per

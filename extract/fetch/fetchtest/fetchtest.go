@@ -42,6 +42,27 @@ const Page = `<!DOCTYPE html>
 //	/silent             never sends the response headers
 func Handler() http.Handler {
 	mux := http.NewServeMux()
+	handleBodies(mux)
+	handleRedirects(mux)
+	mux.HandleFunc("/status/{code}", func(w http.ResponseWriter, r *http.Request) {
+		code, err := strconv.Atoi(r.PathValue("code"))
+		if err != nil || code < 200 || code > 599 {
+			code = http.StatusTeapot
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(code)
+		// Dressed as an article, as real error pages often are.
+		fmt.Fprintf(w, "<html><body><article><h1>Page not found</h1><p>%s</p></article></body></html>", strings.Repeat("Sorry, the story you are looking for has moved. ", 20))
+	})
+	mux.HandleFunc("/reset", func(w http.ResponseWriter, r *http.Request) {
+		Reset(w)
+	})
+	return mux
+}
+
+// handleBodies adds the answers whose body is the test: slow, stalled,
+// endless, lying about its length, compressed to a bomb, an image.
+func handleBodies(mux *http.ServeMux) {
 	mux.HandleFunc("/silent", func(w http.ResponseWriter, r *http.Request) {
 		<-r.Context().Done()
 	})
@@ -73,22 +94,12 @@ func Handler() http.Handler {
 	})
 	mux.HandleFunc("/endless", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
-		chunk := []byte(strings.Repeat("<p>more and more text</p>\n", 1000))
-		for r.Context().Err() == nil {
-			if _, err := w.Write(chunk); err != nil {
-				return
-			}
-		}
+		flood(w, r, []byte(strings.Repeat("<p>more and more text</p>\n", 1000)))
 	})
 	mux.HandleFunc("/huge", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		w.Header().Set("Content-Length", strconv.FormatInt(1<<40, 10))
-		chunk := []byte(strings.Repeat("<p>lies</p>\n", 1000))
-		for r.Context().Err() == nil {
-			if _, err := w.Write(chunk); err != nil {
-				return
-			}
-		}
+		flood(w, r, []byte(strings.Repeat("<p>lies</p>\n", 1000)))
 	})
 	mux.HandleFunc("/bomb", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
@@ -97,6 +108,24 @@ func Handler() http.Handler {
 		w.(http.Flusher).Flush()
 		Bomb(w, 10<<30)
 	})
+	mux.HandleFunc("/image", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(PNG)
+	})
+}
+
+// flood writes chunk until the client leaves.
+func flood(w http.ResponseWriter, r *http.Request, chunk []byte) {
+	for r.Context().Err() == nil {
+		if _, err := w.Write(chunk); err != nil {
+			return
+		}
+	}
+}
+
+// handleRedirects adds redirect loops, chains and redirects to schemes
+// that are not fetched.
+func handleRedirects(mux *http.ServeMux) {
 	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/loop", http.StatusFound)
 	})
@@ -122,24 +151,6 @@ func Handler() http.Handler {
 			w.WriteHeader(http.StatusFound)
 		})
 	}
-	mux.HandleFunc("/status/{code}", func(w http.ResponseWriter, r *http.Request) {
-		code, err := strconv.Atoi(r.PathValue("code"))
-		if err != nil || code < 200 || code > 599 {
-			code = http.StatusTeapot
-		}
-		w.Header().Set("Content-Type", "text/html")
-		w.WriteHeader(code)
-		// Dressed as an article, as real error pages often are.
-		fmt.Fprintf(w, "<html><body><article><h1>Page not found</h1><p>%s</p></article></body></html>", strings.Repeat("Sorry, the story you are looking for has moved. ", 20))
-	})
-	mux.HandleFunc("/reset", func(w http.ResponseWriter, r *http.Request) {
-		Reset(w)
-	})
-	mux.HandleFunc("/image", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "image/png")
-		w.Write(PNG)
-	})
-	return mux
 }
 
 // PNG is the start of a PNG file.

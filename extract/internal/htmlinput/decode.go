@@ -19,7 +19,7 @@ import (
 // Options control Decode.
 type Options struct {
 	// Charset is the character set named by the transport (an HTTP or WARC
-	// Content-Type header). It wins over the page's own declaration.
+	// Content-Type header), weighed with the page's own declaration.
 	Charset string
 	// ForceText takes the input as text whatever it looks like.
 	ForceText bool
@@ -32,16 +32,64 @@ type Options struct {
 // data (images, archives, executables, random bytes) fails with ErrNotHTML.
 //
 // The encoding is the first of: a byte order mark; UTF-16 recognised by its
-// zero bytes; UTF-8 when the bytes are valid UTF-8; the transport charset;
-// the page's <meta> declaration; UTF-8 when nearly all of it is; a
-// statistical guess from the bytes; windows-1252.
+// zero bytes; UTF-8 when the bytes are valid UTF-8; the transport charset
+// or the page's <meta> declaration, whichever fits the bytes (see weigh);
+// UTF-8 when nearly all of it is; a statistical guess from the bytes;
+// windows-1252.
 func Decode(data []byte, o Options) (string, bool, error) {
+	s, _, err := decode(data, o)
+	if err != nil {
+		return "", false, err
+	}
+	isHTML := !o.ForceText && looksLikeHTML(s[:min(len(s), htmlScan)])
+	return s, isHTML, nil
+}
+
+// Transcode is Decode for a page that is saved rather than parsed: it
+// returns the UTF-8 text and the charset it was decoded from, and when that
+// was not UTF-8, the page's <meta> declaration is rewritten to say utf-8 so
+// that the saved text reads back the same.
+func Transcode(data []byte, transport string) (string, string, error) {
+	s, name, err := decode(data, Options{Charset: transport, MaxBytes: -1})
+	if err != nil {
+		return "", "", err
+	}
+	if name != "utf-8" {
+		if _, start, end := metaCharset(s); start < end && !strings.EqualFold(s[start:end], "utf-8") {
+			s = s[:start] + "utf-8" + s[end:]
+		}
+	}
+	return s, name, nil
+}
+
+// Sniff reports whether data, undecoded, starts like an HTML page; binary
+// data fails with ErrNotHTML. It is Decode's check without the decoding,
+// for callers that must decide before reading on.
+func Sniff(data []byte) (isHTML bool, err error) {
+	head := data[:min(len(data), htmlScan)]
+	if name, enc := detectUTF16(data); enc != nil {
+		s, err := decodeLimited(head, enc, htmlScan)
+		if err != nil {
+			return false, fmt.Errorf("decoding %s: %w", name, err)
+		}
+		return looksLikeHTML(s), nil
+	}
+	if kind := sniffBinary(data); kind != "" {
+		return false, fmt.Errorf("%w: looks like %s", ErrNotHTML, kind)
+	}
+	return looksLikeHTML(string(head)), nil
+}
+
+// decode turns data into valid UTF-8 without NUL bytes or a byte order
+// mark, and names the charset it came from.
+func decode(data []byte, o Options) (string, string, error) {
 	name, enc := detectUTF16(data)
+	valid := false
 	if enc == nil {
 		if kind := sniffBinary(data); kind != "" {
-			return "", false, fmt.Errorf("%w: looks like %s", ErrNotHTML, kind)
+			return "", "", fmt.Errorf("%w: looks like %s", ErrNotHTML, kind)
 		}
-		name, enc = detect(data, o.Charset)
+		name, enc, valid = detect(data, o.Charset)
 	}
 	limit := o.MaxBytes
 	if limit == 0 {
@@ -54,22 +102,23 @@ func Decode(data []byte, o Options) (string, bool, error) {
 		var err error
 		s, err = decodeLimited(data, enc, limit)
 		if err != nil {
-			return "", false, fmt.Errorf("decoding %s: %w", name, err)
+			return "", "", fmt.Errorf("decoding %s: %w", name, err)
 		}
 	}
 	if limit > 0 && int64(len(s)) > limit {
-		return "", false, fmt.Errorf("%w: more than %d bytes once decoded from %s", ErrTooLarge, limit, name)
+		return "", "", fmt.Errorf("%w: more than %d bytes once decoded from %s", ErrTooLarge, limit, name)
 	}
 	s = strings.TrimPrefix(s, "\ufeff")
 	if strings.IndexByte(s, 0) >= 0 {
 		s = strings.ReplaceAll(s, "\x00", "")
 	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if garbled(s) {
-		return "", false, fmt.Errorf("%w: looks like binary data (unreadable as %s)", ErrNotHTML, name)
+	if !valid {
+		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	isHTML := !o.ForceText && looksLikeHTML([]byte(s))
-	return s, isHTML, nil
+	if garbled(s) {
+		return "", "", fmt.Errorf("%w: looks like binary data (unreadable as %s)", ErrNotHTML, name)
+	}
+	return s, name, nil
 }
 
 // decodeLimited decodes data to UTF-8, stopping one byte past limit.
@@ -122,32 +171,113 @@ func detectUTF16(b []byte) (string, encoding.Encoding) {
 	return "", nil
 }
 
-// detect names the encoding of data; a nil encoding means UTF-8 as it is.
-func detect(data []byte, transport string) (string, encoding.Encoding) {
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		return "utf-8", nil
-	}
-	declared := lookup(transport)
-	if declared == "" {
-		declared = lookup(MetaCharset(data))
-	}
+// detect names the encoding of data; a nil encoding means UTF-8 as it is,
+// and valid that data is valid UTF-8 already.
+func detect(data []byte, transport string) (name string, enc encoding.Encoding, valid bool) {
 	if utf8.Valid(data) {
-		// ISO-2022-JP is 7-bit, so valid UTF-8; it needs its label.
-		if declared == "iso-2022-jp" && bytes.IndexByte(data, 0x1b) >= 0 {
-			return named(declared)
+		// Valid UTF-8 wins over any label: in legacy encodings, a page with
+		// non-ASCII letters is almost never valid UTF-8 by chance, and an
+		// ASCII page reads the same in every label we accept. ISO-2022-JP
+		// is 7-bit, so valid UTF-8; it needs its label, and only its
+		// escape byte makes reading the labels worth it.
+		if bytes.IndexByte(data, 0x1b) >= 0 && declared(data, transport) == "iso-2022-jp" {
+			name, enc = named("iso-2022-jp")
+			return name, enc, false
 		}
-		return "utf-8", nil
+		return "utf-8", nil, true
 	}
-	if declared != "" && declared != "utf-8" {
-		return named(declared)
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return "utf-8", nil, false
+	}
+	name, enc = named(weigh(data, transport))
+	return name, enc, false
+}
+
+// declared is the charset the transport names, else the page's <meta>.
+func declared(data []byte, transport string) string {
+	if d := lookup(transport); d != "" {
+		return d
+	}
+	return lookup(pageCharset(data))
+}
+
+// confidentGuess is the detector confidence (0-100) at which its guess
+// overrules a lone windows-1252 label, the commonest server default.
+const confidentGuess = 50
+
+// weigh names the charset of data, which is not valid UTF-8. The transport
+// and <meta> labels that do not claim UTF-8 are candidates; the one whose
+// decoding has the fewest errors wins. Two clean ones are told apart by
+// the statistical detector, failing which a windows-1252 header (the usual
+// server default) loses. When no label fits, the page is nearly UTF-8 or
+// the detector guesses; windows-1252 is the last resort.
+func weigh(data []byte, transport string) string {
+	cands := labels(data, transport)
+	errs := make([]int, len(cands))
+	best := -1
+	for i, c := range cands {
+		errs[i] = decodeErrors(data, c)
+		if best < 0 || errs[i] < errs[best] {
+			best = i
+		}
+	}
+	switch {
+	case len(cands) == 2 && errs[0] == errs[1]:
+		if g, _ := guessCharset(data); g == cands[0] || g == cands[1] {
+			return g
+		}
+		if cands[0] == "windows-1252" {
+			return cands[1]
+		}
+		return cands[0]
+	case best >= 0 && errs[best] == 0:
+		if cands[best] == "windows-1252" && len(cands) == 1 {
+			if g, conf := guessCharset(data); g != "" && conf >= confidentGuess && decodeErrors(data, g) == 0 {
+				return g
+			}
+		}
+		return cands[best]
 	}
 	if mostlyUTF8(data) {
-		return "utf-8", nil
+		return "utf-8"
 	}
-	if guess := guessCharset(data); guess != "" {
-		return named(guess)
+	if g, _ := guessCharset(data); g != "" && (best < 0 || decodeErrors(data, g) < errs[best]) {
+		return g
 	}
-	return named("windows-1252")
+	if best >= 0 {
+		return cands[best]
+	}
+	return "windows-1252"
+}
+
+// labels returns the distinct charsets the transport and the <meta> tag
+// name, leaving out those that cannot describe bytes that are not UTF-8.
+func labels(data []byte, transport string) []string {
+	var out []string
+	for _, l := range []string{lookup(transport), lookup(pageCharset(data))} {
+		switch l {
+		case "", "utf-8", "replacement", "x-user-defined":
+			continue
+		}
+		if len(out) == 1 && out[0] == l {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// decodeErrors counts the bytes that the charset name cannot decode.
+func decodeErrors(data []byte, name string) int {
+	e, _ := charset.Lookup(name)
+	if e == nil {
+		return len(data)
+	}
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return len(data)
+	}
+	return bytes.Count(out, []byte("\ufffd")) - bytes.Count(data, []byte("\xef\xbf\xbd"))
 }
 
 // lookup returns the WHATWG name of a charset label, or "". UTF-16 labels
@@ -171,61 +301,101 @@ func named(name string) (string, encoding.Encoding) {
 	return n, e
 }
 
-// MetaCharset returns the charset a <meta> tag declares in the head (the
-// first 64 KiB), or "". The fetcher weighs the same declaration.
-func MetaCharset(data []byte) string {
-	if len(data) > 64<<10 {
-		data = data[:64<<10]
-	}
-	if bytes.IndexByte(data, '<') < 0 {
+// metaScan is how far into a page a <meta> charset declaration is looked
+// for. The HTML standard says 1024 bytes; real pages put scripts and
+// styles first.
+const metaScan = 64 << 10
+
+// pageCharset returns the charset a <meta> tag declares in the head (the
+// first 64 KiB), or "".
+func pageCharset(data []byte) string {
+	head := data[:min(len(data), metaScan)]
+	if bytes.IndexByte(head, '<') < 0 {
 		return ""
 	}
-	z := html.NewTokenizer(bytes.NewReader(data))
+	v, _, _ := metaCharset(string(head))
+	return v
+}
+
+// metaCharset returns the charset a <meta> tag in the head of s declares,
+// and where its value sits in s (start == end when it cannot be placed).
+func metaCharset(s string) (value string, start, end int) {
+	s = s[:min(len(s), metaScan)]
+	z := html.NewTokenizer(strings.NewReader(s))
+	off := 0
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		raw := z.Raw()
+		switch tt {
 		case html.ErrorToken:
-			return ""
+			return "", 0, 0
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			switch string(name) {
-			case "body":
-				return ""
-			case "meta":
-			default:
-				continue
+			if string(name) == "body" {
+				return "", 0, 0
 			}
-			var cs, content string
-			var httpEquiv bool
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch string(k) {
-				case "charset":
-					cs = string(v)
-				case "http-equiv":
-					httpEquiv = strings.EqualFold(string(v), "content-type")
-				case "content":
-					content = string(v)
-				}
-			}
-			if cs != "" {
-				return strings.TrimSpace(cs)
-			}
-			if httpEquiv {
-				if i := strings.Index(strings.ToLower(content), "charset="); i >= 0 {
-					v := strings.Trim(content[i+len("charset="):], `"' `)
-					if j := strings.IndexAny(v, `;"' `); j >= 0 {
-						v = v[:j]
-					}
-					return v
+			if string(name) == "meta" {
+				if v := metaTagCharset(z, hasAttr); v != "" {
+					start, end = valueOffset(raw, v)
+					return v, off + start, off + end
 				}
 			}
 		case html.EndTagToken:
 			if name, _ := z.TagName(); string(name) == "head" {
-				return ""
+				return "", 0, 0
 			}
 		}
+		off += len(raw)
 	}
+}
+
+// metaTagCharset reads the charset of one <meta> tag's attributes: charset,
+// or http-equiv="Content-Type" with content="...; charset=...".
+func metaTagCharset(z *html.Tokenizer, hasAttr bool) string {
+	var cs, content string
+	var httpEquiv bool
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		switch string(k) {
+		case "charset":
+			cs = string(v)
+		case "http-equiv":
+			httpEquiv = strings.EqualFold(string(v), "content-type")
+		case "content":
+			content = string(v)
+		}
+	}
+	if cs != "" {
+		return strings.TrimSpace(cs)
+	}
+	if !httpEquiv {
+		return ""
+	}
+	i := strings.Index(strings.ToLower(content), "charset=")
+	if i < 0 {
+		return ""
+	}
+	v := strings.Trim(content[i+len("charset="):], `"' `)
+	if j := strings.IndexAny(v, `;"' `); j >= 0 {
+		v = v[:j]
+	}
+	return v
+}
+
+// valueOffset places the charset value v in the raw <meta> tag: its first
+// occurrence after the word "charset".
+func valueOffset(raw []byte, v string) (int, int) {
+	lower := bytes.ToLower(raw)
+	i := bytes.Index(lower, []byte("charset"))
+	if i < 0 {
+		return 0, 0
+	}
+	j := bytes.Index(lower[i:], []byte(strings.ToLower(v)))
+	if j < 0 {
+		return 0, 0
+	}
+	return i + j, i + j + len(v)
 }
 
 // mostlyUTF8 reports whether data is UTF-8 with a few broken sequences
@@ -249,59 +419,68 @@ func mostlyUTF8(data []byte) bool {
 	return valid > 0 && valid >= 4*invalid
 }
 
-// guessCharset guesses the charset of data from its non-ASCII text.
-func guessCharset(data []byte) string {
+// minGuess is the least detector confidence (0-100) worth a guess.
+const minGuess = 10
+
+// guessSample bounds the bytes given to the statistical detector.
+const guessSample = 64 << 10
+
+// guessCharset guesses the charset of data from its non-ASCII text, with
+// the detector's confidence.
+func guessCharset(data []byte) (string, int) {
 	i := bytes.IndexFunc(data, func(r rune) bool { return r >= utf8.RuneSelf || r == utf8.RuneError })
 	if i < 0 {
-		return ""
+		return "", 0
 	}
 	if j := bytes.LastIndexByte(data[:i], '>'); j >= 0 && i-j < 4096 {
 		i = j + 1
 	}
 	sample := data[i:]
-	if len(sample) > 64<<10 {
-		sample = sample[:64<<10]
-	}
+	sample = sample[:min(len(sample), guessSample)]
 	res, err := chardet.NewHtmlDetector().DetectBest(sample)
-	if err != nil || res == nil || res.Confidence < 10 {
-		return ""
+	if err != nil || res == nil || res.Confidence < minGuess {
+		return "", 0
 	}
 	switch strings.ToUpper(res.Charset) {
 	case "UTF-8", "ISO-2022-CN", "ISO-2022-KR":
-		return ""
-	case "GB18030", "GB2312", "GBK":
-		return "gb18030"
+		return "", 0
+	case "GB18030", "GB-18030", "GB2312", "GBK":
+		return "gb18030", res.Confidence
 	case "ISO-8859-1":
-		return "windows-1252"
+		return "windows-1252", res.Confidence
 	}
-	return lookup(res.Charset)
+	return lookup(res.Charset), res.Confidence
 }
 
+// garbledScan is how many characters garbled looks at.
+const garbledScan = 16 << 10
+
 // garbled reports text that decoding left unreadable: many replacement
-// characters or control characters.
+// characters or control characters among its first garbledScan
+// characters.
 func garbled(s string) bool {
 	n, bad := 0, 0
-	for _, r := range s {
-		n++
-		switch {
-		case r == utf8.RuneError, r == '\t', r == '\n', r == '\r', r == '\f':
-			if r == utf8.RuneError {
+	for i := 0; i < len(s) && n < garbledScan; n++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
 				bad++
 			}
-		case r < 0x20, r >= 0x7f && r < 0xa0, unicode.Is(unicode.Co, r):
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r < 0xa0 || unicode.Is(unicode.Co, r) {
 			bad++
 		}
-		if n == 16<<10 {
-			break
-		}
+		i += size
 	}
 	return n >= 16 && bad*10 > n
 }
 
-// Signature names the binary format whose magic number data starts with
-// ("a PNG image", "gzip data"), or "". The fetcher checks bodies with the
-// same list.
-func Signature(b []byte) string {
+// signature names the binary format whose magic number data starts with
+// ("a PNG image", "gzip data"), or "".
+func signature(b []byte) string {
 	for _, m := range magics {
 		if bytes.HasPrefix(b[min(len(b), m.at):], []byte(m.magic)) && len(b) >= m.at+len(m.magic) {
 			return m.kind
@@ -312,7 +491,7 @@ func Signature(b []byte) string {
 
 // sniffBinary names the binary format of data, or "" when it may be text.
 func sniffBinary(b []byte) string {
-	if kind := Signature(b); kind != "" {
+	if kind := signature(b); kind != "" {
 		return kind
 	}
 	// Control bytes other than white space are rare in text and common in
@@ -360,15 +539,19 @@ var magics = []struct {
 	{0, "RIFF", "a RIFF media file"},
 }
 
-// looksLikeHTML reports whether the start of data holds HTML markup.
-func looksLikeHTML(b []byte) bool {
-	head := b
-	if len(head) > 4096 {
-		head = head[:4096]
+// htmlScan is how far into a page looksLikeHTML looks for markup.
+const htmlScan = 4096
+
+// looksLikeHTML reports whether head, the start of a page, holds HTML
+// markup.
+func looksLikeHTML(head string) bool {
+	head = head[:min(len(head), htmlScan)]
+	if strings.IndexByte(head, '<') < 0 {
+		return false
 	}
-	lower := bytes.ToLower(head)
+	lower := strings.ToLower(head)
 	for _, tag := range htmlMarkers {
-		if bytes.Contains(lower, []byte(tag)) {
+		if strings.Contains(lower, tag) {
 			return true
 		}
 	}

@@ -74,3 +74,74 @@ func TestDecodeCap(t *testing.T) {
 		t.Errorf("error %v within the cap", err)
 	}
 }
+
+func TestTranscode(t *testing.T) {
+	ru := "<p>Правительство города в понедельник представило новый план.</p>"
+	tests := []struct {
+		name, charset string
+		in            []byte
+		want          string // the decoded page
+		wantCharset   string
+	}{
+		{
+			name:        "meta charset rewritten",
+			in:          append([]byte(`<meta charset="windows-1251">`), enc(charmap.Windows1251, ru)...),
+			want:        `<meta charset="utf-8">` + ru,
+			wantCharset: "windows-1251",
+		},
+		{
+			name:        "http-equiv rewritten",
+			in:          append([]byte(`<META http-equiv="Content-Type" content="text/html; charset=KOI8-R">`), enc(charmap.KOI8R, ru)...),
+			want:        `<META http-equiv="Content-Type" content="text/html; charset=utf-8">` + ru,
+			wantCharset: "koi8-r",
+		},
+		{
+			name:        "utf-8 left alone",
+			in:          []byte(`<meta charset="shift_jis">` + ru),
+			want:        `<meta charset="shift_jis">` + ru,
+			wantCharset: "utf-8",
+		},
+		{
+			name:        "charset in the text is not a declaration",
+			charset:     "windows-1251",
+			in:          enc(charmap.Windows1251, "<p>charset=koi8-r</p>"+ru),
+			want:        "<p>charset=koi8-r</p>" + ru,
+			wantCharset: "windows-1251",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, cs, err := Transcode(tt.in, tt.charset)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want || cs != tt.wantCharset {
+				t.Errorf("Transcode = %q, %q; want %q, %q", got, cs, tt.want, tt.wantCharset)
+			}
+		})
+	}
+}
+
+// A transport label that the bytes contradict loses to the page's own
+// declaration or to a confident guess, as browsers decide.
+func TestDecodeWeighsLabels(t *testing.T) {
+	ja := strings.Repeat("<p>東京都は月曜日、新しい防災計画を発表した。計画では、大地震に備えて避難所の数を増やす。</p>", 3)
+	ru := strings.Repeat("<p>Правительство города в понедельник представило новый план развития.</p>", 3)
+	tests := []struct {
+		name, charset string
+		in            []byte
+		want          string
+	}{
+		{"latin-1 header, shift_jis meta", "iso-8859-1", append([]byte(`<meta charset="shift_jis">`), enc(japanese.ShiftJIS, ja)...), "東京都"},
+		{"latin-1 header, unlabelled windows-1251", "iso-8859-1", enc(charmap.Windows1251, ru), "Правительство"},
+		{"utf-8 header, windows-1251 bytes", "utf-8", enc(charmap.Windows1251, ru), "Правительство"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, err := Decode(tt.in, Options{Charset: tt.charset})
+			if err != nil || !strings.Contains(got, tt.want) {
+				t.Errorf("Decode = %.100q, %v; want it to contain %q", got, err, tt.want)
+			}
+		})
+	}
+}

@@ -1,9 +1,9 @@
 package htmlinput
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -83,24 +83,71 @@ type flattener struct {
 }
 
 // flatten returns s rewritten as described above, or s itself when nothing
-// needs rewriting.
+// needs rewriting. The model first runs over the quick scanner's tokens;
+// only when that scanner meets markup it leaves to x/net/html's tokenizer,
+// or the page needs rewriting, does the model run again over the
+// tokenizer's.
 func flatten(s string, limit int) string {
+	if f := runModel(s, limit, newScanner(s), true); f != nil {
+		return s
+	}
+	f := runModel(s, limit, &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))}, false)
+	if f.out == nil {
+		return s
+	}
+	// Bytes the tokenizer did not return as tokens (none in practice) are
+	// kept as they are.
+	if f.pos < len(s) {
+		f.out.WriteString(s[f.pos:])
+	}
+	return f.out.String()
+}
+
+// tokenSource yields the tokens of a page as x/net/html's tokenizer would:
+// their type and raw length.
+type tokenSource interface {
+	next() (html.TokenType, int)
+	// notRawText reads the content of the start tag just returned as
+	// markup (as in SVG and MathML).
+	notRawText()
+	// failed reports that the source gave up before the end.
+	failed() bool
+}
+
+// htmlTokens is x/net/html's tokenizer as a tokenSource.
+type htmlTokens struct{ z *html.Tokenizer }
+
+func (t *htmlTokens) next() (html.TokenType, int) {
+	tt := t.z.Next()
+	return tt, len(t.z.Raw())
+}
+
+func (t *htmlTokens) notRawText()  { t.z.NextIsNotRawText() }
+func (t *htmlTokens) failed() bool { return false }
+
+// runModel runs the model of the parser's stack over the tokens of src. It
+// returns nil when src failed, or, with check, as soon as the page needs
+// rewriting.
+func runModel(s string, limit int, src tokenSource, check bool) *flattener {
 	f := &flattener{src: s, limit: limit, kept: 2}
-	z := html.NewTokenizer(strings.NewReader(s))
 	for {
-		tt := z.Next()
+		tt, n := src.next()
 		if tt == html.ErrorToken {
 			break
 		}
-		raw := z.Raw()
-		n := len(raw)
+		raw := s[f.pos : f.pos+n]
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			f.startTag(z, raw, string(name), tt == html.SelfClosingTagToken)
+			a, name := tagName(raw)
+			if (f.inForeign() || a == atom.Svg || a == atom.Math) && isRawText(a) {
+				// The parser reads <style> and the like as markup in SVG
+				// and MathML.
+				src.notRawText()
+			}
+			f.startTag(raw, a, name, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			f.endTag(raw, string(name))
+			a, name := tagName(raw)
+			f.endTag(raw, a, name)
 		case html.TextToken:
 			f.text(raw)
 		case html.CommentToken:
@@ -113,16 +160,66 @@ func flatten(s string, limit int) string {
 			f.keep(raw)
 		}
 		f.pos += n
+		if check && f.out != nil {
+			return nil
+		}
 	}
-	if f.out == nil {
-		return s
+	if src.failed() {
+		return nil
 	}
-	// Bytes the tokenizer did not return as tokens (none in practice) are
-	// kept as they are.
-	if f.pos < len(s) {
-		f.out.WriteString(s[f.pos:])
+	return f
+}
+
+// maxAtomLen is longer than any element name with an atom.
+const maxAtomLen = 32
+
+// tagName returns the atom and the lower-case name of the tag whose raw
+// text is raw ("<div class=x>", "</P>"). Names with an atom cost no
+// allocation.
+func tagName(raw string) (atom.Atom, string) {
+	i := 1
+	if len(raw) > 1 && raw[1] == '/' {
+		i = 2
 	}
-	return f.out.String()
+	j := i
+	for j < len(raw) && !endsTagName(raw[j]) {
+		j++
+	}
+	name := raw[i:j]
+	if len(name) <= maxAtomLen {
+		var buf [maxAtomLen]byte
+		b := buf[:len(name)]
+		for k := range len(name) {
+			b[k] = lowerASCII(name[k])
+		}
+		if a := atom.Lookup(b); a != 0 {
+			return a, a.String()
+		}
+	}
+	return 0, strings.Map(func(r rune) rune {
+		if r == 0 {
+			return utf8.RuneError // as the tokenizer has it
+		}
+		if r < utf8.RuneSelf {
+			return rune(lowerASCII(byte(r)))
+		}
+		return r
+	}, name)
+}
+
+func endsTagName(c byte) bool {
+	switch c {
+	case ' ', '\n', '\r', '\t', '\f', '/', '>':
+		return true
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func (f *flattener) rewrite() {
@@ -133,9 +230,9 @@ func (f *flattener) rewrite() {
 	}
 }
 
-func (f *flattener) keep(raw []byte) {
+func (f *flattener) keep(raw string) {
 	if f.out != nil {
-		f.out.Write(raw)
+		f.out.WriteString(raw)
 	}
 }
 
@@ -150,9 +247,9 @@ func (f *flattener) inForeign() bool {
 	return len(f.stack) > 0 && f.stack[len(f.stack)-1].foreign
 }
 
-func (f *flattener) text(raw []byte) {
+func (f *flattener) text(raw string) {
 	if f.hidden == 0 {
-		if f.pendingBreak && len(bytes.TrimSpace(raw)) > 0 {
+		if f.pendingBreak && strings.TrimSpace(raw) != "" {
 			// A dropped block ended or began: start a paragraph, once
 			// for a run of dropped tags.
 			f.emit("<p>")
@@ -165,38 +262,15 @@ func (f *flattener) text(raw []byte) {
 	// dropped script or style it goes with it.
 	top := f.stack[len(f.stack)-1]
 	if top.dropped && (top.a == atom.Title || top.a == atom.Textarea || top.a == atom.Plaintext) && f.hidden == 1 {
-		f.emit(html.EscapeString(string(raw)))
+		f.emit(html.EscapeString(raw))
 		return
 	}
 	f.drop()
 }
 
-func (f *flattener) startTag(z *html.Tokenizer, raw []byte, name string, selfClosing bool) {
-	a := atom.Lookup([]byte(name))
+func (f *flattener) startTag(raw string, a atom.Atom, name string, selfClosing bool) {
 	foreign := f.inForeign() || a == atom.Svg || a == atom.Math
-	if foreign && isRawText(a) {
-		// The parser reads <style> and the like as markup in SVG and MathML.
-		z.NextIsNotRawText()
-	}
-	switch a {
-	case atom.Html:
-		if f.seenHTML {
-			f.drop()
-			return
-		}
-		f.seenHTML = true
-		f.keep(raw)
-		return
-	case atom.Body:
-		if f.seenBody {
-			f.drop()
-			return
-		}
-		f.seenBody = true
-		f.keep(raw)
-		return
-	case atom.Head:
-		f.keep(raw)
+	if f.documentTag(raw, a) {
 		return
 	}
 	if f.hidden > 0 {
@@ -227,28 +301,59 @@ func (f *flattener) startTag(z *html.Tokenizer, raw []byte, name string, selfClo
 			}
 		}
 	}
-	drop := false
-	switch {
-	case f.kept > f.limit:
-		drop = !keptPastLimit(a)
-	case fmtElem && len(f.fmtList) >= maxFormatting:
-		drop = true
-	}
-	if drop {
-		if isRawText(a) && !foreign || a == atom.Template || a == atom.Noscript {
-			f.drop()
-			f.push(openElem{a: a, name: name, dropped: true, hide: true, foreign: foreign})
-			return
-		}
-		f.drop()
-		if isBlock(a) {
-			f.pendingBreak = true
-		}
-		f.push(openElem{a: a, name: name, dropped: true, foreign: foreign})
+	if f.kept > f.limit && !keptPastLimit(a) || f.kept <= f.limit && fmtElem && len(f.fmtList) >= maxFormatting {
+		f.dropStart(a, name, foreign)
 		return
 	}
+	f.keepStart(raw, a, name, foreign)
+	if fmtElem {
+		f.fmtList = append(f.fmtList, a)
+		f.fmtNames = append(f.fmtNames, name)
+	}
+}
+
+// documentTag handles <html>, <body> and <head> start tags, and reports
+// whether a was one: the first <html> and <body> are kept, repeats dropped.
+func (f *flattener) documentTag(raw string, a atom.Atom) bool {
+	var seen *bool
+	switch a {
+	case atom.Html:
+		seen = &f.seenHTML
+	case atom.Body:
+		seen = &f.seenBody
+	case atom.Head:
+		f.keep(raw)
+		return true
+	default:
+		return false
+	}
+	if *seen {
+		f.drop()
+		return true
+	}
+	*seen = true
+	f.keep(raw)
+	return true
+}
+
+// dropStart drops a start tag: the content of a dropped script, style or
+// template goes with it; a dropped block becomes a paragraph break.
+func (f *flattener) dropStart(a atom.Atom, name string, foreign bool) {
+	f.drop()
+	if isRawText(a) && !foreign || a == atom.Template || a == atom.Noscript {
+		f.push(openElem{a: a, name: name, dropped: true, hide: true, foreign: foreign})
+		return
+	}
+	if isBlock(a) {
+		f.pendingBreak = true
+	}
+	f.push(openElem{a: a, name: name, dropped: true, foreign: foreign})
+}
+
+// keepStart keeps a start tag and opens its element, with the <tbody> and
+// <tr> the parser inserts when a table row or cell leaves them out.
+func (f *flattener) keepStart(raw string, a atom.Atom, name string, foreign bool) {
 	if a == atom.Tr || a == atom.Td || a == atom.Th {
-		// The parser inserts the <tbody> (and <tr>) left out.
 		if top := f.top(); top != nil && top.a == atom.Table {
 			f.push(openElem{a: atom.Tbody})
 			if a != atom.Tr {
@@ -258,14 +363,9 @@ func (f *flattener) startTag(z *html.Tokenizer, raw []byte, name string, selfClo
 	}
 	f.keep(raw)
 	f.push(openElem{a: a, name: name, foreign: foreign})
-	if fmtElem {
-		f.fmtList = append(f.fmtList, a)
-		f.fmtNames = append(f.fmtNames, name)
-	}
 }
 
-func (f *flattener) endTag(raw []byte, name string) {
-	a := atom.Lookup([]byte(name))
+func (f *flattener) endTag(raw string, a atom.Atom, name string) {
 	switch a {
 	case atom.Html, atom.Body, atom.Head:
 		if f.hidden > 0 {

@@ -23,11 +23,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliflags"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
-	"github.com/newsclean/newsclean/cmd/newsclean/internal/fetchcmd"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/render"
 	"github.com/newsclean/newsclean/extract"
-	"github.com/newsclean/newsclean/extract/fetch"
 	"github.com/newsclean/newsclean/extract/source"
 )
 
@@ -44,12 +43,11 @@ type Options struct {
 	FailuresOK bool
 	DocTimeout time.Duration
 	Dedup      bool
-	Input      string
-	NoFacts    bool
-	MaxBytes   int64
 	Now        string // RFC 3339 reference time for every document
 
-	Fetch fetch.Options
+	// Extract holds --input, --no-facts, --max-bytes and the fetch flags
+	// for URL sources.
+	Extract cliflags.Extract
 
 	// FS resolves source paths; nil is the operating system's.
 	FS fs.FS
@@ -111,11 +109,8 @@ Exit status: 0 when every document produced an article, 4 when some failed
 	f.BoolVar(&opts.FailuresOK, "failures-ok", false, "exit 0 even when some documents failed")
 	f.DurationVar(&opts.DocTimeout, "doc-timeout", 30*time.Second, "longest extraction of one document; 0 means none")
 	f.BoolVar(&opts.Dedup, "dedup", false, `mark near-duplicate articles with "duplicate_of"`)
-	f.StringVar(&opts.Input, "input", "auto", "input kind: auto, html or text")
-	f.BoolVar(&opts.NoFacts, "no-facts", false, "skip dateline, people and quote detection")
-	f.Int64Var(&opts.MaxBytes, "max-bytes", extract.DefaultMaxBytes, "largest document accepted, in bytes")
 	f.StringVar(&opts.Now, "now", "", "reference `TIME` (RFC 3339) for relative dates; default the WARC date, file time or fetch time")
-	fetchcmd.AddFlags(f, &opts.Fetch) // for URL sources
+	opts.Extract.Bind(f)
 	return cmd
 }
 
@@ -126,7 +121,7 @@ func (o *Options) validate() error {
 	if !render.Valid(o.Format) {
 		return cliutil.Usagef("unknown --format %q (want text, json or markdown)", o.Format)
 	}
-	if _, err := cliutil.InputKind(o.Input); err != nil {
+	if err := o.Extract.Validate(); err != nil {
 		return err
 	}
 	if o.Output != "" && o.OutDir != "" {
@@ -154,8 +149,8 @@ func (o *Options) validate() error {
 
 // extractOptions maps the flags to extract.Options for one document.
 func (o *Options) extractOptions(d *source.Doc, fixedNow time.Time) extract.Options {
-	eo := extract.Options{MaxBytes: o.MaxBytes, NoFacts: o.NoFacts, Charset: d.Charset}
-	eo.Input, _ = cliutil.InputKind(o.Input) // validated with the flags
+	eo := o.Extract.Options()
+	eo.Charset = d.Charset
 	if d.URL != "" {
 		if u, err := url.Parse(d.URL); err == nil {
 			eo.URL = u

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliflags"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
 )
 
@@ -38,8 +39,8 @@ func BenchmarkBatchDir(b *testing.B) {
 			for b.Loop() {
 				var out countWriter
 				streams := &cliutil.Streams{In: strings.NewReader(""), Out: &out, Err: io.Discard}
-				opts := &Options{Streams: streams, Sources: []string{dir}, Jobs: jobs, Format: "text", Input: "auto",
-					FailuresOK: true, MaxBytes: 20 << 20, Now: "2024-06-01T00:00:00Z"}
+				opts := &Options{Streams: streams, Sources: []string{dir}, Jobs: jobs, Format: "text", Extract: cliflags.Extract{Input: "auto", MaxBytes: 20 << 20},
+					FailuresOK: true, Now: "2024-06-01T00:00:00Z"}
 				if err := Run(context.Background(), opts); err != nil {
 					b.Fatal(err)
 				}

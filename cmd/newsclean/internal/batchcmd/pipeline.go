@@ -65,11 +65,7 @@ type pipeline struct {
 
 func newPipeline(opts *Options, out *output, done *resumeState, fixedNow time.Time) *pipeline {
 	p := &pipeline{opts: opts, out: out, done: done, fixedNow: fixedNow}
-	fo := opts.Fetch
-	if fo.MaxBytes == 0 {
-		fo.MaxBytes = opts.MaxBytes
-	}
-	p.fetcher = fetch.New(fo)
+	p.fetcher = fetch.New(opts.Extract.FetchOptions())
 	if opts.Dedup {
 		p.dedup = done.dedup
 		if p.dedup == nil {
@@ -84,7 +80,7 @@ func newPipeline(opts *Options, out *output, done *resumeState, fixedNow time.Ti
 func (p *pipeline) window() int { return max(16, 8*p.opts.Jobs) }
 
 func (p *pipeline) sourceOptions() source.Options {
-	return source.Options{FS: p.opts.FS, Stdin: p.opts.Streams.In, MaxBytes: p.opts.MaxBytes}
+	return source.Options{FS: p.opts.FS, Stdin: p.opts.Streams.In, MaxBytes: p.opts.Extract.MaxBytes}
 }
 
 // run reads, extracts and writes every document. It returns the first
@@ -102,30 +98,7 @@ func (p *pipeline) run(parent context.Context) (stats, error) {
 	jobs := make(chan job, p.opts.Jobs)
 	results := make(chan result, p.window())
 
-	go func() {
-		defer close(jobs)
-		seq := 0
-		for d, err := range source.Walk(ctx, p.opts.Sources, p.sourceOptions()) {
-			if err == nil && p.done.has(d, p.opts.Format) {
-				p.skipped.Add(1)
-				continue
-			}
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- job{seq: seq, doc: d, err: err}:
-			case <-ctx.Done():
-				return
-			}
-			seq++
-			if !p.prog.final.Load() {
-				p.prog.addTotal(1)
-			}
-		}
-	}()
+	go p.feed(ctx, slots, jobs)
 
 	var wg sync.WaitGroup
 	for range p.opts.Jobs {
@@ -190,6 +163,33 @@ func (p *pipeline) run(parent context.Context) (stats, error) {
 	return st, werr
 }
 
+// feed walks the sources and sends each document as a job, taking a slot
+// for each so that at most window documents are in flight. It closes jobs.
+func (p *pipeline) feed(ctx context.Context, slots chan<- struct{}, jobs chan<- job) {
+	defer close(jobs)
+	seq := 0
+	for d, err := range source.Walk(ctx, p.opts.Sources, p.sourceOptions()) {
+		if err == nil && p.done.has(d, p.opts.Format) {
+			p.skipped.Add(1)
+			continue
+		}
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		select {
+		case jobs <- job{seq: seq, doc: d, err: err}:
+		case <-ctx.Done():
+			return
+		}
+		seq++
+		if !p.prog.final.Load() {
+			p.prog.addTotal(1)
+		}
+	}
+}
+
 // count walks the sources a second time, without reading documents, to
 // give the progress bar its total. Only on a terminal.
 func (p *pipeline) count(ctx context.Context) {
@@ -222,10 +222,9 @@ func (p *pipeline) process(ctx context.Context, j job) (r result, ok bool) {
 		return r, true
 	}
 	d := j.doc
-	var data []byte
-	var page *fetch.Page
+	var run func(extract.Options) (*extract.Article, error)
 	if d.Kind == source.KindURL {
-		pg, err := p.fetcher.Get(ctx, d.URL)
+		page, err := p.fetcher.Get(ctx, d.URL)
 		if err != nil {
 			if ctx.Err() != nil {
 				return r, false
@@ -233,32 +232,24 @@ func (p *pipeline) process(ctx context.Context, j job) (r result, ok bool) {
 			r.err = err
 			return r, true
 		}
-		page, data = pg, pg.Body
-		d.Charset = pg.Charset
-		if pg.URL != nil {
-			d.URL = pg.URL.String()
-		}
-		d.Time = pg.FetchedAt.UTC()
+		d.URL = page.URL.String() // after redirects
+		run = func(eo extract.Options) (*extract.Article, error) { return extract.FromPage(page, eo) }
 	} else {
-		b, err := d.Bytes()
+		data, err := d.Bytes()
 		if err != nil {
 			r.err = err
 			return r, true
 		}
-		data = b
+		run = func(eo extract.Options) (*extract.Article, error) { return extract.FromBytes(data, eo) }
 	}
-	a, err, ok := p.extract(ctx, data, p.opts.extractOptions(d, p.fixedNow))
+	eo := p.opts.extractOptions(d, p.fixedNow)
+	a, err, ok := p.extract(ctx, func() (*extract.Article, error) { return run(eo) })
 	if !ok {
 		return r, false
 	}
 	if err != nil {
 		r.err = err
 		return r, true
-	}
-	if page != nil {
-		at := page.FetchedAt.UTC()
-		a.FetchedAt = &at
-		a.HTTPStatus = page.Status
 	}
 	r.art = a
 	if p.dedup != nil {
@@ -283,7 +274,7 @@ type extracted struct {
 // extract runs one extraction under --doc-timeout. Extraction is pure
 // CPU and cannot be stopped: past the deadline the document is reported
 // as failed and its goroutine is left to finish on its own.
-func (p *pipeline) extract(ctx context.Context, data []byte, eo extract.Options) (*extract.Article, error, bool) {
+func (p *pipeline) extract(ctx context.Context, run func() (*extract.Article, error)) (*extract.Article, error, bool) {
 	ch := make(chan extracted, 1)
 	go func() {
 		defer func() {
@@ -291,7 +282,7 @@ func (p *pipeline) extract(ctx context.Context, data []byte, eo extract.Options)
 				ch <- extracted{err: panicError(v)}
 			}
 		}()
-		a, err := extract.FromBytes(data, eo)
+		a, err := run()
 		ch <- extracted{a: a, err: err}
 	}()
 	var timeout <-chan time.Time

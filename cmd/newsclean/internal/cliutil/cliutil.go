@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsclean/newsclean/extract"
 	"github.com/newsclean/newsclean/extract/fetch"
+	"github.com/newsclean/newsclean/internal/scrub"
 )
 
 // Streams are a command's standard streams. Tests fill them with buffers.
@@ -108,14 +109,16 @@ func Classify(err error) (kind string, code int) {
 		return KindUsage, ExitUsage
 	case errors.As(err, &we):
 		return KindWrite, ExitFailure
+	case errors.Is(err, extract.ErrNotHTML), errors.Is(err, extract.ErrTooLarge):
+		// Before fetch errors: a page is refused alike from a file and
+		// a URL (fetch shares these sentinels).
+		return KindRejected, ExitRejected
 	case errors.As(err, &fe):
 		return KindFetch, ExitFetch
 	case errors.Is(err, ErrTimeout):
 		return KindTimeout, ExitFailure
 	case errors.Is(err, extract.ErrNoArticle):
 		return KindNoArticle, ExitNoArticle
-	case errors.Is(err, extract.ErrNotHTML), errors.Is(err, extract.ErrTooLarge):
-		return KindRejected, ExitRejected
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrInvalid):
 		return KindRead, ExitFailure
 	}
@@ -134,22 +137,7 @@ func Message(err error) string {
 }
 
 // OneLine makes s a single printable line.
-func OneLine(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			// dropped
-		case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-			// bidirectional overrides dropped
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func OneLine(s string) string { return scrub.Line(s) }
 
 // PrintError writes "newsclean: msg" on one line to w.
 func PrintError(w io.Writer, err error) {

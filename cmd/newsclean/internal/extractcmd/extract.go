@@ -8,34 +8,30 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliflags"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
-	"github.com/newsclean/newsclean/cmd/newsclean/internal/fetchcmd"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/render"
 	"github.com/newsclean/newsclean/extract"
 	"github.com/newsclean/newsclean/extract/fetch"
+	"github.com/newsclean/newsclean/extract/source"
 )
 
 // Options are the flag values and streams of one extract run.
 type Options struct {
-	Streams  *cliutil.Streams
-	Source   string
-	Format   string
-	Input    string
-	BaseURL  string
-	Output   string
-	Explain  bool
-	Facts    bool
-	NoFacts  bool
-	Compact  bool
-	MaxBytes int64
-	Timeout  time.Duration
-	// Fetch options for URL sources.
-	Fetch fetch.Options
+	Streams *cliutil.Streams
+	Source  string
+	Format  string
+	BaseURL string
+	Output  string
+	Explain bool
+	Facts   bool
+	Compact bool
+	// Extract holds --input, --no-facts, --max-bytes and the fetch flags
+	// for URL sources.
+	Extract cliflags.Extract
 }
 
 // NewCmd returns the extract command. runF, when not nil, replaces the run
@@ -67,7 +63,7 @@ The input may be HTML or a page already scraped to plain text.`,
 			if !render.Valid(opts.Format) {
 				return cliutil.Usagef("unknown --format %q (want text, json or markdown)", opts.Format)
 			}
-			if _, err := cliutil.InputKind(opts.Input); err != nil {
+			if err := opts.Extract.Validate(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -78,21 +74,13 @@ The input may be HTML or a page already scraped to plain text.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: text, json or markdown")
-	f.StringVar(&opts.Input, "input", "auto", "input kind: auto, html or text (a page scraped to text)")
 	f.StringVar(&opts.BaseURL, "url", "", "the page's URL, for a file or stdin (resolves links, fills url)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
 	f.BoolVar(&opts.Explain, "explain", false, "list every removed block and the rule that removed it (stderr for text, \"removed\" in JSON)")
 	f.BoolVar(&opts.Facts, "facts", false, "text and markdown: add the dateline, people and quotes after the article")
-	f.BoolVar(&opts.NoFacts, "no-facts", false, "skip dateline, people and quote detection")
 	f.BoolVar(&opts.Compact, "compact", false, "json: print on one line")
-	f.Int64Var(&opts.MaxBytes, "max-bytes", extract.DefaultMaxBytes, "largest input accepted, in bytes")
-	fetchcmd.AddFlags(f, &opts.Fetch) // URL sources; --max-bytes above also caps the body
+	opts.Extract.Bind(f)
 	return cmd
-}
-
-// IsURL reports whether s names an http(s) URL.
-func IsURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
 // Run extracts one page and writes it.
@@ -100,7 +88,7 @@ func Run(ctx context.Context, opts *Options) error {
 	a, err := load(ctx, opts)
 	var fe *fetch.Error
 	if errors.As(err, &fe) {
-		return fetchcmd.Hint(err) // already "URL: reason"
+		return cliflags.Hint(err) // already "URL: reason"
 	}
 	if err != nil {
 		name := opts.Source
@@ -126,8 +114,8 @@ func Run(ctx context.Context, opts *Options) error {
 }
 
 func load(ctx context.Context, opts *Options) (*extract.Article, error) {
-	eo := extract.Options{Explain: opts.Explain, NoFacts: opts.NoFacts, MaxBytes: opts.MaxBytes}
-	eo.Input, _ = cliutil.InputKind(opts.Input) // validated with the flags
+	eo := opts.Extract.Options()
+	eo.Explain = opts.Explain
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {
@@ -137,30 +125,10 @@ func load(ctx context.Context, opts *Options) (*extract.Article, error) {
 	}
 	src := opts.Source
 	switch {
-	case IsURL(src):
-		fo := opts.Fetch
-		if fo.Timeout == 0 {
-			fo.Timeout = opts.Timeout
-		}
-		if fo.MaxBytes == 0 {
-			fo.MaxBytes = opts.MaxBytes
-		}
-		page, err := fetch.Get(ctx, src, fo)
-		if err != nil {
-			return nil, err
-		}
-		if eo.URL == nil {
-			eo.URL = page.URL
-		}
-		// page.Text is already decoded to UTF-8 (header, BOM and <meta> weighed).
-		a, err := extract.FromReader(strings.NewReader(page.Text), eo)
-		if err != nil {
-			return nil, err
-		}
-		at := page.FetchedAt.UTC()
-		a.FetchedAt = &at
-		a.HTTPStatus = page.Status
-		return a, nil
+	case source.IsURL(src):
+		f := fetch.New(opts.Extract.FetchOptions())
+		defer f.CloseIdleConnections()
+		return extract.FromURL(ctx, f, src, eo)
 	case src == "" || src == "-":
 		return extract.FromReader(opts.Streams.In, eo)
 	default:

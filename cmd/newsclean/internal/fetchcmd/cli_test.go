@@ -38,9 +38,9 @@ func TestFetchCommand(t *testing.T) {
 		{path: "/chain/3", code: 0},
 		{path: "/drip", code: cliutil.ExitFetch, stderr: "reading body: timed out after 2s (see --timeout)", args: []string{"--idle-timeout", "5s"}},
 		{path: "/stall", code: cliutil.ExitFetch, stderr: "stalled: no data for 1s (see --idle-timeout)"},
-		{path: "/endless", code: cliutil.ExitFetch, stderr: "response too large: body larger than 1 MiB (see --max-bytes)"},
-		{path: "/huge", code: cliutil.ExitFetch, stderr: "Content-Length 1099511627776 is over the 1 MiB cap"},
-		{path: "/bomb", code: cliutil.ExitFetch, stderr: "body larger than 1 MiB"},
+		{path: "/endless", code: cliutil.ExitRejected, stderr: "input too large: body larger than 1 MiB (see --max-bytes)"},
+		{path: "/huge", code: cliutil.ExitRejected, stderr: "Content-Length 1099511627776 is over the 1 MiB cap"},
+		{path: "/bomb", code: cliutil.ExitRejected, stderr: "body larger than 1 MiB"},
 		{path: "/loop", code: cliutil.ExitFetch, stderr: "redirect loop back to"},
 		{path: "/chain/40", code: cliutil.ExitFetch, stderr: "too many redirects: more than 10 (see --max-redirects)"},
 		{path: "/to/file", code: cliutil.ExitFetch, stderr: `unsupported URL scheme "file"`},
@@ -49,7 +49,7 @@ func TestFetchCommand(t *testing.T) {
 		{path: "/status/404", code: cliutil.ExitFetch, stderr: "HTTP status 404 Not Found"},
 		{path: "/status/500", code: cliutil.ExitFetch, stderr: "HTTP status 500 Internal Server Error"},
 		{path: "/reset", code: cliutil.ExitFetch, stderr: "connection reset by the server"},
-		{path: "/image", code: cliutil.ExitFetch, stderr: "not an HTML page: content type image/png"},
+		{path: "/image", code: cliutil.ExitRejected, stderr: "not an HTML or text page: content type image/png"},
 		{path: "/ok", code: cliutil.ExitFetch, stderr: "refusing non-public address 127.0.0.1:", args: []string{"--allow-private=false"}},
 	}
 	for _, tt := range tests {

@@ -1,18 +1,16 @@
-// Package fetchcmd implements `newsclean fetch` and the fetch flags shared
-// by every command that reads URLs.
+// Package fetchcmd implements `newsclean fetch`.
 package fetchcmd
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliflags"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
 	"github.com/newsclean/newsclean/extract/fetch"
+	"github.com/newsclean/newsclean/extract/source"
 )
 
 // Options are the flag values and streams of one fetch run.
@@ -40,7 +38,8 @@ Limits hold against slow and hostile servers: time to connect, to the
 headers, between body bytes and in all; a body cap counted after
 decompression; a redirect limit; http and https only. Loopback, private and
 link-local addresses are refused unless --allow-private is given. Non-2xx
-answers and non-HTML content (images, PDFs, binaries) fail with exit code 6.`,
+answers fail with exit code 6; non-HTML content (images, PDFs, binaries)
+and a body past --max-bytes with exit code 5, as they do from a file.`,
 		Example: `  newsclean fetch https://example.com/story > story.html
   newsclean fetch -o story.html --timeout 10s https://example.com/story
   newsclean fetch --header "Cookie: session=abc" https://example.com/paywalled`,
@@ -52,7 +51,7 @@ answers and non-HTML content (images, PDFs, binaries) fail with exit code 6.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.URL = args[0]
-			if !strings.HasPrefix(opts.URL, "http://") && !strings.HasPrefix(opts.URL, "https://") {
+			if !source.IsURL(opts.URL) {
 				return cliutil.Usagef("fetch needs an http or https URL, got %q", opts.URL)
 			}
 			if runF != nil {
@@ -63,52 +62,27 @@ answers and non-HTML content (images, PDFs, binaries) fail with exit code 6.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
-	AddFlags(f, &opts.Fetch)
+	cliflags.MaxBytes(f, &opts.Fetch.MaxBytes)
+	cliflags.Fetch(f, &opts.Fetch)
 	return cmd
 }
 
-// Run fetches one page and writes its UTF-8 text.
+// Run fetches one page and writes its text, decoded to UTF-8 the way
+// extraction decodes it.
 func Run(ctx context.Context, opts *Options) error {
 	page, err := fetch.Get(ctx, opts.URL, opts.Fetch)
 	if err != nil {
-		return Hint(err)
+		return cliflags.Hint(err)
+	}
+	text, _, err := page.Decode()
+	if err != nil {
+		return &fetch.Error{URL: page.URL.String(), Err: err}
 	}
 	if opts.Output != "" {
-		data := page.Body // the text itself when the page was UTF-8: no copy
-		if page.Text != string(page.Body) {
-			data = []byte(page.Text)
-		}
-		return cliutil.WriteFileAtomic(opts.Output, data, 0o644)
+		return cliutil.WriteFileAtomic(opts.Output, []byte(text), 0o644)
 	}
-	if _, err := io.WriteString(opts.Streams.Out, page.Text); err != nil {
+	if _, err := io.WriteString(opts.Streams.Out, text); err != nil {
 		return &cliutil.WriteError{Err: err}
 	}
 	return nil
-}
-
-// Hint adds the flag that lifts a limit to a fetch error's message.
-func Hint(err error) error {
-	var flag string
-	switch {
-	case errors.Is(err, fetch.ErrPrivateAddress):
-		flag = "--allow-private"
-	case errors.Is(err, fetch.ErrTooLarge):
-		flag = "--max-bytes"
-	case errors.Is(err, fetch.ErrStalled):
-		flag = "--idle-timeout"
-	case errors.Is(err, fetch.ErrTooManyRedirects) && !strings.Contains(err.Error(), "loop"):
-		flag = "--max-redirects"
-	case errors.Is(err, fetch.ErrTimeout):
-		switch {
-		case strings.Contains(err.Error(), "connecting"):
-			flag = "--connect-timeout"
-		case strings.Contains(err.Error(), "headers"):
-			flag = "--header-timeout"
-		default:
-			flag = "--timeout"
-		}
-	default:
-		return err
-	}
-	return fmt.Errorf("%w (see %s)", err, flag)
 }

@@ -3,13 +3,11 @@ package fetchcmd
 import (
 	"bytes"
 	"context"
-	"errors"
 	"net/http"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/spf13/pflag"
 
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
 	"github.com/newsclean/newsclean/extract/fetch"
@@ -55,7 +53,7 @@ func TestFlags(t *testing.T) {
 		},
 		{name: "bad header", args: []string{"--header", "no colon", "http://example.com/"}, err: `want "Name: value"`},
 		{name: "bad size", args: []string{"--max-bytes", "lots", "http://example.com/"}, err: "bad size"},
-		{name: "negative count", args: []string{"--retries", "-2", "http://example.com/"}, err: "negative count"},
+		{name: "negative count", args: []string{"--retries", "-2", "http://example.com/"}, err: "negative value"},
 		{name: "not a URL", args: []string{"story.html"}, err: "fetch needs an http or https URL"},
 		{name: "no URL", args: nil, err: "fetch needs one URL"},
 	}
@@ -83,51 +81,5 @@ func TestFlags(t *testing.T) {
 				t.Errorf("options (-want +got):\n%s", d)
 			}
 		})
-	}
-}
-
-func TestAddFlagsKeepsExisting(t *testing.T) {
-	fs := pflag.NewFlagSet("extract", pflag.ContinueOnError)
-	var inputCap int64
-	fs.Int64Var(&inputCap, "max-bytes", 1<<20, "largest input")
-	var o fetch.Options
-	AddFlags(fs, &o)
-	if err := fs.Parse([]string{"--max-bytes", "500", "--timeout", "5s"}); err != nil {
-		t.Fatal(err)
-	}
-	if inputCap != 500 || o.MaxBytes != 0 || o.Timeout != 5*time.Second {
-		t.Errorf("input cap %d, fetch cap %d, timeout %v", inputCap, o.MaxBytes, o.Timeout)
-	}
-}
-
-func TestParseBytes(t *testing.T) {
-	for in, want := range map[string]int64{"0": 0, "1024": 1024, "20MiB": 20 << 20, "500k": 500 << 10, "1 GiB": 1 << 30, "3KB": 3 << 10, "7b": 7} {
-		if got, err := ParseBytes(in); err != nil || got != want {
-			t.Errorf("ParseBytes(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, in := range []string{"", "-1", "1.5M", "MiB", "99999999999G"} {
-		if _, err := ParseBytes(in); err == nil {
-			t.Errorf("ParseBytes(%q) succeeded", in)
-		}
-	}
-}
-
-func TestHint(t *testing.T) {
-	for _, tt := range []struct {
-		err  error
-		want string
-	}{
-		{&fetch.Error{URL: "u", Err: fetch.ErrPrivateAddress}, "(see --allow-private)"},
-		{&fetch.Error{URL: "u", Err: fetch.ErrTooLarge}, "(see --max-bytes)"},
-		{&fetch.Error{URL: "u", Err: errors.Join(fetch.ErrTimeout, errors.New("connecting to x"))}, "(see --connect-timeout)"},
-		{&fetch.Error{URL: "u", Err: fetch.ErrTimeout}, "(see --timeout)"},
-		{&fetch.Error{URL: "u", Err: &fetch.StatusError{Code: 404}}, "u: HTTP status 404 Not Found"},
-	} {
-		got := Hint(tt.err)
-		var fe *fetch.Error
-		if !errors.As(got, &fe) || !bytes.HasSuffix([]byte(got.Error()), []byte(tt.want)) {
-			t.Errorf("Hint(%v) = %q, want suffix %q and a *fetch.Error", tt.err, got, tt.want)
-		}
 	}
 }

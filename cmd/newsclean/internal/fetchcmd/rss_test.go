@@ -47,8 +47,8 @@ func TestPeakMemory(t *testing.T) {
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			out, _ := cmd.Output()
-			if code := cmd.ProcessState.ExitCode(); code != cliutil.ExitFetch {
-				t.Errorf("exit code %d, want %d; stderr %q", code, cliutil.ExitFetch, stderr.String())
+			if code := cmd.ProcessState.ExitCode(); code != cliutil.ExitRejected {
+				t.Errorf("exit code %d, want %d; stderr %q", code, cliutil.ExitRejected, stderr.String())
 			}
 			if len(out) != 0 || !strings.Contains(stderr.String(), "body larger than 20 MiB") {
 				t.Errorf("stdout %d bytes, stderr %q", len(out), stderr.String())

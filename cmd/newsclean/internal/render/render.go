@@ -5,13 +5,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/newsclean/newsclean/extract"
 )
 
-// Formats accepted by Write.
+// Formats accepted by Bytes.
 const (
 	Text     = "text"
 	JSON     = "json"
@@ -65,16 +64,6 @@ func Bytes(a *extract.Article, format string, opts Options) ([]byte, error) {
 		return []byte(s), nil
 	}
 	return nil, fmt.Errorf("unknown format %q", format)
-}
-
-// Write renders a in format to w.
-func Write(w io.Writer, a *extract.Article, format string, opts Options) error {
-	b, err := Bytes(a, format, opts)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(b)
-	return err
 }
 
 // FactsText is the at-a-glance view of the dateline, people and quotes.

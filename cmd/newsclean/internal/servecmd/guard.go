@@ -32,7 +32,7 @@ func checkPublic(ctx context.Context, u *url.URL) error {
 		}
 	}
 	for _, a := range addrs {
-		if !publicAddr(a) {
+		if !fetch.PublicAddr(a) {
 			return privateError(u, a.String())
 		}
 	}
@@ -41,36 +41,4 @@ func checkPublic(ctx context.Context, u *url.URL) error {
 
 func privateError(u *url.URL, what string) error {
 	return &fetch.Error{URL: u.String(), Err: fmt.Errorf("%w %s (serve --allow-private allows it)", fetch.ErrPrivateAddress, what)}
-}
-
-// specialPrefixes are ranges that are not the public internet, beyond what
-// netip's predicates cover.
-var specialPrefixes = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),       // "this network"
-	netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT
-	netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
-	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
-	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, broadcast
-	netip.MustParsePrefix("64:ff9b::/96"),    // NAT64: may map to private IPv4
-	netip.MustParsePrefix("64:ff9b:1::/48"),  // local-use NAT64
-	netip.MustParsePrefix("2002::/16"),       // 6to4: embeds any IPv4
-	netip.MustParsePrefix("2001::/32"),       // Teredo
-	netip.MustParsePrefix("100::/64"),        // discard-only
-	netip.MustParsePrefix("::ffff:0:0:0/96"), // IPv4-translated
-}
-
-// publicAddr reports whether a is a global unicast address outside the
-// private and special-purpose ranges.
-func publicAddr(a netip.Addr) bool {
-	a = a.Unmap()
-	if !a.IsValid() || !a.IsGlobalUnicast() || a.IsPrivate() || a.IsLoopback() ||
-		a.IsLinkLocalUnicast() || a.IsMulticast() || a.IsUnspecified() {
-		return false
-	}
-	for _, p := range specialPrefixes {
-		if p.Contains(a) {
-			return false
-		}
-	}
-	return true
 }

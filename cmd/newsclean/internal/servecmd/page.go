@@ -19,6 +19,7 @@ import (
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/render"
 	"github.com/newsclean/newsclean/extract"
+	"github.com/newsclean/newsclean/internal/scrub"
 )
 
 //go:embed assets
@@ -360,28 +361,7 @@ func quoteGroups(quotes []extract.Quote, nblocks int) ([]quoteGroup, int) {
 // printable drops control characters (ESC and the rest of C0 and C1, except
 // line breaks and tabs) and bidirectional overrides, so page text shows as
 // what it says.
-func printable(s string) string {
-	drop := func(r rune) bool {
-		switch {
-		case r == '\n' || r == '\t':
-			return false
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return true
-		case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-			return true
-		}
-		return false
-	}
-	if strings.IndexFunc(s, drop) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if drop(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
+func printable(s string) string { return scrub.Body(s) }
 
 // fileName makes a download's base name from a title: lower-case ASCII
 // letters and digits joined by hyphens, at most 60 bytes.
@@ -443,6 +423,8 @@ func (s *server) handleDownload(w http.ResponseWriter, r *http.Request) {
 // humanBytes writes n as "20 MiB".
 func humanBytes(n int64) string {
 	switch {
+	case n >= noCap:
+		return "any size"
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)
 	case n >= 1<<20:

@@ -18,8 +18,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliflags"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
-	"github.com/newsclean/newsclean/extract"
 )
 
 // Options are the flag values and streams of one serve run.
@@ -76,9 +76,6 @@ given. It refuses to fetch loopback and private network addresses unless
 			if opts.Timeout <= 0 {
 				return cliutil.Usagef("--timeout must be positive")
 			}
-			if opts.MaxBytes <= 0 {
-				return cliutil.Usagef("--max-bytes must be positive")
-			}
 			loopback, err := isLoopbackAddr(opts.Addr)
 			if err != nil {
 				return cliutil.Usagef("bad --addr %q: %v", opts.Addr, err)
@@ -96,7 +93,7 @@ given. It refuses to fetch loopback and private network addresses unless
 	f.StringVar(&opts.Addr, "addr", DefaultAddr, "`HOST:PORT` to listen on")
 	f.BoolVar(&opts.AllowRemote, "allow-remote", false, "allow a --addr that other machines can reach")
 	f.BoolVar(&opts.AllowPrivate, "allow-private", false, "allow fetching loopback and private network URLs")
-	f.Int64Var(&opts.MaxBytes, "max-bytes", extract.DefaultMaxBytes, "largest page or upload accepted, in bytes")
+	cliflags.MaxBytes(f, &opts.MaxBytes)
 	f.DurationVar(&opts.Timeout, "timeout", 30*time.Second, "time allowed for one request (fetch and extraction)")
 	return cmd
 }

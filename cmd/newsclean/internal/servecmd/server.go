@@ -23,7 +23,7 @@ import (
 // only, private fetch targets refused, default size cap and timeout.
 type Config struct {
 	// MaxBytes caps a page, a paste or an upload; default
-	// extract.DefaultMaxBytes.
+	// extract.DefaultMaxBytes; negative means no cap.
 	MaxBytes int64
 	// Timeout bounds one request, fetch and extraction; default 30 s.
 	Timeout time.Duration
@@ -46,6 +46,10 @@ type Config struct {
 	fetchClient *http.Client
 }
 
+// noCap stands for "no size cap" where a request body still needs a
+// bound for http.MaxBytesReader: more than any machine holds.
+const noCap = 1 << 50
+
 // server holds the handler's state. It is safe for concurrent use.
 type server struct {
 	cfg     Config
@@ -63,8 +67,11 @@ func NewHandler(cfg Config) http.Handler {
 }
 
 func newServer(cfg Config) *server {
-	if cfg.MaxBytes <= 0 {
+	switch {
+	case cfg.MaxBytes == 0:
 		cfg.MaxBytes = extract.DefaultMaxBytes
+	case cfg.MaxBytes < 0:
+		cfg.MaxBytes = noCap
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 30 * time.Second
@@ -179,30 +186,37 @@ func (s *server) run(ctx context.Context, j job) (*extract.Article, error) {
 		}
 		eo.URL = u
 	}
-	body := j.Body
 	var page *fetch.Page
 	if j.FetchURL != "" {
-		u, err := parseWebURL(j.FetchURL)
-		if err != nil {
+		var err error
+		if page, err = s.fetch(ctx, j.FetchURL); err != nil {
 			return nil, err
-		}
-		if !s.cfg.AllowPrivate {
-			if err := checkPublic(ctx, u); err != nil {
-				return nil, err
-			}
-		}
-		p, err := s.fetcher.Get(ctx, j.FetchURL)
-		if err != nil {
-			return nil, err
-		}
-		page = p
-		// Text is already UTF-8: header, BOM and <meta> weighed.
-		body = []byte(p.Text)
-		eo.Charset = ""
-		if eo.URL == nil {
-			eo.URL = p.URL
 		}
 	}
+	return s.extract(ctx, func() (*extract.Article, error) {
+		if page != nil {
+			return extract.FromPage(page, eo)
+		}
+		return extract.FromBytes(j.Body, eo)
+	})
+}
+
+// fetch checks that rawURL is a public web address and fetches it.
+func (s *server) fetch(ctx context.Context, rawURL string) (*fetch.Page, error) {
+	u, err := parseWebURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	if !s.cfg.AllowPrivate {
+		if err := checkPublic(ctx, u); err != nil {
+			return nil, err
+		}
+	}
+	return s.fetcher.Get(ctx, rawURL)
+}
+
+// extract runs one extraction in a worker slot.
+func (s *server) extract(ctx context.Context, run func() (*extract.Article, error)) (*extract.Article, error) {
 	type result struct {
 		a   *extract.Article
 		err error
@@ -215,20 +229,12 @@ func (s *server) run(ctx context.Context, j job) (*extract.Article, error) {
 	done := make(chan result, 1)
 	go func() {
 		defer func() { <-s.sem }()
-		a, err := extract.FromBytes(body, eo)
+		a, err := run()
 		done <- result{a, err}
 	}()
 	select {
 	case res := <-done:
-		if res.err != nil {
-			return nil, res.err
-		}
-		if page != nil {
-			at := page.FetchedAt.UTC()
-			res.a.FetchedAt = &at
-			res.a.HTTPStatus = page.Status
-		}
-		return res.a, nil
+		return res.a, res.err
 	case <-ctx.Done():
 		return nil, ctxErr(ctx)
 	}

@@ -8,7 +8,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
-	"net/netip"
 	"os"
 	"regexp"
 	"strings"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliflags"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/extractcmd"
 )
@@ -209,12 +209,10 @@ func TestAPI(t *testing.T) {
 func TestAPISameAsExtract(t *testing.T) {
 	var out, errb bytes.Buffer
 	opts := &extractcmd.Options{
-		Streams:  &cliutil.Streams{In: strings.NewReader(""), Out: &out, Err: &errb},
-		Source:   "testdata/article.html",
-		Format:   "json",
-		Input:    "auto",
-		MaxBytes: 20 << 20,
-		Timeout:  time.Second,
+		Streams: &cliutil.Streams{In: strings.NewReader(""), Out: &out, Err: &errb},
+		Source:  "testdata/article.html",
+		Format:  "json",
+		Extract: cliflags.Extract{Input: "auto", MaxBytes: 20 << 20},
 	}
 	if err := extractcmd.Run(context.Background(), opts); err != nil {
 		t.Fatalf("extract: %v (%s)", err, errb.String())
@@ -501,21 +499,6 @@ func TestResultCacheBounded(t *testing.T) {
 	}
 }
 
-func TestPublicAddr(t *testing.T) {
-	tests := map[string]bool{
-		"93.184.215.14": true, "2606:4700::6810:85e5": true,
-		"127.0.0.1": false, "10.0.0.1": false, "172.16.5.4": false, "192.168.0.1": false,
-		"169.254.169.254": false, "100.64.0.1": false, "0.0.0.0": false, "::1": false,
-		"::ffff:127.0.0.1": false, "fe80::1": false, "fc00::1": false, "224.0.0.1": false,
-		"64:ff9b::a00:1": false,
-	}
-	for s, want := range tests {
-		if got := publicAddr(mustAddr(t, s)); got != want {
-			t.Errorf("publicAddr(%s) = %v, want %v", s, got, want)
-		}
-	}
-}
-
 func TestFileName(t *testing.T) {
 	tests := map[string]string{
 		"How one <script> tag took down the city's voting site": "how-one-script-tag-took-down-the-city-s-voting-site",
@@ -530,11 +513,16 @@ func TestFileName(t *testing.T) {
 	}
 }
 
-func mustAddr(t *testing.T, s string) netip.Addr {
-	t.Helper()
-	a, err := netip.ParseAddr(s)
-	if err != nil {
-		t.Fatal(err)
+// A negative MaxBytes (--max-bytes 0) takes pages of any size.
+func TestNoSizeCap(t *testing.T) {
+	ts := newTestServer(t, Config{MaxBytes: -1})
+	page := readFixture(t, "article.html")
+	resp, body := post(t, ts.URL+"/api/extract", "text/html", page, nil)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
 	}
-	return a
+	resp, body = get(t, ts.URL+"/")
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("Pages up to any size")) {
+		t.Errorf("form: status %d, no size note in %.300s", resp.StatusCode, body)
+	}
 }
