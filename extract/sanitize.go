@@ -1,6 +1,6 @@
 package extract
 
-import "github.com/newsclean/newsclean/internal/scrub"
+import "github.com/newsclean/newsclean/extract/scrub"
 
 // sanitize makes every string of a safe to print on a terminal: valid
 // UTF-8 without C0 controls (other than newline and tab in the body), DEL,

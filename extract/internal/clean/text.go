@@ -4,50 +4,29 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsclean/newsclean/extract/scrub"
 )
 
-// Sanitize makes s safe to print: it drops C0 controls except newline and
-// tab, DEL, C1 controls, zero-width and bidirectional-override characters,
-// and replaces invalid UTF-8.
+// Sanitize makes s safe to print (see package scrub) and drops the
+// invisible characters that split words for a reader's search: zero-width
+// spaces and marks, byte-order marks, soft hyphens.
 func Sanitize(s string) string {
-	clean := true
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || dropRune(r) {
-			clean = false
-			break
-		}
-		i += size
-	}
-	if clean {
+	s = scrub.Body(s)
+	if strings.IndexFunc(s, invisible) < 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r == utf8.RuneError && size == 1 {
-			b.WriteRune('\uFFFD')
-			continue
+	return strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
 		}
-		if dropRune(r) {
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+		return r
+	}, s)
 }
 
-func dropRune(r rune) bool {
-	switch {
-	case r == '\n' || r == '\t':
-		return false
-	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
-		return true
-	case r == '\u200b', r == '\u200e', r == '\u200f', r == '\ufeff', r == '\u00ad':
-		return true
-	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+func invisible(r rune) bool {
+	switch r {
+	case '\u200b', '\u200e', '\u200f', '\ufeff', '\u00ad':
 		return true
 	}
 	return false

@@ -13,7 +13,7 @@ import (
 
 	"github.com/newsclean/newsclean/extract"
 	"github.com/newsclean/newsclean/extract/fetch"
-	"github.com/newsclean/newsclean/internal/scrub"
+	"github.com/newsclean/newsclean/extract/scrub"
 )
 
 // Streams are a command's standard streams. Tests fill them with buffers.

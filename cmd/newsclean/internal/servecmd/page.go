@@ -19,7 +19,7 @@ import (
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/render"
 	"github.com/newsclean/newsclean/extract"
-	"github.com/newsclean/newsclean/internal/scrub"
+	"github.com/newsclean/newsclean/extract/scrub"
 )
 
 //go:embed assets
