@@ -73,11 +73,11 @@ func (s *state) cut(rule, text string) {
 // picked a smaller container once the furniture was gone); the larger
 // article wins when it is much larger.
 func HTML(doc *html.Node, cfg Config) (*Result, error) {
-	cuts, total := preClean(doc, false)
+	cuts, page := preClean(doc, false)
 	s := &state{cfg: cfg}
 	s.explainCuts(cuts)
 	res, err := s.article(doc)
-	if !needsSafetyNet(res, total) {
+	if !needsSafetyNet(res, page) {
 		return res, err
 	}
 	restore(cuts)
@@ -88,6 +88,7 @@ func HTML(doc *html.Node, cfg Config) (*Result, error) {
 	if res2, err2 := again.article(doc); err2 == nil && (best == nil || recovers(res2.Blocks, best.Blocks)) {
 		res2.Recovered = true
 		best, bestErr = res2, nil
+
 	}
 	// readability may still pick a box of disclaimers or teasers over the
 	// story when the story is not in one container it scores well; the
@@ -102,6 +103,7 @@ func HTML(doc *html.Node, cfg Config) (*Result, error) {
 			}
 			best = &Result{Title: title, Blocks: blocks, Removed: append(again.removed, third.removed...), Recovered: true}
 			bestErr = nil
+
 		}
 	}
 	return best, bestErr
@@ -122,13 +124,16 @@ func (s *state) explainCuts(cuts []removal) {
 	}
 }
 
-// Safety net thresholds. smallShare is the share of the page's text under
-// which the article is suspect; recoverRatio is how many times larger the
-// article found on the whole page must be to replace it.
-// The container with most paragraphs is a cruder guess than readability's
-// and must be proseRatio times larger than its choice.
+// Safety net thresholds. The article is suspect when it is under
+// smallShare of the page's text and under smallProse of the page's
+// paragraph text outside links (a page whose paragraphs are mostly the
+// story's needs no second look). recoverRatio is how many times larger the
+// article found on the whole page must be to replace it; the container
+// with most paragraphs is a cruder guess than readability's and must be
+// proseRatio times larger.
 const (
 	smallShare   = 0.3
+	smallProse   = 0.6
 	recoverRatio = 2
 	proseRatio   = 4
 )
@@ -170,11 +175,12 @@ func holdsMost(blocks, part []Block) bool {
 	return all > 0 && found*10 >= all*7
 }
 
-func needsSafetyNet(res *Result, total int) bool {
+func needsSafetyNet(res *Result, page measure) bool {
 	if res == nil {
-		return total > 0
+		return page.text > 0
 	}
-	return float64(blocksLen(res.Blocks)) < smallShare*float64(total)
+	n := float64(blocksLen(res.Blocks))
+	return n < smallShare*float64(page.text) && n < smallProse*float64(page.prose)
 }
 
 // article runs readability on doc and cleans its blocks.

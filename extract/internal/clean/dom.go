@@ -291,12 +291,12 @@ const maxDepth = 2000
 // navigation. A container holding a large share of the page's text is never
 // removed: a class name is weaker evidence than the text itself.
 //
-// It returns what it cut, in order, and the length of the page's text.
+// It returns what it cut, in order, and the measure of the page's body.
 //
 // With strict set (the safety net's second pass), no class, role or hiding
 // rule cuts a container that holds a large share of the page's paragraph
 // text.
-func preClean(doc *html.Node, strict bool) ([]removal, int) {
+func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 	ms := measures(doc)
 	body := findBody(doc)
 	page := ms[body]
@@ -332,7 +332,7 @@ func preClean(doc *html.Node, strict bool) ([]removal, int) {
 		}
 	}
 	walk(doc, 0)
-	return cut, total
+	return cut, page
 }
 
 // keepCut reports the cuts the safety net leaves out: a comment thread is
