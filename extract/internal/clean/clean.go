@@ -367,8 +367,8 @@ const recurring = 3
 // blockRule names the rule that cuts b on its own merits, or "".
 //
 // inside tells a block between two paragraphs of the story. A list of
-// links there is the story's own (its sources, the products a guide names)
-// unless its items are headlines, and so is a heading that links; related links, tag lists and share bars
+// links there is the story's own (its sources, the products a guide names),
+// and so are a bare address and a heading that links; related links, tag lists and share bars
 // sit before the story starts or after it ends. A paragraph that is all
 // link inside the story is a teaser for another story.
 func (s *state) blockRule(b Block, cutCaptions, inside bool) string {
@@ -381,10 +381,10 @@ func (s *state) blockRule(b Block, cutCaptions, inside bool) string {
 	if rule := boilerplateRule(b.Text); rule != "" {
 		return rule
 	}
-	if rule := metaRule(b); rule != "" {
+	if rule := metaRule(b); rule != "" && !(inside && rule == "url-line") {
 		return rule
 	}
-	if isLinkDense(b) && !(inside && b.Kind == "li" && !isTeaser(b)) {
+	if isLinkDense(b) && !(inside && b.Kind == "li") {
 		return "link-dense"
 	}
 	if !inside && isLinkHeading(b) {
@@ -530,12 +530,6 @@ func isPromo(t string) bool {
 		}
 	}
 	return false
-}
-
-// isTeaser reports a block that is wholly one headline-long link: the
-// title of another story.
-func isTeaser(b Block) bool {
-	return b.linkChars*20 >= len(b.Text)*19 && wordCount(b.Text) > itemWords
 }
 
 // proseSpan returns the indexes of the first and last paragraphs of prose

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -61,13 +62,16 @@ func isDateLine(t string) bool {
 	if len(ws) < 2 || len(ws) > 24 {
 		return false
 	}
-	dates, digits, other := 0, 0, 0
+	dates, digits, other, strong := 0, 0, 0, 0
 	for _, w := range ws {
 		switch {
 		case isNumberWord(w):
 			digits++
 		case dateWords()[w]:
 			dates++
+			if !weakDateWords()[w] {
+				strong++
+			}
 		default:
 			other++
 		}
@@ -75,8 +79,37 @@ func isDateLine(t string) bool {
 	if digits == 0 || dates == 0 {
 		return false
 	}
+	// "Day 8", "Year founded: 2014", "30,000 hours" label a list item; a
+	// date line names a month, a weekday, a clock time or "ago", or is
+	// written in figures ("2024-06-01", "01/06/2024", "10:30").
+	if strong == 0 && !numericDate(t) {
+		return false
+	}
 	return other <= 4 && other*2 <= dates+digits
 }
+
+// weakDateWords are the date words that also label durations and list
+// items: units, ordinals, prepositions.
+var weakDateWords = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`
+		at on of de del a el le la der den um h hrs and
+		date time today minute minutes hour hours day days week weeks month months year years
+		first last original originally mis jour stand feira às as segunda terça terca quarta quinta sexta
+	`) {
+		m[w] = true
+	}
+	return m
+})
+
+// numericDate reports a date or time written in figures.
+func numericDate(t string) bool {
+	return numericDateRe().MatchString(t)
+}
+
+var numericDateRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[:h]\d{2})\b`)
+})
 
 // isDateLabel reports a lone label of a date line ("Published",
 // "Updated").
@@ -109,7 +142,7 @@ var metaRules = sync.OnceValue(func() []phraseRule {
 		// "Tom Krisher, Ap Auto Writer", "Jane Doe, Associated Press".
 		{"byline", anchored(`(?i)^[\p{L} .'’-]+,\s*(the )?(ap|associated press|reuters|afp|dpa|efe|bloomberg|upi|cnn|bbc)\b[\w ]*$|^(staff|wire|news) (and wire )?(reports?|services?)$|^(the )?(associated press|reuters|agence france-presse|afp|ap|upi|dpa|efe|bloomberg news|press association)$`), nil},
 		// A bare address: a URL, an e-mail address, a handle.
-		{"url-line", anchored(`(?i)^(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[\w-]+(\.[\w-]+)+/\S*|@\w+)$`), nil},
+		{"url-line", anchored(`(?i)^(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[\w-]+(\.\p{L}[\w-]*)+/\S*|@\w+)$`), nil},
 	}
 })
 
@@ -242,18 +275,23 @@ func cutPrefixFold(t string, prefixes ...string) (string, bool) {
 	return t, false
 }
 
-// isLinkLine reports a block made mostly of web addresses ("Listen:
-// http://... Download: http://...").
+// isLinkLine reports a block of web addresses under a few labels
+// ("Listen: http://... Download: http://..."). A citation (authors, a
+// title, then the address) is the story's source list, not furniture.
 func isLinkLine(t string) bool {
-	urls, all := 0, 0
+	urls, words := 0, 0
 	for _, f := range strings.Fields(t) {
-		all += len(f)
 		if strings.Contains(f, "http://") || strings.Contains(f, "https://") || strings.HasPrefix(f, "www.") {
-			urls += len(f)
+			urls++
+		} else {
+			words++
 		}
 	}
-	return urls > 0 && urls*2 >= all
+	return urls > 0 && words <= urls*linkLineLabels
 }
+
+// linkLineLabels is the most words per address in a block of addresses.
+const linkLineLabels = 2
 
 // isLinkHeading reports a heading that is all link: the title of another
 // story, in a list of related or most-read links.
