@@ -83,15 +83,7 @@ func Analyze(paragraphs []string, published time.Time) Result {
 	}
 	for _, q := range attribute(paras, pp) {
 		out := Quote{Text: q.text, Paragraph: q.para}
-		switch {
-		case q.src.person >= 0:
-			per := pp.list[q.src.person]
-			name := per.name
-			out.Speaker, out.SpeakerRole = &name, per.role
-		case q.src.phrase != "":
-			s := q.src.phrase
-			out.Speaker = &s
-		}
+		out.Speaker, out.SpeakerRole = speakerFor(q.src, pp)
 		res.Quotes = append(res.Quotes, out)
 	}
 	return res
