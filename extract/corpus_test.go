@@ -3,15 +3,14 @@ package extract_test
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/newsclean/newsclean/extract"
+	"github.com/newsclean/newsclean/extract/internal/meta"
 )
 
 // corporaDir holds real pages with gold text (fundus, wcxb-dev), outside
@@ -148,39 +147,6 @@ func TestCorpusSpeakers(t *testing.T) {
 	t.Logf("%d quotes checked", n)
 }
 
-var (
-	entityRE = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,31});`)
-	// placeholderRE matches values that stand for "no value".
-	placeholderRE = regexp.MustCompile(`(?i)^(null|undefined|none|n/?a|admin|administrator|untitled|unknown|[0-9]+|-+)$`)
-)
-
-// badValue explains what is wrong with a metadata string, or returns "".
-func badValue(s string) string {
-	if m := entityRE.FindString(s); m != "" {
-		return "holds the entity " + m
-	}
-	for _, r := range s {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' || r == '\uFFFD' {
-			return fmt.Sprintf("holds the control character %U", r)
-		}
-	}
-	if placeholderRE.MatchString(strings.TrimSpace(s)) {
-		return "a placeholder"
-	}
-	return ""
-}
-
-// badTime explains why a page time cannot be the article's, or returns "".
-func badTime(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	if t.Year() < 1990 || t.After(fixedNow().AddDate(1, 0, 0)) {
-		return "an impossible or placeholder time " + t.Format(time.RFC3339)
-	}
-	return ""
-}
-
 // TestCorpusMetadata: no metadata field of any page of any corpus holds an
 // HTML entity, a control character or a placeholder value.
 func TestCorpusMetadata(t *testing.T) {
@@ -192,19 +158,21 @@ func TestCorpusMetadata(t *testing.T) {
 		where := c.corpus + "/" + c.id
 		fields := map[string]string{"title": a.Title, "site_name": a.SiteName, "description": a.Description}
 		for i, au := range a.Authors {
-			fields[fmt.Sprintf("authors[%d]", i)] = au
+			if why := meta.AuthorProblem(au); why != "" {
+				t.Errorf("%s: authors[%d] %q %s", where, i, au, why)
+			}
 		}
 		for k, v := range fields {
 			if v == "" {
 				continue
 			}
-			if why := badValue(v); why != "" {
+			if why := meta.Problem(v); why != "" {
 				t.Errorf("%s: %s %.80q %s", where, k, v, why)
 			}
 		}
 		for k, v := range map[string]*time.Time{"published": a.Published, "modified": a.Modified} {
-			if why := badTime(v); why != "" {
-				t.Errorf("%s: %s is %s", where, k, why)
+			if why := meta.TimeProblem(v, fixedNow()); why != "" {
+				t.Errorf("%s: %s %s", where, k, why)
 			}
 		}
 	}

@@ -47,6 +47,7 @@ type page struct {
 	timeAttr   string // first <time datetime>
 	ld         []map[string]any
 	relAuthors []string
+	bylines    []string // text of visible byline elements
 }
 
 // Read reads the metadata of doc without modifying it. base resolves
@@ -61,11 +62,11 @@ func Read(doc *html.Node, base *url.URL) Meta {
 		p.props["dc.title"], p.props["sailthru.title"], p.props["parsely-title"], ldString(ld, "name"))
 	m.SiteName = firstNonEmpty(ldName(ld["publisher"]), p.props["og:site_name"], p.props["application-name"],
 		p.props["publisher"], p.props["dc.publisher"])
-	rawTitle := cleanSpace(p.title)
 	if m.Title == "" {
-		m.Title = rawTitle
+		m.Title = p.title
 	}
-	m.Title = StripSiteTail(cleanSpace(m.Title), m.SiteName)
+	m.SiteName = decodeText(m.SiteName)
+	m.Title = StripSiteTail(decodeText(m.Title), m.SiteName)
 
 	m.Authors = ldAuthors(ld["author"])
 	if len(m.Authors) == 0 {
@@ -78,20 +79,25 @@ func Read(doc *html.Node, base *url.URL) Meta {
 			m.Authors = append(m.Authors, SplitAuthors(a)...)
 		}
 	}
-	m.Authors = dedupe(m.Authors)
+	if len(m.Authors) == 0 {
+		for _, a := range p.bylines {
+			m.Authors = append(m.Authors, visibleAuthors(a)...)
+		}
+	}
+	m.Authors = preferPeople(dedupe(m.Authors))
 
-	m.Published = parseTime(firstNonEmpty(ldString(ld, "datePublished"), p.props["article:published_time"],
+	m.Published = firstTime(ldString(ld, "datePublished"), p.props["article:published_time"],
 		p.props["og:article:published_time"], p.props["datepublished"], p.props["publishdate"], p.props["pubdate"],
 		p.props["publish-date"], p.props["date"], p.props["dc.date"], p.props["dc.date.issued"],
 		p.props["dcterms.created"], p.props["sailthru.date"], p.props["parsely-pub-date"],
-		p.props["citation_publication_date"], p.props["article.published"], ldString(ld, "dateCreated"), p.timeAttr))
-	m.Modified = parseTime(firstNonEmpty(ldString(ld, "dateModified"), p.props["article:modified_time"],
+		p.props["citation_publication_date"], p.props["article.published"], ldString(ld, "dateCreated"), p.timeAttr)
+	m.Modified = firstTime(ldString(ld, "dateModified"), p.props["article:modified_time"],
 		p.props["og:updated_time"], p.props["datemodified"], p.props["dcterms.modified"], p.props["last-modified"],
-		p.props["article.updated"]))
+		p.props["article.updated"])
 
 	m.Language = firstNonEmpty(p.lang, ldString(ld, "inLanguage"), p.props["content-language"], p.props["dc.language"],
 		localeToLang(p.props["og:locale"]))
-	m.Description = cleanSpace(firstNonEmpty(ldString(ld, "description"), p.props["og:description"],
+	m.Description = decodeText(firstNonEmpty(ldString(ld, "description"), p.props["og:description"],
 		p.props["description"], p.props["twitter:description"], p.props["dc.description"]))
 	m.Canonical = resolve(base, firstNonEmpty(p.canonical, p.props["og:url"], ldString(ld, "url"), ldID(ld["mainEntityOfPage"])))
 	if base == nil && m.Canonical != "" {
@@ -143,6 +149,11 @@ func (p *page) walk(n *html.Node, depth int, inBody bool) {
 			}
 		case atom.Style, atom.Svg:
 			return
+		}
+		if inBody && len(p.bylines) < maxBylines && bylineElement(n) {
+			if t := cleanSpace(textOf(n)); t != "" && len(t) < maxBylineBytes {
+				p.bylines = append(p.bylines, t)
+			}
 		}
 		if ip := strings.ToLower(attr(n, "itemprop")); ip != "" && n.DataAtom != atom.Meta {
 			switch ip {
@@ -386,44 +397,66 @@ func matchesSite(s, site string) bool {
 }
 
 // SplitAuthors splits a byline such as "By Jane Doe and John Roe" into
-// names.
+// names, without prefixes ("By", "Text:", "Analysis by"), credentials,
+// job titles and placeholders; organisations stay only when no person is
+// credited.
 func SplitAuthors(byline string) []string {
-	s := cleanSpace(byline)
-	if s == "" || len(s) > 300 {
+	s := decodeText(byline)
+	if s == "" || len(s) > maxBylineBytes {
 		return nil
 	}
-	low := strings.ToLower(s)
-	for _, p := range []string{"by ", "par ", "von ", "por ", "written by ", "words by ", "text by "} {
-		if strings.HasPrefix(low, p) {
-			s = strings.TrimSpace(s[len(p):])
-			break
-		}
-	}
-	// A trailing "| Reuters" or ", Staff Writer" stays a credit, not a name.
+	s = stripAuthorPrefix(s)
+	// A trailing "| Reuters" stays a credit, not a name.
 	if i := strings.IndexAny(s, "|\n"); i >= 0 {
 		s = strings.TrimSpace(s[:i])
 	}
-	for _, sep := range []string{" and ", " & ", " und ", " et ", " y ", ";", " with "} {
+	for _, sep := range []string{" and ", " & ", " und ", " et ", " y ", ";", " with ", " / "} {
 		s = strings.ReplaceAll(s, sep, ",")
 	}
 	var out []string
 	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(strings.Trim(part, " .:-–—"))
-		if part == "" || strings.HasPrefix(part, "http") || strings.Contains(part, "@") {
+		if strings.Contains(part, "http") || strings.Contains(part, "@") {
 			continue
 		}
-		n := len(strings.Fields(part))
-		if n == 0 || n > 5 {
-			continue
+		if name := cleanAuthor(part); name != "" {
+			out = append(out, name)
 		}
-		// Job titles that follow a name after a comma ("Jane Doe, Staff Writer").
-		l := strings.ToLower(part)
-		if len(out) > 0 && (strings.Contains(l, "writer") || strings.Contains(l, "correspondent") || strings.Contains(l, "editor") || strings.Contains(l, "reporter")) {
-			continue
-		}
-		out = append(out, part)
 	}
-	return out
+	return preferPeople(out)
+}
+
+// maxBylineBytes bounds a byline; a longer one is a paragraph.
+const maxBylineBytes = 300
+
+// firstTime returns the first value that reads as a plausible time.
+func firstTime(vals ...string) *time.Time {
+	for _, v := range vals {
+		if t := plausible(parseTime(v)); t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// maxBylines bounds the visible bylines kept; the first names the author.
+const maxBylines = 3
+
+// bylineElement: an element the page marks as its byline or author name
+// (itemprop="author", class "byline", "author-name", "article__author").
+func bylineElement(n *html.Node) bool {
+	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link {
+		return false
+	}
+	if strings.EqualFold(attr(n, "itemprop"), "author") {
+		return true
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if strings.Contains(c, "byline") || c == "author" || strings.HasSuffix(c, "author-name") ||
+			strings.HasSuffix(c, "__author") || c == "author-name" {
+			return true
+		}
+	}
+	return false
 }
 
 // parseTime reads a date in any common form; a date without a zone is taken
