@@ -157,6 +157,8 @@ var wordLists = sync.OnceValue(func() *lists {
 			parliament congress senate assembly cabinet government administration network channel
 			radio tv television press magazine records studios pictures entertainment media labs
 			systems technologies technology software motors holdings partners capital securities
+			brothers bros associates corriere gazzetta zeitung stampa repubblica monde figaro mundo diario
+			folha tageblatt rundschau chronicle inquirer examiner observer courier
 			exchange fc united city democrats republicans conservatives nations embassy consulate
 			prison jail clinic laboratory lab initiative project program programme service services
 			forces guard guards brigade regiment corps command bureau unit division summit forum

@@ -116,6 +116,7 @@ type tally struct {
 	ptp, pfp, pfn               int
 	qtp, qfp, qfn, speakerRight int
 	errors                      []string
+	quiet                       bool // report figures only, not each error
 }
 
 func (t *tally) f1(tp, fp, fn int) float64 {
@@ -299,6 +300,9 @@ func (t *tally) check(tb testing.TB) {
 	tb.Logf("articles %d: dateline %.3f  people F1 %.3f (tp=%d fp=%d fn=%d)  quotes F1 %.3f (tp=%d fp=%d fn=%d)  speaker %.3f",
 		t.n, dl, pf, t.ptp, t.pfp, t.pfn, qf, t.qtp, t.qfp, t.qfn, sp)
 	for _, e := range t.errors {
+		if t.quiet {
+			break
+		}
 		tb.Log("  " + spaceRE.ReplaceAllString(e, " "))
 	}
 	if dl < minDateline || pf < minPeopleF1 || qf < minQuoteF1 || sp < minSpeaker {
