@@ -51,6 +51,10 @@ func attribute(paras []*para, pp *people) []quoteRec {
 				continue
 			}
 			src := at.find(pi, k)
+			if src.phrase != "" {
+				oi, _ := p.spanToks(k)
+				src = at.resolveRole(pi, oi, src)
+			}
 			if src.none() {
 				switch {
 				case chained && len(at.out) > 0:
@@ -154,6 +158,34 @@ func (at *attributor) find(pi, k int) source {
 		if at.according(p, v) {
 			return at.after(pi, v+2, se)
 		}
+	}
+	// 4. a quote inside reported speech, whatever the verb: "X denied …
+	// and said reports were “…”", "X assured Y that … “…”"
+	if oi-ss > minClauseBeforeQuote {
+		return at.clauseSubject(pi, ss, oi)
+	}
+	return noSource
+}
+
+// minClauseBeforeQuote is the fewest tokens before a quote for the words
+// to hold a subject and its verb ("Lindqvist denied").
+const minClauseBeforeQuote = 2
+
+// clauseSubject reads the subject of the clause that runs from ss to a
+// quote at oi: a person opening the sentence, or a pronoun resolved to one.
+// A noun phrase opening the sentence is taken only when a verb of the
+// lexicon's speech list follows it; otherwise the quote may be the
+// writer's own words set in marks.
+func (at *attributor) clauseSubject(pi, ss, oi int) source {
+	p := at.paras[pi]
+	for v := ss; v < oi; v++ {
+		if p.toks[v].kind == tMark {
+			return noSource // another quote comes first
+		}
+	}
+	s := at.sentenceSubject(pi, oi)
+	if s.person >= 0 {
+		return s
 	}
 	return noSource
 }
@@ -332,6 +364,9 @@ func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
 		return noSource, true
 	default:
 		return noSource, false
+	}
+	if s, ok := at.phraseSubjectBefore(pi, ti, want); ok {
+		return s, true // "A spokesman for the show said …. “…,” he said."
 	}
 	// Three passes: a person opening a sentence of this paragraph or the
 	// one before (the subject); then any but mentions after a preposition
@@ -515,4 +550,135 @@ func allSuffixes(toks []token) bool {
 		}
 	}
 	return len(toks) > 0
+}
+
+// phraseSubjectBefore reads the sentence before token ti of paragraph pi:
+// when it opens with a source phrase naming a role ("A spokesman for the
+// show said …") and names no person, a "he" or "she" after it is that
+// source. want is the pronoun's gender.
+func (at *attributor) phraseSubjectBefore(pi, ti int, want byte) (source, bool) {
+	p := at.paras[pi]
+	ss, _ := p.sentenceOf(ti)
+	if ss == 0 {
+		return noSource, false
+	}
+	ps, pe := p.sentenceOf(ss - 1)
+	if !determiner(lw(p.toks[ps])) && lw(p.toks[ps]) != "a" && lw(p.toks[ps]) != "an" {
+		return noSource, false
+	}
+	for _, m := range at.pp.mentions[pi] {
+		if m.tok >= ps && m.tok < pe {
+			return noSource, false
+		}
+	}
+	for v := ps + 1; v < pe; v++ {
+		if !at.speech(p.toks[v]) {
+			continue
+		}
+		s := at.openingPhrase(pi, ps, v)
+		if s.phrase == "" || !roleOfGender(s.phrase, want, at.L) {
+			return noSource, false
+		}
+		return s, true
+	}
+	return noSource, false
+}
+
+// openingPhrase reads the source phrase that opens a sentence at ps and
+// governs the speech verb at v: all the words before the verb when they
+// form a source phrase ("A spokesman for the show"), else the sentence's
+// opening noun phrase.
+func (at *attributor) openingPhrase(pi, ps, v int) source {
+	p := at.paras[pi]
+	if v > ps {
+		whole := strings.Join(strings.Fields(p.text[p.toks[ps].start:p.toks[v-1].end]), " ")
+		if strings.Contains(whole, ",") {
+			return noSource // "The forecaster's meteorologist, Alun Whitcombe, said": a name in apposition
+		}
+		if sourcePhrase(whole) {
+			return source{person: -1, phrase: whole}
+		}
+	}
+	s := at.sentenceSubject(pi, v)
+	if s.phrase != "" && !sourcePhrase(s.phrase) {
+		return noSource
+	}
+	return s
+}
+
+// maxRoleLookback bounds how many paragraphs back a role phrase after a
+// quote ("the CNN host said") looks for the person it describes.
+const maxRoleLookback = 2
+
+// resolveRole resolves a definite role phrase to what it describes: an
+// earlier quote's source with the same head ("the spokesperson" after “…,”
+// a company spokesperson said), a person whose role has the head word ("the treasurer"
+// for "state Treasurer Evelyn Marsh"), or, when a capitalised word makes
+// the description specific ("the Portugal international", "the CNBC
+// anchor"), the person named last before the quote.
+func (at *attributor) resolveRole(pi, oi int, src source) source {
+	words := strings.Fields(src.phrase)
+	if len(words) < 2 || strings.ToLower(words[0]) != "the" {
+		return src
+	}
+	head := strings.ToLower(words[len(words)-1])
+	for i := len(at.out) - 1; i >= 0; i-- {
+		if ph := at.out[i].src.phrase; ph != "" && ph != src.phrase && strings.HasSuffix(strings.ToLower(ph), " "+head) {
+			return at.out[i].src
+		}
+	}
+	if !at.L.roleNoun[head] && !describesPerson[head] {
+		return src
+	}
+	specific := false
+	for _, w := range words[1 : len(words)-1] {
+		specific = specific || startsUpper(w)
+	}
+	last := -1
+	for p := pi; p >= 0 && p >= pi-maxRoleLookback; p-- {
+		for k := len(at.pp.mentions[p]) - 1; k >= 0; k-- {
+			m := at.pp.mentions[p][k]
+			if m.q != 0 || p == pi && m.tok >= oi {
+				continue
+			}
+			if strings.Contains(strings.ToLower(at.pp.list[m.person].role), head) {
+				return source{person: m.person}
+			}
+			if last < 0 {
+				last = m.person
+			}
+		}
+	}
+	if specific && last >= 0 {
+		return source{person: last}
+	}
+	return src
+}
+
+// describesPerson are nouns, besides role nouns, that describe a person
+// in a definite phrase after a quote: "the Texas Republican", "the
+// Portugal international".
+var describesPerson = set(`republican democrat independent conservative liberal international veteran
+	winger forward centre-back full-back fullback outfielder reliever shortstop linebacker
+	receiver tailback goaltender batsman bowler all-rounder jockey driver rider swimmer sprinter
+	golfer boxer fighter wrestler skier skater gymnast grandmother grandfather mother father
+	widow widower teenager pensioner native newcomer incumbent challenger nominee frontrunner`)
+
+// roleOfGender: a phrase naming a role that a pronoun of gender want can
+// stand for ("a spokesman" for he, "the spokeswoman" for she, "a
+// spokesperson" for either).
+func roleOfGender(phrase string, want byte, L *lists) bool {
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		if !L.roleNoun[w] {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(w, "woman") || w == "mother" || w == "wife" || w == "daughter" || w == "sister":
+			return want == 'f'
+		case strings.HasSuffix(w, "man") || w == "father" || w == "husband" || w == "son" || w == "brother":
+			return want == 'm'
+		}
+		return true
+	}
+	return false
 }
