@@ -82,7 +82,8 @@ func Analyze(paragraphs []string, published time.Time) Result {
 		res.People = append(res.People, Person{Name: per.name, Role: per.role, Mentions: per.count, Aliases: per.aliases})
 	}
 	for _, q := range attribute(paras, pp) {
-		out := Quote{Text: q.text, Paragraph: q.para}
+		// the comma before "she said" is the sentence's, not the speaker's
+		out := Quote{Text: strings.TrimRight(q.text, ", \u00a0"), Paragraph: q.para}
 		out.Speaker, out.SpeakerRole = speakerFor(q.src, pp)
 		res.Quotes = append(res.Quotes, out)
 	}
