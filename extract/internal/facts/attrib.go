@@ -108,7 +108,7 @@ func (at *attributor) find(pi, k int) source {
 		return s
 	}
 	words := 0
-	for v := j; v < se && words < 9; v++ {
+	for v := j; v < se && words < maxWordsToVerbAfter; v++ {
 		t := p.toks[v]
 		if t.kind == tMark {
 			break
@@ -190,6 +190,31 @@ func (at *attributor) clauseSubject(pi, ss, oi int) source {
 	return noSource
 }
 
+// Distances, in tokens, the attribution rules look over.
+const (
+	// maxWordsToVerbAfter: words between a quote and the speech verb
+	// after it ("“…,” Kurinji Selvaraj, an analyst at …, told").
+	maxWordsToVerbAfter = 9
+	// maxSpeakerWords: the longest speaker read beside a speech verb
+	// ("U.S. Attorney James Kennedy Jr.").
+	maxSpeakerWords = 8
+	// maxPronounPhrase: a subject this short may be a pronoun with an
+	// adverb ("He instead").
+	maxPronounPhrase = 2
+	// maxWordsToApposedName: how far after a comma a name in apposition
+	// may start ("said another witness, former adviser Fiona Hill").
+	maxWordsToApposedName = 6
+	// maxSubjectWords: the longest noun phrase opening a sentence read as
+	// its subject.
+	maxSubjectWords = 6
+	// maxApposition: the longest apposition between a name and its
+	// speech verb ("X, a teacher at …, said").
+	maxApposition = 30
+	// minAdverbLen: shorter words ending in -ly are not adverbs ("only"
+	// is listed; "Italy", "ally" are not adverbs).
+	minAdverbLen = 4
+)
+
 var skipBefore = map[string]bool{
 	"also": true, "later": true, "then": true, "has": true, "have": true, "had": true, "was": true,
 	"is": true, "previously": true, "recently": true, "earlier": true, "further": true, "again": true,
@@ -222,21 +247,13 @@ func (at *attributor) before(pi, from, v int) source {
 	}
 	// skip one apposition or relative clause: "X, a teacher at …, said"
 	if y > from && p.toks[y-1].text == "," {
-		if per := at.pp.mentionEndingAt(pi, y-1); per >= 0 {
-			return source{person: per} // "The engineer, Dr Samuel Obi, told"
-		}
-		c := y - 2
-		for c >= from && p.toks[c].text != "," && p.toks[c].kind != tMark {
-			c--
-		}
-		if c > from && p.toks[c].text == "," {
-			y = c
-		} else {
-			return noSource
+		var s source
+		if y, s = at.skipApposition(pi, from, y); y < 0 {
+			return s
 		}
 	}
 	x := y
-	for x > from && y-x < 8 {
+	for x > from && y-x < maxSpeakerWords {
 		t := p.toks[x-1]
 		if t.q != 0 || t.kind == tMark {
 			break
@@ -273,7 +290,7 @@ func (at *attributor) before(pi, from, v int) source {
 			}
 		}
 	}
-	if y-x <= 2 {
+	if y-x <= maxPronounPhrase {
 		if s, ok := at.pronoun(pi, x, lw(p.toks[x])); ok {
 			return s // "she", "He instead"
 		}
@@ -289,12 +306,31 @@ func (at *attributor) before(pi, from, v int) source {
 	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[x].start:p.toks[y-1].end]), " ")}
 }
 
+// skipApposition steps back over the apposition ending with the comma
+// before token y and returns where the subject before it ends. When the
+// apposition is a person's name ("The engineer, Dr Samuel Obi, told"), or
+// no subject precedes it, it returns -1 and the source.
+func (at *attributor) skipApposition(pi, from, y int) (int, source) {
+	p := at.paras[pi]
+	if per := at.pp.mentionEndingAt(pi, y-1); per >= 0 {
+		return -1, source{person: per}
+	}
+	c := y - 2
+	for c >= from && p.toks[c].text != "," && p.toks[c].kind != tMark {
+		c--
+	}
+	if c > from && p.toks[c].text == "," {
+		return c, noSource
+	}
+	return -1, noSource
+}
+
 // after reads the speaker after a speech verb or "according to", within
 // tokens [from, to): "said Ms Chang Li Lin, Mr Lee's press secretary".
 func (at *attributor) after(pi, from, to int) source {
 	p := at.paras[pi]
 	y := from
-	for y < to && y-from < 8 {
+	for y < to && y-from < maxSpeakerWords {
 		t := p.toks[y]
 		if t.q != 0 || t.kind == tMark || (t.kind == tPunct && t.text != "&" && t.text != "-") {
 			break
@@ -314,7 +350,7 @@ func (at *attributor) after(pi, from, to int) source {
 	// "said another witness in the probe, former adviser Fiona Hill."
 	if y < to && p.toks[y].text == "," {
 		for _, m := range at.pp.mentions[pi] {
-			if m.tok > y && m.tok <= y+6 && m.end <= to && (m.end == len(p.toks) || p.toks[m.end].kind == tPunct) {
+			if m.tok > y && m.tok <= y+maxWordsToApposedName && m.end <= to && (m.end == len(p.toks) || p.toks[m.end].kind == tPunct) {
 				return source{person: m.person}
 			}
 		}
@@ -420,7 +456,7 @@ var participle = map[string]bool{
 
 // isAdverb: "tearfully", "quickly" before a speech verb.
 func isAdverb(t token) bool {
-	return t.kind == tWord && !t.upper() && len(t.text) > 4 && strings.HasSuffix(t.text, "ly")
+	return t.kind == tWord && !t.upper() && len(t.text) > minAdverbLen && strings.HasSuffix(t.text, "ly")
 }
 
 // sentenceSubject reads the subject at the start of the sentence holding
@@ -443,7 +479,7 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 	}
 	x := ss
 	possessive := false
-	for x < v && x-ss < 6 {
+	for x < v && x-ss < maxSubjectWords {
 		t := p.toks[x]
 		if t.kind != tWord || t.q != 0 {
 			break
@@ -472,7 +508,7 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 func (at *attributor) appositionSpeaker(pi, j, se int) (source, bool) {
 	p := at.paras[pi]
 	for _, m := range at.pp.mentions[pi] {
-		if m.tok < j || m.tok > j+4 || m.q != 0 {
+		if m.tok < j || m.tok > j+maxWordsToApposedName-2 || m.q != 0 {
 			continue
 		}
 		for k := j; k < m.tok; k++ {
@@ -483,7 +519,7 @@ func (at *attributor) appositionSpeaker(pi, j, se int) (source, bool) {
 		if m.end >= se || p.toks[m.end].text != "," {
 			return noSource, false
 		}
-		for v := m.end + 1; v < se && v < m.end+30; v++ {
+		for v := m.end + 1; v < se && v < m.end+maxApposition; v++ {
 			t := p.toks[v]
 			if t.kind == tMark || t.text == "." || t.text == ";" {
 				return noSource, false

@@ -49,6 +49,23 @@ type Result struct {
 // (bylines, photo captions and timestamps may come first).
 const maxDatelineParas = 8
 
+// maxStandfirstWords: a first paragraph this long is the story, not a
+// standfirst before a dateline.
+const maxStandfirstWords = 40
+
+// minBodyWords: a paragraph of fewer words (without digits) is a heading,
+// a byline or a timestamp.
+const minBodyWords = 8
+
+// The language check reads up to englishSample lower-case words; with
+// fewer than minEnglishSample it does not judge, else it wants
+// minEnglishShare of them in the English word list.
+const (
+	englishSample    = 400
+	minEnglishSample = 20
+	minEnglishShare  = 0.6
+)
+
 // maxTextBytes bounds the text read for facts.
 const maxTextBytes = 256 << 10
 
@@ -110,7 +127,7 @@ func findDateline(paras []*para, published time.Time) *Dateline {
 			return &Dateline{Place: d.Place, Date: d.Date, Agency: d.Agency, Raw: d.Raw}
 		}
 		seen++
-		if seen > 1 || len(strings.Fields(p.text)) > 40 {
+		if seen > 1 || len(strings.Fields(p.text)) > maxStandfirstWords {
 			return nil
 		}
 	}
@@ -127,7 +144,7 @@ func bodyLike(s string) bool {
 			words++
 		}
 	}
-	if words < 8 {
+	if words < minBodyWords {
 		return false
 	}
 	return strings.ContainsAny(s[len(s)-1:], ".!?\"”’)»:")
@@ -145,10 +162,10 @@ func english(paras []*para) bool {
 			if isCommon(t.text) {
 				known++
 			}
-			if total >= 400 {
+			if total >= englishSample {
 				break
 			}
 		}
 	}
-	return total < 20 || known*10 >= total*6
+	return total < minEnglishSample || float64(known) >= minEnglishShare*float64(total)
 }

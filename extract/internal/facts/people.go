@@ -77,6 +77,14 @@ func nameLike(t token, L *lists) bool {
 	return true
 }
 
+// Sizes of the parts of names and roles, in tokens.
+const (
+	maxParticles     = 3  // "Ibn al Saud", "van der"
+	maxRoleWords     = 12 // the longest role in apposition
+	maxNicknameWords = 7  // a quoted nickname and its marks: Jamal "The Cat" Henderson
+	maxSurnameParts  = 3  // name parts after a quoted nickname
+)
+
 // runEnd returns the end of the run of capitalised tokens starting at i.
 func runEnd(p *para, i int, L *lists) int {
 	j := i
@@ -92,7 +100,7 @@ func runEnd(p *para, i int, L *lists) int {
 		// particles and "of" inside a run: "Ibn al Saud", "Director of Public Prosecution"
 		if L.particle[t.text] || t.text == "of" {
 			k := j + 1
-			for k < len(p.toks) && L.particle[p.toks[k].text] && k-j < 3 {
+			for k < len(p.toks) && L.particle[p.toks[k].text] && k-j < maxParticles {
 				k++
 			}
 			if k < len(p.toks) && p.toks[k].upper() && p.toks[k].q == t.q {
@@ -258,7 +266,7 @@ func runCandidates(pi int, p *para, run tokSpan, L *lists) []candidate {
 // kind of organisation ("the payments start-up Kora Ledger"), stands
 // before a score ("Celta Vigo 2-1") or is taken up by "which".
 func nonPersonRun(p *para, run tokSpan, L *lists) bool {
-	if run.len() < 2 {
+	if run.len() < minNameParts {
 		return false
 	}
 	first, last := lw(p.toks[run.from]), lw(p.toks[run.to-1])
@@ -819,7 +827,7 @@ func appositiveRole(p *para, e int, L *lists) string {
 		k := e + 1
 		stop := k
 		hasRole := false
-		for stop < len(p.toks) && stop-k < 12 {
+		for stop < len(p.toks) && stop-k < maxRoleWords {
 			t := p.toks[stop]
 			if t.kind != tWord && t.text != "'s" && t.text != "’s" && t.text != "-" && t.text != "&" {
 				break
@@ -912,7 +920,7 @@ func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
 		for j < len(p.toks) && p.toks[j].q == q {
 			j++
 		}
-		if j >= len(p.toks) || j-i > 7 || !nameLike(p.toks[j], L) {
+		if j >= len(p.toks) || j-i > maxNicknameWords || !nameLike(p.toks[j], L) {
 			continue
 		}
 		sp := p.spans[q-1]
@@ -920,7 +928,7 @@ func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
 			continue
 		}
 		e := j + 1
-		for e < len(p.toks) && e-j < 3 && nameLike(p.toks[e], L) {
+		for e < len(p.toks) && e-j < maxSurnameParts && nameLike(p.toks[e], L) {
 			e++
 		}
 		toks := append([]token{a}, p.toks[j:e]...)

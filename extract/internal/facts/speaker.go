@@ -12,6 +12,17 @@ import (
 	"unicode"
 )
 
+// maxBarePluralWords: a source phrase without an article may be a plural
+// of this many words ("union leaders").
+const maxBarePluralWords = 3
+
+// A heading in capitals has minHeadingWords words of minHeadingWordLetters
+// letters or more; shorter capitals are acronyms ("the FBI", "US").
+const (
+	minHeadingWords       = 2
+	minHeadingWordLetters = 4
+)
+
 // maxSourceWords bounds a source phrase: "a spokesperson for the
 // Department of Homeland Security" is nine words; longer runs are clauses.
 const maxSourceWords = 10
@@ -98,7 +109,7 @@ func opensSource(first string, n int) bool {
 		// adverb or a verb, not a name: "Meanwhile", "Asked"
 		return !(n == 1 && isCommon(l) && !strings.HasSuffix(l, "s"))
 	}
-	return strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && n <= 3 // "officers", "union leaders"
+	return strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && n <= maxBarePluralWords // "officers", "union leaders"
 }
 
 // isAdverbWord: an ordinary word ending in -ly that is not a noun
@@ -108,7 +119,7 @@ func isAdverbWord(l string) bool {
 	case "family", "ally", "italy", "daily", "assembly", "supply", "rally", "bully":
 		return false
 	}
-	return len(l) > 4 && strings.HasSuffix(l, "ly") && isCommon(l)
+	return len(l) > minAdverbLen && strings.HasSuffix(l, "ly") && isCommon(l)
 }
 
 func startsUpper(w string) bool {
@@ -132,11 +143,11 @@ func headingCaps(words []string) bool {
 				}
 			}
 		}
-		if letters >= 4 && upper == letters {
+		if letters >= minHeadingWordLetters && upper == letters {
 			caps++
 		}
 	}
-	return caps >= 2
+	return caps >= minHeadingWords
 }
 
 // speakerFor returns the speaker the rule allows for a quote's source, or
