@@ -167,21 +167,36 @@ func (at *attributor) find(pi, k int) source {
 	return noSource
 }
 
+// reportingVerbs, with the speech verbs, govern a quote inside reported
+// speech: "X denied … and said reports were “…”", "X assured Y that …
+// “…”", "X accused him of “…”".
+var reportingVerbs = set(`denied denies assured assures reassured accused accuses dismissed
+	dismisses rejected rejects criticised criticized criticises criticizes praised praises
+	blamed blames condemned condemns defended defends labelled labeled branded characterised
+	characterized hailed hails welcomed welcomes questioned questions informed informs
+	likened likens compared`)
+
 // minClauseBeforeQuote is the fewest tokens before a quote for the words
 // to hold a subject and its verb ("Lindqvist denied").
 const minClauseBeforeQuote = 2
 
 // clauseSubject reads the subject of the clause that runs from ss to a
-// quote at oi: a person opening the sentence, or a pronoun resolved to one.
-// A noun phrase opening the sentence is taken only when a verb of the
-// lexicon's speech list follows it; otherwise the quote may be the
-// writer's own words set in marks.
+// quote at oi, when a verb of saying, denying, assuring, accusing or
+// describing governs it: a person opening the sentence, or a pronoun
+// resolved to one. Without such a verb the quote may be the writer's own
+// words set in marks, or a title.
 func (at *attributor) clauseSubject(pi, ss, oi int) source {
 	p := at.paras[pi]
+	reported := false
 	for v := ss; v < oi; v++ {
-		if p.toks[v].kind == tMark {
+		t := p.toks[v]
+		if t.kind == tMark {
 			return noSource // another quote comes first
 		}
+		reported = reported || t.kind == tWord && (at.L.speech[lw(t)] || reportingVerbs[lw(t)])
+	}
+	if !reported {
+		return noSource
 	}
 	s := at.sentenceSubject(pi, oi)
 	if s.person >= 0 {
@@ -646,9 +661,8 @@ func (at *attributor) openingPhrase(pi, ps, v int) source {
 // quote ("the CNN host said") looks for the person it describes.
 const maxRoleLookback = 2
 
-// resolveRole resolves a definite role phrase to what it describes: an
-// earlier quote's source with the same head ("the spokesperson" after “…,”
-// a company spokesperson said), a person whose role has the head word ("the treasurer"
+// resolveRole resolves a definite role phrase to the person it describes:
+// a person whose role has the head word ("the treasurer"
 // for "state Treasurer Evelyn Marsh"), or, when a capitalised word makes
 // the description specific ("the Portugal international", "the CNBC
 // anchor"), the person named last before the quote.
@@ -658,11 +672,6 @@ func (at *attributor) resolveRole(pi, oi int, src source) source {
 		return src
 	}
 	head := strings.ToLower(words[len(words)-1])
-	for i := len(at.out) - 1; i >= 0; i-- {
-		if ph := at.out[i].src.phrase; ph != "" && ph != src.phrase && strings.HasSuffix(strings.ToLower(ph), " "+head) {
-			return at.out[i].src
-		}
-	}
 	if !at.L.roleNoun[head] && !describesPerson[head] {
 		return src
 	}

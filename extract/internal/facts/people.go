@@ -261,16 +261,21 @@ func runCandidates(pi int, p *para, run tokSpan, L *lists) []candidate {
 // nonPersonRun reports a run of capitalised words that names a place, a
 // team or an organisation, whatever its words look like: a known
 // multi-word place or organisation ("Burkina Faso", "British Columbia"),
-// a name that ends in a team or compass word ("Aston Villa", "Orlando
-// East"), opens with a foreign article ("La Stampa"), follows a noun for a
-// kind of organisation ("the payments start-up Kora Ledger"), stands
-// before a score ("Celta Vigo 2-1") or is taken up by "which".
+// a name that ends in a compass word ("Orlando East"), opens with a
+// foreign article ("La Stampa") or follows a noun for a kind of
+// organisation ("the payments start-up Kora Ledger"); or, unless it opens
+// with a frequent given name ("Marco Villa", "Taylor Fritz 6-3"), one
+// that ends in a team word ("Aston Villa") or stands before a score
+// ("Celta Vigo 2-1").
 func nonPersonRun(p *para, run tokSpan, L *lists) bool {
 	if run.len() < minNameParts {
 		return false
 	}
 	first, last := lw(p.toks[run.from]), lw(p.toks[run.to-1])
-	if isNonPerson(nameKey(p.toks[run.from:run.to])) || teamWords[last] || compassWords[last] || foreignArticles[first] {
+	if isNonPerson(nameKey(p.toks[run.from:run.to])) || compassWords[last] || foreignArticles[first] {
+		return true
+	}
+	if !lexWord(p.toks[run.from]).strongGiven() && (teamWords[last] || scoreAt(p, run.to)) {
 		return true
 	}
 	// "company CEO Andy Vesey" is a person: a title opens the run
@@ -279,27 +284,30 @@ func nonPersonRun(p *para, run tokSpan, L *lists) bool {
 			return true
 		}
 	}
-	return scoreAt(p, run.to) || whichAt(p, run.to)
+	return false
 }
 
 // teamWords end the names of sports clubs.
 var teamWords = set(`villa united rovers athletic albion wanderers hotspur rangers celtic fc cf afc
 	sc ac argyle alexion vale orient wednesday olympique`)
 
-// compassWords end the names of districts: "Orlando East", "Sydney North".
-var compassWords = set(`east west north south central`)
+// compassWords end the names of districts: "Orlando East", "Sydney
+// Central" ("West" and "North" are frequent surnames).
+var compassWords = set(`east central`)
 
 // foreignArticles open the names of newspapers and places ("La Stampa",
 // "Le Monde", "Die Zeit", "El País"), not of people.
-var foreignArticles = set(`la le les il el los las der die das het`)
+// ("Les" is also a given name.)
+var foreignArticles = set(`la le il el los las der die das het`)
 
 // orgKinds are nouns for kinds of organisation that stand before a name:
 // "the chipmaker Meridian Semiconductor", "the consultancy Drewton".
+// Nouns that may name a person's role ("publisher Harry Chandler",
+// "developer", "operator") are left out.
 var orgKinds = set(`start-up startup company firm chipmaker consultancy bank lender insurer
-	carmaker automaker retailer broadcaster newspaper daily weekly magazine airline club side
-	app platform site website brand fund charity agency contractor developer manufacturer maker
-	operator outlet publisher network label band team line shipper group conglomerate
-	subsidiary supermarket chain restaurant hotel studio`)
+	carmaker automaker retailer broadcaster newspaper daily weekly magazine airline app
+	platform site website brand charity agency manufacturer shipper conglomerate subsidiary
+	supermarket`)
 
 // scoreAt: a match score ("2-1") starts at token i.
 func scoreAt(p *para, i int) bool {
@@ -312,15 +320,19 @@ func scoreAt(p *para, i int) bool {
 	return i+2 < len(p.toks) && isNumber(p.toks[i].text) && p.toks[i+1].text == "-" && isNumber(p.toks[i+2].text)
 }
 
-// whichAt: ", which" follows at token i; people are taken up by "who".
-func whichAt(p *para, i int) bool {
-	return i+1 < len(p.toks) && p.toks[i].text == "," && lw(p.toks[i+1]) == "which"
-}
-
-// singleEnd: a single name part ends its run, or only generational
-// suffixes follow it ("Tate Jr.").
+// singleEnd: a single name part ends its run, or only "Jr." or "Sr."
+// follows it ("Tate Jr."; "Elizabeth II" is a monarch's name, not a
+// surname).
 func singleEnd(p *para, e int, run tokSpan, L *lists) bool {
-	return e == run.to || allSuffixes(p.toks[e:run.to])
+	if e == run.to {
+		return true
+	}
+	for _, t := range p.toks[e:run.to] {
+		if l := strings.TrimSuffix(lw(t), "."); l != "jr" && l != "sr" && t.text != "." {
+			return false
+		}
+	}
+	return true
 }
 
 // admit resolves a full-name candidate: a name seen before, part of one
