@@ -117,7 +117,7 @@ func (p *parser) closes(f *fields, common IsCommon) bool {
 	if !ok {
 		// "Hong Kong (CNN Business)A muddled …": an agency may touch the
 		// first word of the story
-		if f.agency == "" || sepAt == 0 || p.s[sepAt-1] != ')' || !unicode.IsUpper(p.peek()) {
+		if f.agency == "" || f.place == "" || sepAt == 0 || p.s[sepAt-1] != ')' || !unicode.IsUpper(p.peek()) {
 			return false
 		}
 		sep = '-'

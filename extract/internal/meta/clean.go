@@ -18,28 +18,33 @@ import (
 
 // maxUnescape bounds how many layers of entity escaping are undone:
 // "&amp;amp;#8217;" is three.
-const maxUnescape = 3
+const maxUnescape = 8
 
 // tagRE matches an element tag left in a decoded value ("<p>", "</a>").
 var tagRE = regexp.MustCompile(`</?[a-zA-Z][^<>]{0,300}>`)
 
 // decodeText returns s with entities decoded, tags and control characters
-// removed and white space collapsed.
+// removed and white space collapsed, repeating until nothing changes (a
+// removed character may leave an entity behind: "&\uFFFDamp;"), and ""
+// for a placeholder.
 func decodeText(s string) string {
 	for range maxUnescape {
-		if !strings.ContainsRune(s, '&') {
+		t := decodeOnce(s)
+		if t == s {
 			break
 		}
-		u := html.UnescapeString(s)
-		if u == s {
-			break
-		}
-		s = u
+		s = t
 	}
-	// markup escaped into a value ("&lt;p&gt;Here&lt;/p&gt;") is removed;
-	// a lone "<br>" in a title about tags is text
-	if closeTagRE.MatchString(s) {
-		s = tagRE.ReplaceAllString(s, " ")
+	if placeholderRE.MatchString(s) {
+		return "" // "undefined", "null", "Untitled"
+	}
+	return s
+}
+
+// decodeOnce undoes one layer of escaping and cleans the result.
+func decodeOnce(s string) string {
+	if strings.ContainsRune(s, '&') {
+		s = html.UnescapeString(s)
 	}
 	s = repairMojibake(s)
 	s = strings.Map(func(r rune) rune {
@@ -48,6 +53,11 @@ func decodeText(s string) string {
 		}
 		return r
 	}, s)
+	// markup escaped into a value ("&lt;p&gt;Here&lt;/p&gt;") is removed;
+	// a lone "<br>" in a title about tags is text
+	if closeTagRE.MatchString(s) {
+		s = tagRE.ReplaceAllString(s, " ")
+	}
 	return cleanSpace(s)
 }
 
@@ -282,8 +292,10 @@ var (
 // entity, markup, a control character, a placeholder), or returns "".
 // Tests and the metadata scorer use it to check any page's values.
 func Problem(s string) string {
-	if m := entityRE.FindString(s); m != "" {
-		return "holds the entity " + m
+	for _, m := range entityRE.FindAllString(s, -1) {
+		if html.UnescapeString(m) != m {
+			return "holds the entity " + m
+		}
 	}
 	if m := closeTagRE.FindString(s); m != "" {
 		return "holds the markup " + m

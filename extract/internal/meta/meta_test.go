@@ -178,3 +178,37 @@ func TestVisibleByline(t *testing.T) {
 		t.Errorf("authors (-want +got):\n%s", d)
 	}
 }
+
+// FuzzRead reads arbitrary pages: no panic, and no value a reader should
+// not see (entities, markup, control characters, placeholder times).
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{
+		`<html><head><title>A &amp;amp;#8217; B</title><meta name="author" content="By Jo Ann, MS, RD"></head></html>`,
+		`<script type="application/ld+json">{"@type":"NewsArticle","headline":"&lt;p&gt;x&lt;/p&gt;","datePublished":"0001-01-01T00:00:00Z","author":[{"name":"admin"},{"name":"105092"}]}</script>`,
+		`<body><div class="byline">By Ines Carvalho | Updated March 3</div><time datetime="9999-12-31">x</time></body>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		doc, err := html.Parse(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		m := Read(doc, nil)
+		for _, v := range []string{m.Title, m.SiteName, m.Description} {
+			if why := Problem(v); v != "" && why != "" {
+				t.Fatalf("value %q %s", v, why)
+			}
+		}
+		for _, a := range m.Authors {
+			if a == "" || strings.ContainsAny(a, "\n\r\t") {
+				t.Fatalf("author %q", a)
+			}
+		}
+		for _, tm := range []*time.Time{m.Published, m.Modified} {
+			if tm != nil && (tm.Year() < minPlausibleYear || tm.Year() > maxPlausibleYear) {
+				t.Fatalf("implausible time %v", tm)
+			}
+		}
+	})
+}
