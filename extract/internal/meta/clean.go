@@ -177,7 +177,8 @@ func isPhotoCredit(s string) bool {
 // cleanAuthor returns the name in one credit, or "" when the credit names
 // no one: a credential, a job title, a placeholder, a number.
 func cleanAuthor(part string) string {
-	part = strings.TrimSpace(strings.Trim(part, " .:-–—()[]"))
+	part = stripParenthesis(strings.TrimSpace(part))
+	part = strings.TrimSpace(strings.Trim(part, " .:-–—"))
 	if isPhotoCredit(part) || slugRE.MatchString(part) {
 		return ""
 	}
@@ -259,6 +260,30 @@ func isOrganisation(s string) bool {
 	}
 	// "AFP", "CNN": a lone acronym
 	return len(words) == 1 && len(s) >= 2 && strings.ToUpper(s) == s
+}
+
+// stripParenthesis unwraps a credit written in parentheses ("(Image:
+// Getty)") and drops a parenthesised tail ("Elena Oberholzer (obe)",
+// "Jean-Luc Aufranc (CNXSoft)").
+func stripParenthesis(s string) string {
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		return s[1 : len(s)-1]
+	}
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		return s[:i]
+	}
+	return strings.Trim(s, "()[]")
+}
+
+// anyPerson reports whether a list credits a person, not only
+// organisations.
+func anyPerson(authors []string) bool {
+	for _, a := range authors {
+		if !isOrganisation(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // preferPeople drops organisations from a list that also credits people.

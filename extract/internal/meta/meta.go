@@ -79,9 +79,15 @@ func Read(doc *html.Node, base *url.URL) Meta {
 			m.Authors = append(m.Authors, SplitAuthors(a)...)
 		}
 	}
-	if len(m.Authors) == 0 {
+	// the visible byline when the metadata credits no one, or only an
+	// organisation ("Resy Staff" above three reporters' names)
+	if !anyPerson(m.Authors) {
+		var visible []string
 		for _, a := range p.bylines {
-			m.Authors = append(m.Authors, visibleAuthors(a)...)
+			visible = append(visible, visibleAuthors(a)...)
+		}
+		if len(visible) > 0 {
+			m.Authors = visible
 		}
 	}
 	m.Authors = preferPeople(dedupe(m.Authors))
