@@ -23,8 +23,8 @@ const maxUnescape = 8
 // tagRE matches an element tag left in a decoded value ("<p>", "</a>").
 var tagRE = regexp.MustCompile(`</?[a-zA-Z][^<>]{0,300}>`)
 
-// decodeText returns s with entities decoded, tags and control characters
-// removed and white space collapsed, repeating until nothing changes (a
+// decodeText returns s with entities decoded, control characters removed
+// and white space collapsed, repeating until nothing changes (a
 // removed character may leave an entity behind: "&\uFFFDamp;"), and ""
 // for a placeholder.
 func decodeText(s string) string {
@@ -53,12 +53,18 @@ func decodeOnce(s string) string {
 		}
 		return r
 	}, s)
-	// markup escaped into a value ("&lt;p&gt;Here&lt;/p&gt;") is removed;
-	// a lone "<br>" in a title about tags is text
-	if closeTagRE.MatchString(s) {
-		s = tagRE.ReplaceAllString(s, " ")
-	}
 	return cleanSpace(s)
+}
+
+// stripMarkup removes markup escaped into a summary ("&lt;p&gt;Here is
+// …&lt;/p&gt;" decodes to "<p>Here is …</p>"). Only a value that holds a
+// closing tag is touched: a title may be about tags ("30 Years of <br>
+// Tags") or quote one, and stays as written.
+func stripMarkup(s string) string {
+	if !closeTagRE.MatchString(s) {
+		return s
+	}
+	return cleanSpace(tagRE.ReplaceAllString(s, " "))
 }
 
 // slugRE matches a URL slug or a domain given as an author:
@@ -314,16 +320,13 @@ var (
 )
 
 // Problem explains what makes a metadata text value untrustworthy (an
-// entity, markup, a control character, a placeholder), or returns "".
+// entity, a control character, a placeholder), or returns "".
 // Tests and the metadata scorer use it to check any page's values.
 func Problem(s string) string {
 	for _, m := range entityRE.FindAllString(s, -1) {
 		if html.UnescapeString(m) != m {
 			return "holds the entity " + m
 		}
-	}
-	if m := closeTagRE.FindString(s); m != "" {
-		return "holds the markup " + m
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) && r != '\n' && r != '\t' || r == '\uFFFD' {

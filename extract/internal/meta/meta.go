@@ -103,8 +103,8 @@ func Read(doc *html.Node, base *url.URL) Meta {
 
 	m.Language = firstNonEmpty(p.lang, ldString(ld, "inLanguage"), p.props["content-language"], p.props["dc.language"],
 		localeToLang(p.props["og:locale"]))
-	m.Description = decodeText(firstNonEmpty(ldString(ld, "description"), p.props["og:description"],
-		p.props["description"], p.props["twitter:description"], p.props["dc.description"]))
+	m.Description = stripMarkup(decodeText(firstNonEmpty(ldString(ld, "description"), p.props["og:description"],
+		p.props["description"], p.props["twitter:description"], p.props["dc.description"])))
 	m.Canonical = resolve(base, firstNonEmpty(p.canonical, p.props["og:url"], ldString(ld, "url"), ldID(ld["mainEntityOfPage"])))
 	if base == nil && m.Canonical != "" {
 		base, _ = url.Parse(m.Canonical)

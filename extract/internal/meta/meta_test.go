@@ -135,6 +135,8 @@ func TestStripSiteTail(t *testing.T) {
 	}
 }
 
+// TestDecodeText checks decoding, and markup removal as done for
+// descriptions.
 func TestDecodeText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Mexico to fight &#8216;illogical&#8217; tariffs", "Mexico to fight ‘illogical’ tariffs"},
@@ -145,8 +147,8 @@ func TestDecodeText(t *testing.T) {
 		{"A DIY Investor\u00e2\u0080\u0099s Guide", "A DIY Investor’s Guide"},
 	}
 	for _, tt := range tests {
-		if got := decodeText(tt.in); got != tt.want {
-			t.Errorf("decodeText(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := stripMarkup(decodeText(tt.in)); got != tt.want {
+			t.Errorf("stripMarkup(decodeText(%q)) = %q, want %q", tt.in, got, tt.want)
 		}
 		if got := decodeText(tt.in); Problem(got) != "" {
 			t.Errorf("decodeText(%q) = %q: %s", tt.in, got, Problem(got))
@@ -180,7 +182,7 @@ func TestVisibleByline(t *testing.T) {
 }
 
 // FuzzRead reads arbitrary pages: no panic, and no value a reader should
-// not see (entities, markup, control characters, placeholder times).
+// not see (entities, control characters, placeholders, impossible times).
 func FuzzRead(f *testing.F) {
 	for _, s := range []string{
 		`<html><head><title>A &amp;amp;#8217; B</title><meta name="author" content="By Jo Ann, MS, RD"></head></html>`,
