@@ -193,10 +193,12 @@ func cleanAuthor(part string) string {
 	if label, rest, ok := strings.Cut(part, ": "); ok && len(strings.Fields(label)) == 1 {
 		part = rest
 	}
-	if strings.IndexFunc(part, unicode.IsDigit) >= 0 {
-		return "" // "105092", "DECEMBER 27", a user id
-	}
 	words := strings.Fields(part)
+	for _, w := range words {
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			return "" // "105092", "DECEMBER 27", a user id; "BR24 Redaktion" stays
+		}
+	}
 	// trailing credentials: "John Roe Ph.D", "Jane Doe MS RD"
 	for len(words) > 1 && isCredential(words[len(words)-1]) {
 		words = words[:len(words)-1]
