@@ -30,7 +30,15 @@ type Dateline struct {
 // Parse uses it to refuse "UPDATE:" or "Meanwhile —" as places.
 type IsCommon func(word string) bool
 
-const maxPlaceWords = 5
+// Sizes of the parts of a dateline.
+const (
+	maxPlaceWords      = 5  // "RIO DE JANEIRO", "SALT LAKE CITY"
+	maxTitlePlaceWords = 3  // a place in title case is short: "Hong Kong", "Frankfurt/Main"
+	maxStateWords      = 3  // "United Arab Emirates"
+	maxDateStateParts  = 3  // ", Ill., Nov. 2, 2023": a state and a date with its year
+	maxAgencyBytes     = 40 // "(Thomson Reuters Foundation)"
+	maxAgencyWords     = 4
+)
 
 // Parse reads a dateline at the start of text. published (may be zero)
 // supplies the year of a year-less date. common may be nil.
@@ -86,7 +94,7 @@ type fields struct {
 // dateAndState reads ", Ill." / ", July 14" / ", 3 March" / ", Nov. 2,
 // 2023" after the place, in any order, twice at most.
 func (p *parser) dateAndState(f *fields) {
-	for k := 0; k < 3; k++ {
+	for k := 0; k < maxDateStateParts; k++ {
 		save := p.i
 		if !p.lit(",") {
 			return
@@ -283,7 +291,7 @@ func (p *parser) place(common IsCommon) (end int, caps bool) {
 	if allCaps && hasLetters(place, 2) {
 		return end, true
 	}
-	if titled && words <= 3 {
+	if titled && words <= maxTitlePlaceWords {
 		return end, false
 	}
 	return 0, false
@@ -334,7 +342,7 @@ func (p *parser) state() (int, bool) {
 	save := p.i
 	words := 0
 	end := 0
-	for words < 3 {
+	for words < maxStateWords {
 		w := p.word()
 		if w == "" || !startsUpper(w) || strings.ContainsAny(w, "'’") {
 			break
@@ -405,12 +413,16 @@ func (p *parser) year() {
 	p.i = save
 }
 
+// maxNumberDigits: a day or a year has at most four digits.
+const maxNumberDigits = 4
+
+// number reads a day or a year.
 func (p *parser) number() string {
 	start := p.i
 	for p.i < len(p.s) && p.s[p.i] >= '0' && p.s[p.i] <= '9' {
 		p.i++
 	}
-	if p.i-start > 4 {
+	if p.i-start > maxNumberDigits {
 		p.i = start
 		return ""
 	}
@@ -423,11 +435,11 @@ func (p *parser) agency() (string, bool) {
 		return "", false
 	}
 	end := strings.IndexByte(p.s[p.i:], ')')
-	if end <= 0 || end > 40 {
+	if end <= 0 || end > maxAgencyBytes {
 		return "", false
 	}
 	a := strings.TrimSpace(p.s[p.i : p.i+end])
-	if a == "" || len(strings.Fields(a)) > 4 {
+	if a == "" || len(strings.Fields(a)) > maxAgencyWords {
 		return "", false
 	}
 	if r, _ := utf8.DecodeRuneInString(a); !unicode.IsLetter(r) {

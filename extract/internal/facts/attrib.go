@@ -42,7 +42,7 @@ func attribute(paras []*para, pp *people) []quoteRec {
 		for k, sp := range p.spans {
 			text := sp.Text(p.text)
 			chained := k == 0 && prevOpen && strings.TrimSpace(p.text[:sp.Open]) == ""
-			if !quotes.IsQuotation(text, tail(p.text[:sp.Open], 40)) || headline(p, sp, text) {
+			if !quotes.IsQuotation(text, tail(p.text[:sp.Open], namingContextBytes)) || headline(p, sp, text) {
 				if quotes.Words(text) > 0 && !quotes.TitleCase(text) {
 					if s := at.find(pi, k); !s.none() {
 						lastInPara = s // “That’s perfect,” Boudreau said. “It’s …”
@@ -555,12 +555,23 @@ var quantifier = map[string]bool{
 	"many": true, "other": true, "both": true, "most": true, "few": true,
 }
 
+// namingContextBytes: how much text before a quote is searched for a
+// naming word ("dubbed", "the song").
+const namingContextBytes = 40
+
+// A paragraph longer than maxHeadlineBytes, or a quote of more than
+// maxHeadlineWords words, is not a heading.
+const (
+	maxHeadlineBytes = 200
+	maxHeadlineWords = 12
+)
+
 // headline: a paragraph that is nothing but a short quote without closing
 // punctuation, as in a heading or pull quote ("3. “Not some irregular
 // channel”").
 func headline(p *para, sp quotes.Span, text string) bool {
-	if len(p.text) > 200 || strings.IndexFunc(p.text[:sp.Open], unicode.IsLetter) >= 0 ||
-		strings.IndexFunc(p.text[sp.Close:], unicode.IsLetter) >= 0 || quotes.Words(text) > 12 {
+	if len(p.text) > maxHeadlineBytes || strings.IndexFunc(p.text[:sp.Open], unicode.IsLetter) >= 0 ||
+		strings.IndexFunc(p.text[sp.Close:], unicode.IsLetter) >= 0 || quotes.Words(text) > maxHeadlineWords {
 		return false
 	}
 	t := strings.TrimRight(text, " ”\"’»")

@@ -83,6 +83,7 @@ const (
 	maxRoleWords     = 12 // the longest role in apposition
 	maxNicknameWords = 7  // a quoted nickname and its marks: Jamal "The Cat" Henderson
 	maxSurnameParts  = 3  // name parts after a quoted nickname
+	maxRoleModifiers = 4  // words before a role noun: "Malaysia's deputy trade minister"
 )
 
 // runEnd returns the end of the run of capitalised tokens starting at i.
@@ -820,7 +821,7 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 	if r > 0 && p.toks[r-1].kind == tWord && L.roleNoun[lw(p.toks[r-1])] {
 		a := r
 		k := a - 1
-		for k > 0 && a-k < 4 {
+		for k > 0 && a-k < maxRoleModifiers {
 			t := p.toks[k-1]
 			if t.kind != tWord || !roleWord(t, L) {
 				break

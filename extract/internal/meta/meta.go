@@ -34,8 +34,14 @@ type Meta struct {
 	Canonical   string
 }
 
-// maxDepth bounds the walk over the tree.
-const maxDepth = 2000
+// Bounds on the work done per page.
+const (
+	maxDepth     = 2000 // the walk over the tree
+	maxLDObjects = 50   // JSON-LD objects kept
+	maxLDDepth   = 5    // nesting of @graph and mainEntity followed
+	maxTextDepth = 50   // nesting read for an element's text (title, byline)
+	maxTextBytes = 1000 // text read from one element
+)
 
 // page collects raw values while walking the document.
 type page struct {
@@ -207,7 +213,7 @@ func (p *page) set(k, v string) {
 
 // addLD parses one JSON-LD script and keeps its objects.
 func (p *page) addLD(src string) {
-	if len(p.ld) > 50 {
+	if len(p.ld) > maxLDObjects {
 		return
 	}
 	var v any
@@ -216,7 +222,7 @@ func (p *page) addLD(src string) {
 	}
 	var add func(v any, depth int)
 	add = func(v any, depth int) {
-		if depth > 5 {
+		if depth > maxLDDepth {
 			return
 		}
 		switch t := v.(type) {
@@ -478,7 +484,7 @@ func parseTime(s string) *time.Time {
 		}
 	}
 	t, err := dateparse.ParseIn(s, time.UTC)
-	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
+	if err != nil || plausible(&t) == nil {
 		return nil
 	}
 	return &t
@@ -554,7 +560,7 @@ func textOf(n *html.Node) string {
 	var b strings.Builder
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
-		if depth > 50 || b.Len() > 1000 {
+		if depth > maxTextDepth || b.Len() > maxTextBytes {
 			return
 		}
 		if n.Type == html.TextNode {
