@@ -84,6 +84,7 @@ const (
 	maxNicknameWords = 7  // a quoted nickname and its marks: Jamal "The Cat" Henderson
 	maxSurnameParts  = 3  // name parts after a quoted nickname
 	maxRoleModifiers = 4  // words before a role noun: "Malaysia's deputy trade minister"
+	maxEmployerWords = 3  // an organisation after "director at": "Goldman Sachs Group"
 )
 
 // runEnd returns the end of the run of capitalised tokens starting at i.
@@ -264,7 +265,8 @@ func runCandidates(pi int, p *para, run tokSpan, L *lists) []candidate {
 // multi-word place or organisation ("Burkina Faso", "British Columbia"),
 // a name that ends in a compass word ("Orlando East"), opens with a
 // foreign article ("La Stampa") or follows a noun for a kind of
-// organisation ("the payments start-up Kora Ledger"); or, unless it opens
+// organisation ("the payments start-up Kora Ledger") or a role and "at"
+// ("a director at Morgan Stanley"); or, unless it opens
 // with a frequent given name ("Marco Villa", "Taylor Fritz 6-3"), one
 // that ends in a team word ("Aston Villa") or stands before a score
 // ("Celta Vigo 2-1").
@@ -277,6 +279,12 @@ func nonPersonRun(p *para, run tokSpan, L *lists) bool {
 		return true
 	}
 	if !lexWord(p.toks[run.from]).strongGiven() && (teamWords[last] || scoreAt(p, run.to)) {
+		return true
+	}
+	// "a managing director at Morgan Stanley": people work at
+	// organisations, not at people; a longer run may be an organisation
+	// and a name ("Manager at Ocean Florida Abby Dunn")
+	if run.from > 1 && run.len() <= maxEmployerWords && lw(p.toks[run.from-1]) == "at" && L.roleNoun[lw(p.toks[run.from-2])] {
 		return true
 	}
 	// "company CEO Andy Vesey" is a person: a title opens the run
