@@ -112,7 +112,7 @@ func TestSeedFacts(t *testing.T) {
 		"They had a good and wide-ranging discussion": "Chang Li Lin",
 		"work to defend the international openness":   "roadmap",
 		"come under great pressure":                   "Chang Li Lin",
-		"free and open international trading system,": "Chang Li Lin",
+		"free and open international trading system":  "Chang Li Lin",
 	}
 	for prefix, want := range speakers {
 		found := false

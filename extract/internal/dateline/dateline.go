@@ -30,7 +30,15 @@ type Dateline struct {
 // Parse uses it to refuse "UPDATE:" or "Meanwhile —" as places.
 type IsCommon func(word string) bool
 
-const maxPlaceWords = 5
+// Sizes of the parts of a dateline.
+const (
+	maxPlaceWords      = 5  // "RIO DE JANEIRO", "SALT LAKE CITY"
+	maxTitlePlaceWords = 3  // a place in title case is short: "Hong Kong", "Frankfurt/Main"
+	maxStateWords      = 3  // "United Arab Emirates"
+	maxDateStateParts  = 3  // ", Ill., Nov. 2, 2023": a state and a date with its year
+	maxAgencyBytes     = 40 // "(Thomson Reuters Foundation)"
+	maxAgencyWords     = 4
+)
 
 // Parse reads a dateline at the start of text. published (may be zero)
 // supplies the year of a year-less date. common may be nil.
@@ -38,82 +46,145 @@ func Parse(text string, published time.Time, common IsCommon) (Dateline, bool) {
 	s := strings.TrimLeft(text, " \t\u00a0")
 	lead := len(text) - len(s)
 	p := parser{s: s}
-
-	placeEnd, caps := p.place(common)
-	if placeEnd == 0 {
+	var f fields
+	if strings.HasPrefix(s, "(") {
+		// "(Reuters) — The …": an agency without a place
+		if a, ok := p.agency(); ok && !label(a) {
+			f.agency = a // not "(Updated) —"
+		}
+	} else {
+		placeEnd, caps := p.place(common)
+		if placeEnd == 0 || label(s[:placeEnd]) {
+			return Dateline{}, false
+		}
+		f.place, f.caps = s[:placeEnd], caps
+		p.i = placeEnd
+		p.dateAndState(&f)
+		p.spaces()
+		if p.peek() == '(' {
+			save := p.i
+			if a, ok := p.agency(); ok {
+				f.agency = a
+			} else {
+				p.i = save
+			}
+		}
+	}
+	if f.agency == "" && f.place == "" {
 		return Dateline{}, false
 	}
-	place := s[:placeEnd]
-	p.i = placeEnd
-	var date, agency string
-	var dateOK, stateOK bool
-	// ", Ill." / ", July 14" / ", 3 March" / ", Nov. 2, 2023", in any order, twice at most.
-	for k := 0; k < 3; k++ {
+	if !p.closes(&f, common) {
+		return Dateline{}, false
+	}
+	d := Dateline{Place: strings.TrimRight(f.place, " ,"), Agency: f.agency, Raw: strings.TrimSpace(text[lead : lead+f.end])}
+	if f.dateOK {
+		d.Date = resolveDate(f.date, published)
+	}
+	return d, true
+}
+
+// fields are the parts of a dateline read so far.
+type fields struct {
+	place, date, agency string
+	caps                bool // the place is written in capitals
+	dateOK, stateOK     bool
+	end                 int // where the dateline ends in the text
+}
+
+// dateAndState reads ", Ill." / ", July 14" / ", 3 March" / ", Nov. 2,
+// 2023" after the place, in any order, twice at most.
+func (p *parser) dateAndState(f *fields) {
+	for k := 0; k < maxDateStateParts; k++ {
 		save := p.i
 		if !p.lit(",") {
-			break
+			return
 		}
 		p.spaces()
 		if d, ok := p.date(); ok {
-			date, dateOK = d, true
+			f.date, f.dateOK = d, true
 			continue
 		}
-		if !stateOK && !dateOK {
+		if !f.stateOK && !f.dateOK {
 			if end, ok := p.state(); ok {
-				place = s[:end]
-				stateOK = true
+				f.place = p.s[:end]
+				f.stateOK = true
 				continue
 			}
 		}
 		p.i = save
-		break
+		return
 	}
-	p.spaces()
-	if p.peek() == '(' {
-		save := p.i
-		if a, ok := p.agency(); ok {
-			agency = a
-		} else {
-			p.i = save
-		}
-	}
+}
+
+// closes reads the separator after the dateline and checks that what was
+// read is a dateline and not the opening of a sentence or a label.
+func (p *parser) closes(f *fields, common IsCommon) bool {
 	p.spaces()
 	sepAt := p.i
 	sep, ok := p.separator()
 	if !ok {
-		return Dateline{}, false
-	}
-	if touching := !strings.ContainsAny(s[sepAt:p.i], " \u00a0"); touching && sep == '-' && !caps && !stateOK && agency == "" && !dateOK {
-		return Dateline{}, false // "Biden—The…" is a sentence, not a dateline
-	}
-	if sep == ':' && !caps {
-		return Dateline{}, false
-	}
-	// "DEAR ABBY:", "WATCH LIVE:": a colon after capitals that open with an
-	// ordinary word is a label, not a place.
-	if sep == ':' && !dateOK && agency == "" && !stateOK && common != nil {
-		first := strings.ToLower(strings.FieldsFunc(place, func(r rune) bool { return r == ' ' || r == '/' })[0])
-		if common(strings.Trim(first, ".")) && !placePrefix[first] {
-			return Dateline{}, false
+		// "Hong Kong (CNN Business)A muddled …": an agency may touch the
+		// first word of the story
+		if f.agency == "" || f.place == "" || sepAt == 0 || p.s[sepAt-1] != ')' || !unicode.IsUpper(p.peek()) {
+			return false
 		}
+		sep = '-'
+	}
+	f.end = p.i
+	if f.place == "" {
+		return strings.TrimSpace(p.s[p.i:]) != ""
+	}
+	backed := f.dateOK || f.agency != "" || f.stateOK
+	if touching := !strings.ContainsAny(p.s[sepAt:p.i], " \u00a0"); touching && sep == '-' && !f.caps && !backed {
+		return false // "Biden—The…" is a sentence, not a dateline
+	}
+	if sep == ':' && (!f.caps || !backed && colonLabel(f.place, common)) {
+		return false
 	}
 	// Title-case or single common words need more than a dash to count.
-	if isCommonPlace(place, common) && !dateOK && agency == "" && !stateOK {
-		return Dateline{}, false
+	if isCommonPlace(f.place, common) && !backed {
+		return false
 	}
-	rest := strings.TrimSpace(s[p.i:])
+	rest := strings.TrimSpace(p.s[p.i:])
 	if rest == "" {
-		return Dateline{}, false
+		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) && !caps {
-		return Dateline{}, false
+	r, _ := utf8.DecodeRuneInString(rest)
+	return !unicode.IsLower(r) || f.caps
+}
+
+// colonLabel: "DEAR ABBY:", "WATCH LIVE:": capitals that open with an
+// ordinary word before a colon are a label, not a place.
+func colonLabel(place string, common IsCommon) bool {
+	if common == nil {
+		return false
 	}
-	raw := strings.TrimSpace(text[lead : lead+p.i])
-	d := Dateline{Place: strings.TrimRight(place, " ,"), Agency: agency, Raw: raw}
-	if dateOK {
-		d.Date = resolveDate(date, published)
+	first := strings.ToLower(strings.FieldsFunc(place, func(r rune) bool { return r == ' ' || r == '/' })[0])
+	return common(strings.Trim(first, ".")) && !placePrefix[first]
+}
+
+// labels are words that head a paragraph as a label or a rubric, in the
+// languages of the wires, never places: "ATENÇÃO:", "EXCLUSIVE:",
+// "Verhaltenstipps-".
+var labels = map[string]bool{
+	"exclusive": true, "breaking": true, "update": true, "updated": true, "watch": true, "live": true,
+	"analysis": true, "opinion": true, "video": true, "photos": true, "listen": true, "editorial": true,
+	"explainer": true, "review": true, "interview": true, "podcast": true, "sponsored": true,
+	"advertisement": true, "correction": true, "developing": true, "urgent": true, "flash": true,
+	"atenção": true, "atencao": true, "atención": true, "urgente": true, "alerta": true, "última": true,
+	"achtung": true, "eilmeldung": true, "exklusiv": true, "liveticker": true, "ticker": true,
+	"kommentar": true, "hinweis": true, "tipps": true, "verhaltenstipps": true, "faq": true,
+	"attention": true, "alerte": true, "exclusif": true, "direct": true, "vidéo": true,
+}
+
+// label reports a place that is a label or a heading word.
+func label(place string) bool {
+	for _, w := range strings.FieldsFunc(place, func(r rune) bool { return r == ' ' || r == '/' || r == '-' }) {
+		if labels[strings.ToLower(strings.Trim(w, ".'’"))] {
+			return true
+		}
 	}
-	return d, true
+	return false
 }
 
 func isCommonPlace(place string, common IsCommon) bool {
@@ -220,7 +291,7 @@ func (p *parser) place(common IsCommon) (end int, caps bool) {
 	if allCaps && hasLetters(place, 2) {
 		return end, true
 	}
-	if titled && words <= 3 {
+	if titled && words <= maxTitlePlaceWords {
 		return end, false
 	}
 	return 0, false
@@ -271,7 +342,7 @@ func (p *parser) state() (int, bool) {
 	save := p.i
 	words := 0
 	end := 0
-	for words < 3 {
+	for words < maxStateWords {
 		w := p.word()
 		if w == "" || !startsUpper(w) || strings.ContainsAny(w, "'’") {
 			break
@@ -342,12 +413,16 @@ func (p *parser) year() {
 	p.i = save
 }
 
+// maxNumberDigits: a day or a year has at most four digits.
+const maxNumberDigits = 4
+
+// number reads a day or a year.
 func (p *parser) number() string {
 	start := p.i
 	for p.i < len(p.s) && p.s[p.i] >= '0' && p.s[p.i] <= '9' {
 		p.i++
 	}
-	if p.i-start > 4 {
+	if p.i-start > maxNumberDigits {
 		p.i = start
 		return ""
 	}
@@ -360,11 +435,11 @@ func (p *parser) agency() (string, bool) {
 		return "", false
 	}
 	end := strings.IndexByte(p.s[p.i:], ')')
-	if end <= 0 || end > 40 {
+	if end <= 0 || end > maxAgencyBytes {
 		return "", false
 	}
 	a := strings.TrimSpace(p.s[p.i : p.i+end])
-	if a == "" || len(strings.Fields(a)) > 4 {
+	if a == "" || len(strings.Fields(a)) > maxAgencyWords {
 		return "", false
 	}
 	if r, _ := utf8.DecodeRuneInString(a); !unicode.IsLetter(r) {

@@ -42,7 +42,7 @@ func attribute(paras []*para, pp *people) []quoteRec {
 		for k, sp := range p.spans {
 			text := sp.Text(p.text)
 			chained := k == 0 && prevOpen && strings.TrimSpace(p.text[:sp.Open]) == ""
-			if !quotes.IsQuotation(text, tail(p.text[:sp.Open], 40)) || headline(p, sp, text) {
+			if !quotes.IsQuotation(text, tail(p.text[:sp.Open], namingContextBytes)) || headline(p, sp, text) {
 				if quotes.Words(text) > 0 && !quotes.TitleCase(text) {
 					if s := at.find(pi, k); !s.none() {
 						lastInPara = s // “That’s perfect,” Boudreau said. “It’s …”
@@ -51,6 +51,10 @@ func attribute(paras []*para, pp *people) []quoteRec {
 				continue
 			}
 			src := at.find(pi, k)
+			if src.phrase != "" {
+				oi, _ := p.spanToks(k)
+				src = at.resolveRole(pi, oi, src)
+			}
 			if src.none() {
 				switch {
 				case chained && len(at.out) > 0:
@@ -104,7 +108,7 @@ func (at *attributor) find(pi, k int) source {
 		return s
 	}
 	words := 0
-	for v := j; v < se && words < 9; v++ {
+	for v := j; v < se && words < maxWordsToVerbAfter; v++ {
 		t := p.toks[v]
 		if t.kind == tMark {
 			break
@@ -155,8 +159,76 @@ func (at *attributor) find(pi, k int) source {
 			return at.after(pi, v+2, se)
 		}
 	}
+	// 4. a quote inside reported speech, whatever the verb: "X denied …
+	// and said reports were “…”", "X assured Y that … “…”"
+	if oi-ss > minClauseBeforeQuote {
+		return at.clauseSubject(pi, ss, oi)
+	}
 	return noSource
 }
+
+// reportingVerbs, with the speech verbs, govern a quote inside reported
+// speech: "X denied … and said reports were “…”", "X assured Y that …
+// “…”", "X accused him of “…”".
+var reportingVerbs = set(`denied denies assured assures reassured accused accuses dismissed
+	dismisses rejected rejects criticised criticized criticises criticizes praised praises
+	blamed blames condemned condemns defended defends labelled labeled branded characterised
+	characterized hailed hails welcomed welcomes questioned questions informed informs
+	likened likens compared`)
+
+// minClauseBeforeQuote is the fewest tokens before a quote for the words
+// to hold a subject and its verb ("Lindqvist denied").
+const minClauseBeforeQuote = 2
+
+// clauseSubject reads the subject of the clause that runs from ss to a
+// quote at oi, when a verb of saying, denying, assuring, accusing or
+// describing governs it: a person opening the sentence, or a pronoun
+// resolved to one. Without such a verb the quote may be the writer's own
+// words set in marks, or a title.
+func (at *attributor) clauseSubject(pi, ss, oi int) source {
+	p := at.paras[pi]
+	reported := false
+	for v := ss; v < oi; v++ {
+		t := p.toks[v]
+		if t.kind == tMark {
+			return noSource // another quote comes first
+		}
+		reported = reported || t.kind == tWord && (at.L.speech[lw(t)] || reportingVerbs[lw(t)])
+	}
+	if !reported {
+		return noSource
+	}
+	s := at.sentenceSubject(pi, oi)
+	if s.person >= 0 {
+		return s
+	}
+	return noSource
+}
+
+// Distances, in tokens, the attribution rules look over.
+const (
+	// maxWordsToVerbAfter: words between a quote and the speech verb
+	// after it ("“…,” Kurinji Selvaraj, an analyst at …, told").
+	maxWordsToVerbAfter = 9
+	// maxSpeakerWords: the longest speaker read beside a speech verb
+	// ("U.S. Attorney James Kennedy Jr.").
+	maxSpeakerWords = 8
+	// maxPronounPhrase: a subject this short may be a pronoun with an
+	// adverb ("He instead").
+	maxPronounPhrase = 2
+	// maxWordsToApposedName: how far after a comma a name in apposition
+	// may start ("said another witness, former adviser Fiona Hill").
+	maxWordsToApposedName = 6
+	// maxSubjectWords: the longest noun phrase opening a sentence read as
+	// its subject.
+	maxSubjectWords = 6
+	// maxApposition: the longest apposition between a name and its
+	// speech verb ("X, a teacher at …, said").
+	maxApposition = 30
+	// minAdverbLen: shorter words ending in -ly are not adverbs ("only"
+	// is listed; "Italy", "ally" are not adverbs).
+	minAdverbLen = 4
+)
 
 var skipBefore = map[string]bool{
 	"also": true, "later": true, "then": true, "has": true, "have": true, "had": true, "was": true,
@@ -190,21 +262,13 @@ func (at *attributor) before(pi, from, v int) source {
 	}
 	// skip one apposition or relative clause: "X, a teacher at …, said"
 	if y > from && p.toks[y-1].text == "," {
-		if per := at.pp.mentionEndingAt(pi, y-1); per >= 0 {
-			return source{person: per} // "The engineer, Dr Samuel Obi, told"
-		}
-		c := y - 2
-		for c >= from && p.toks[c].text != "," && p.toks[c].kind != tMark {
-			c--
-		}
-		if c > from && p.toks[c].text == "," {
-			y = c
-		} else {
-			return noSource
+		var s source
+		if y, s = at.skipApposition(pi, from, y); y < 0 {
+			return s
 		}
 	}
 	x := y
-	for x > from && y-x < 8 {
+	for x > from && y-x < maxSpeakerWords {
 		t := p.toks[x-1]
 		if t.q != 0 || t.kind == tMark {
 			break
@@ -241,7 +305,7 @@ func (at *attributor) before(pi, from, v int) source {
 			}
 		}
 	}
-	if y-x <= 2 {
+	if y-x <= maxPronounPhrase {
 		if s, ok := at.pronoun(pi, x, lw(p.toks[x])); ok {
 			return s // "she", "He instead"
 		}
@@ -257,12 +321,31 @@ func (at *attributor) before(pi, from, v int) source {
 	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[x].start:p.toks[y-1].end]), " ")}
 }
 
+// skipApposition steps back over the apposition ending with the comma
+// before token y and returns where the subject before it ends. When the
+// apposition is a person's name ("The engineer, Dr Samuel Obi, told"), or
+// no subject precedes it, it returns -1 and the source.
+func (at *attributor) skipApposition(pi, from, y int) (int, source) {
+	p := at.paras[pi]
+	if per := at.pp.mentionEndingAt(pi, y-1); per >= 0 {
+		return -1, source{person: per}
+	}
+	c := y - 2
+	for c >= from && p.toks[c].text != "," && p.toks[c].kind != tMark {
+		c--
+	}
+	if c > from && p.toks[c].text == "," {
+		return c, noSource
+	}
+	return -1, noSource
+}
+
 // after reads the speaker after a speech verb or "according to", within
 // tokens [from, to): "said Ms Chang Li Lin, Mr Lee's press secretary".
 func (at *attributor) after(pi, from, to int) source {
 	p := at.paras[pi]
 	y := from
-	for y < to && y-from < 8 {
+	for y < to && y-from < maxSpeakerWords {
 		t := p.toks[y]
 		if t.q != 0 || t.kind == tMark || (t.kind == tPunct && t.text != "&" && t.text != "-") {
 			break
@@ -282,7 +365,7 @@ func (at *attributor) after(pi, from, to int) source {
 	// "said another witness in the probe, former adviser Fiona Hill."
 	if y < to && p.toks[y].text == "," {
 		for _, m := range at.pp.mentions[pi] {
-			if m.tok > y && m.tok <= y+6 && m.end <= to && (m.end == len(p.toks) || p.toks[m.end].kind == tPunct) {
+			if m.tok > y && m.tok <= y+maxWordsToApposedName && m.end <= to && (m.end == len(p.toks) || p.toks[m.end].kind == tPunct) {
 				return source{person: m.person}
 			}
 		}
@@ -332,6 +415,9 @@ func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
 		return noSource, true
 	default:
 		return noSource, false
+	}
+	if s, ok := at.phraseSubjectBefore(pi, ti, want); ok {
+		return s, true // "A spokesman for the show said …. “…,” he said."
 	}
 	// Three passes: a person opening a sentence of this paragraph or the
 	// one before (the subject); then any but mentions after a preposition
@@ -385,7 +471,7 @@ var participle = map[string]bool{
 
 // isAdverb: "tearfully", "quickly" before a speech verb.
 func isAdverb(t token) bool {
-	return t.kind == tWord && !t.upper() && len(t.text) > 4 && strings.HasSuffix(t.text, "ly")
+	return t.kind == tWord && !t.upper() && len(t.text) > minAdverbLen && strings.HasSuffix(t.text, "ly")
 }
 
 // sentenceSubject reads the subject at the start of the sentence holding
@@ -408,7 +494,7 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 	}
 	x := ss
 	possessive := false
-	for x < v && x-ss < 6 {
+	for x < v && x-ss < maxSubjectWords {
 		t := p.toks[x]
 		if t.kind != tWord || t.q != 0 {
 			break
@@ -437,7 +523,7 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 func (at *attributor) appositionSpeaker(pi, j, se int) (source, bool) {
 	p := at.paras[pi]
 	for _, m := range at.pp.mentions[pi] {
-		if m.tok < j || m.tok > j+4 || m.q != 0 {
+		if m.tok < j || m.tok > j+maxWordsToApposedName-2 || m.q != 0 {
 			continue
 		}
 		for k := j; k < m.tok; k++ {
@@ -448,7 +534,7 @@ func (at *attributor) appositionSpeaker(pi, j, se int) (source, bool) {
 		if m.end >= se || p.toks[m.end].text != "," {
 			return noSource, false
 		}
-		for v := m.end + 1; v < se && v < m.end+30; v++ {
+		for v := m.end + 1; v < se && v < m.end+maxApposition; v++ {
 			t := p.toks[v]
 			if t.kind == tMark || t.text == "." || t.text == ";" {
 				return noSource, false
@@ -469,12 +555,23 @@ var quantifier = map[string]bool{
 	"many": true, "other": true, "both": true, "most": true, "few": true,
 }
 
+// namingContextBytes: how much text before a quote is searched for a
+// naming word ("dubbed", "the song").
+const namingContextBytes = 40
+
+// A paragraph longer than maxHeadlineBytes, or a quote of more than
+// maxHeadlineWords words, is not a heading.
+const (
+	maxHeadlineBytes = 200
+	maxHeadlineWords = 12
+)
+
 // headline: a paragraph that is nothing but a short quote without closing
 // punctuation, as in a heading or pull quote ("3. “Not some irregular
 // channel”").
 func headline(p *para, sp quotes.Span, text string) bool {
-	if len(p.text) > 200 || strings.IndexFunc(p.text[:sp.Open], unicode.IsLetter) >= 0 ||
-		strings.IndexFunc(p.text[sp.Close:], unicode.IsLetter) >= 0 || quotes.Words(text) > 12 {
+	if len(p.text) > maxHeadlineBytes || strings.IndexFunc(p.text[:sp.Open], unicode.IsLetter) >= 0 ||
+		strings.IndexFunc(p.text[sp.Close:], unicode.IsLetter) >= 0 || quotes.Words(text) > maxHeadlineWords {
 		return false
 	}
 	t := strings.TrimRight(text, " ”\"’»")
@@ -515,4 +612,129 @@ func allSuffixes(toks []token) bool {
 		}
 	}
 	return len(toks) > 0
+}
+
+// phraseSubjectBefore reads the sentence before token ti of paragraph pi:
+// when it opens with a source phrase naming a role ("A spokesman for the
+// show said …") and names no person, a "he" or "she" after it is that
+// source. want is the pronoun's gender.
+func (at *attributor) phraseSubjectBefore(pi, ti int, want byte) (source, bool) {
+	p := at.paras[pi]
+	ss, _ := p.sentenceOf(ti)
+	if ss == 0 {
+		return noSource, false
+	}
+	ps, pe := p.sentenceOf(ss - 1)
+	if !determiner(lw(p.toks[ps])) && lw(p.toks[ps]) != "a" && lw(p.toks[ps]) != "an" {
+		return noSource, false
+	}
+	for _, m := range at.pp.mentions[pi] {
+		if m.tok >= ps && m.tok < pe {
+			return noSource, false
+		}
+	}
+	for v := ps + 1; v < pe; v++ {
+		if !at.speech(p.toks[v]) {
+			continue
+		}
+		s := at.openingPhrase(pi, ps, v)
+		if s.phrase == "" || !roleOfGender(s.phrase, want, at.L) {
+			return noSource, false
+		}
+		return s, true
+	}
+	return noSource, false
+}
+
+// openingPhrase reads the source phrase that opens a sentence at ps and
+// governs the speech verb at v: all the words before the verb when they
+// form a source phrase ("A spokesman for the show"), else the sentence's
+// opening noun phrase.
+func (at *attributor) openingPhrase(pi, ps, v int) source {
+	p := at.paras[pi]
+	if v > ps {
+		whole := strings.Join(strings.Fields(p.text[p.toks[ps].start:p.toks[v-1].end]), " ")
+		if strings.Contains(whole, ",") {
+			return noSource // "The forecaster's meteorologist, Alun Whitcombe, said": a name in apposition
+		}
+		if sourcePhrase(whole) {
+			return source{person: -1, phrase: whole}
+		}
+	}
+	s := at.sentenceSubject(pi, v)
+	if s.phrase != "" && !sourcePhrase(s.phrase) {
+		return noSource
+	}
+	return s
+}
+
+// maxRoleLookback bounds how many paragraphs back a role phrase after a
+// quote ("the CNN host said") looks for the person it describes.
+const maxRoleLookback = 2
+
+// resolveRole resolves a definite role phrase to the person it describes:
+// a person whose role has the head word ("the treasurer"
+// for "state Treasurer Evelyn Marsh"), or, when a capitalised word makes
+// the description specific ("the Portugal international", "the CNBC
+// anchor"), the person named last before the quote.
+func (at *attributor) resolveRole(pi, oi int, src source) source {
+	words := strings.Fields(src.phrase)
+	if len(words) < 2 || strings.ToLower(words[0]) != "the" {
+		return src
+	}
+	head := strings.ToLower(words[len(words)-1])
+	if !at.L.roleNoun[head] && !describesPerson[head] {
+		return src
+	}
+	specific := false
+	for _, w := range words[1 : len(words)-1] {
+		specific = specific || startsUpper(w)
+	}
+	last := -1
+	for p := pi; p >= 0 && p >= pi-maxRoleLookback; p-- {
+		for k := len(at.pp.mentions[p]) - 1; k >= 0; k-- {
+			m := at.pp.mentions[p][k]
+			if m.q != 0 || p == pi && m.tok >= oi {
+				continue
+			}
+			if strings.Contains(strings.ToLower(at.pp.list[m.person].role), head) {
+				return source{person: m.person}
+			}
+			if last < 0 {
+				last = m.person
+			}
+		}
+	}
+	if specific && last >= 0 {
+		return source{person: last}
+	}
+	return src
+}
+
+// describesPerson are nouns, besides role nouns, that describe a person
+// in a definite phrase after a quote: "the Texas Republican", "the
+// Portugal international".
+var describesPerson = set(`republican democrat independent conservative liberal international veteran
+	winger forward centre-back full-back fullback outfielder reliever shortstop linebacker
+	receiver tailback goaltender batsman bowler all-rounder jockey driver rider swimmer sprinter
+	golfer boxer fighter wrestler skier skater gymnast grandmother grandfather mother father
+	widow widower teenager pensioner native newcomer incumbent challenger nominee frontrunner`)
+
+// roleOfGender: a phrase naming a role that a pronoun of gender want can
+// stand for ("a spokesman" for he, "the spokeswoman" for she, "a
+// spokesperson" for either).
+func roleOfGender(phrase string, want byte, L *lists) bool {
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		if !L.roleNoun[w] {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(w, "woman") || w == "mother" || w == "wife" || w == "daughter" || w == "sister":
+			return want == 'f'
+		case strings.HasSuffix(w, "man") || w == "father" || w == "husband" || w == "son" || w == "brother":
+			return want == 'm'
+		}
+		return true
+	}
+	return false
 }

@@ -49,6 +49,23 @@ type Result struct {
 // (bylines, photo captions and timestamps may come first).
 const maxDatelineParas = 8
 
+// maxStandfirstWords: a first paragraph this long is the story, not a
+// standfirst before a dateline.
+const maxStandfirstWords = 40
+
+// minBodyWords: a paragraph of fewer words (without digits) is a heading,
+// a byline or a timestamp.
+const minBodyWords = 8
+
+// The language check reads up to englishSample lower-case words; with
+// fewer than minEnglishSample it does not judge, else it wants
+// minEnglishShare of them in the English word list.
+const (
+	englishSample    = 400
+	minEnglishSample = 20
+	minEnglishShare  = 0.6
+)
+
 // maxTextBytes bounds the text read for facts.
 const maxTextBytes = 256 << 10
 
@@ -82,16 +99,9 @@ func Analyze(paragraphs []string, published time.Time) Result {
 		res.People = append(res.People, Person{Name: per.name, Role: per.role, Mentions: per.count, Aliases: per.aliases})
 	}
 	for _, q := range attribute(paras, pp) {
-		out := Quote{Text: q.text, Paragraph: q.para}
-		switch {
-		case q.src.person >= 0:
-			per := pp.list[q.src.person]
-			name := per.name
-			out.Speaker, out.SpeakerRole = &name, per.role
-		case q.src.phrase != "":
-			s := q.src.phrase
-			out.Speaker = &s
-		}
+		// the comma before "she said" is the sentence's, not the speaker's
+		out := Quote{Text: strings.TrimRight(q.text, ", \u00a0"), Paragraph: q.para}
+		out.Speaker, out.SpeakerRole = speakerFor(q.src, pp)
 		res.Quotes = append(res.Quotes, out)
 	}
 	return res
@@ -114,7 +124,7 @@ func findDateline(paras []*para, published time.Time) *Dateline {
 			return &Dateline{Place: d.Place, Date: d.Date, Agency: d.Agency, Raw: d.Raw}
 		}
 		seen++
-		if seen > 1 || len(strings.Fields(p.text)) > 40 {
+		if seen > 1 || len(strings.Fields(p.text)) > maxStandfirstWords {
 			return nil
 		}
 	}
@@ -131,7 +141,7 @@ func bodyLike(s string) bool {
 			words++
 		}
 	}
-	if words < 8 {
+	if words < minBodyWords {
 		return false
 	}
 	return strings.ContainsAny(s[len(s)-1:], ".!?\"”’)»:")
@@ -149,10 +159,10 @@ func english(paras []*para) bool {
 			if isCommon(t.text) {
 				known++
 			}
-			if total >= 400 {
+			if total >= englishSample {
 				break
 			}
 		}
 	}
-	return total < 20 || known*10 >= total*6
+	return total < minEnglishSample || float64(known) >= minEnglishShare*float64(total)
 }

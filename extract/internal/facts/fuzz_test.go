@@ -9,7 +9,7 @@ import (
 
 // FuzzAnalyze runs the whole reader on arbitrary paragraphs (split at
 // newlines): no panic, places and quotes taken from the input, paragraph
-// numbers in range.
+// numbers in range, every speaker a listed person or a source phrase.
 func FuzzAnalyze(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join(ownData, "*.txt"))
 	for _, name := range files {
@@ -18,6 +18,7 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	}
 	f.Add("PARIS — “x y z,” said Mr Lee.\n“a b c\n“d e f,” she added.")
+	f.Add("OBAMA FOCUSED said: “we will not stop now,” and he’d been harassed said “a b c d.”")
 	f.Fuzz(func(t *testing.T, in string) {
 		paras := strings.Split(in, "\n")
 		r := Analyze(paras, published)
@@ -29,6 +30,7 @@ func FuzzAnalyze(f *testing.F) {
 				t.Fatalf("quote %+v not in its paragraph", q)
 			}
 		}
+		checkSpeakerRule(t, "fuzz", paras, r)
 		for _, p := range r.People {
 			if p.Name == "" || p.Mentions <= 0 {
 				t.Fatalf("bad person %+v", p)

@@ -124,7 +124,7 @@ var wordLists = sync.OnceValue(func() *lists {
 			associate senior interim then u.s. us uk eu un republican democratic democrat labour
 			conservative liberal gop white house senate opposition party national federal first
 			head principal dean provost registrar chancellor officer agent pilot private corporal
-			president-elect ex-president dictator tsar czar`),
+			president-elect ex-president dictator tsar czar treasurer comptroller auditor`),
 		// Lower-case nouns naming a role: "his French counterpart Edouard Philippe".
 		roleNoun: set(`president minister secretary spokesperson spokesman spokeswoman director chief
 			executive officer ceo chairman chairwoman chair founder co-founder leader counterpart
@@ -142,7 +142,8 @@ var wordLists = sync.OnceValue(func() *lists {
 			organizer organiser campaigner protester survivor neighbour neighbor owner mp
 			meteorologist commentator columnist host anchor novelist poet composer musician
 			athlete striker midfielder defender goalkeeper quarterback pitcher rapper chef
-			entrepreneur billionaire businessman businesswoman banker trader diplomat spokesman`),
+			entrepreneur billionaire businessman businesswoman banker trader diplomat spokesman
+			treasurer comptroller auditor clerk`),
 		// Words that end an organisation, a building or a place name.
 		org: set(`inc inc. corp corp. co co. ltd ltd. llc plc group company companies corporation
 			university college school academy institute association society union party ministry
@@ -157,6 +158,8 @@ var wordLists = sync.OnceValue(func() *lists {
 			parliament congress senate assembly cabinet government administration network channel
 			radio tv television press magazine records studios pictures entertainment media labs
 			systems technologies technology software motors holdings partners capital securities
+			brothers bros associates corriere gazzetta zeitung stampa repubblica monde figaro mundo diario
+			folha tageblatt rundschau chronicle inquirer examiner observer courier
 			exchange fc united city democrats republicans conservatives nations embassy consulate
 			prison jail clinic laboratory lab initiative project program programme service services
 			forces guard guards brigade regiment corps command bureau unit division summit forum
@@ -193,7 +196,10 @@ var wordLists = sync.OnceValue(func() *lists {
 			stressed stresses emphasised emphasized emphasises emphasizes suggested suggests urged testified testifies chanted shouted shouts yelled yells quipped joked tweeted
 			posted conceded concedes observed observes contended predicted promised vowed cautioned complained complains countered lamented boasted agreed agrees pleaded
 			whispered screamed cried sang wondered asserted asserts maintained maintains confirmed
-			confirms reported described describes called calls alleged begged pledged demanded`),
+			confirms reported described describes called calls alleged begged pledged demanded
+			sighed sighs laughed laughs mused muses snapped snaps fumed fumes groaned scoffed scoffs
+			gushed recounted recounts reflected reasoned texted emailed murmured muttered retorted
+			retorts interjected deadpanned marvelled marveled fretted bristled`),
 		pronoun:     set(`he she they it we i`),
 		stopSpeaker: set(`and but that which who whom whose while as because when where if though although since after before so or nor then`),
 		monthDay: set(`january february march april may june july august september october november

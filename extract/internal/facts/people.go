@@ -28,9 +28,10 @@ type person struct {
 }
 
 type people struct {
-	list     []*person
-	byKey    map[string]int
-	mentions [][]mention // per paragraph, in token order
+	notPeople map[string]bool // lower-cased names found to be places or organisations
+	list      []*person
+	byKey     map[string]int
+	mentions  [][]mention // per paragraph, in token order
 }
 
 func lw(t token) string { return strings.ToLower(t.text) }
@@ -76,6 +77,16 @@ func nameLike(t token, L *lists) bool {
 	return true
 }
 
+// Sizes of the parts of names and roles, in tokens.
+const (
+	maxParticles     = 3  // "Ibn al Saud", "van der"
+	maxRoleWords     = 12 // the longest role in apposition
+	maxNicknameWords = 7  // a quoted nickname and its marks: Jamal "The Cat" Henderson
+	maxSurnameParts  = 3  // name parts after a quoted nickname
+	maxRoleModifiers = 4  // words before a role noun: "Malaysia's deputy trade minister"
+	maxEmployerWords = 3  // an organisation after "director at": "Goldman Sachs Group"
+)
+
 // runEnd returns the end of the run of capitalised tokens starting at i.
 func runEnd(p *para, i int, L *lists) int {
 	j := i
@@ -91,7 +102,7 @@ func runEnd(p *para, i int, L *lists) int {
 		// particles and "of" inside a run: "Ibn al Saud", "Director of Public Prosecution"
 		if L.particle[t.text] || t.text == "of" {
 			k := j + 1
-			for k < len(p.toks) && L.particle[p.toks[k].text] && k-j < 3 {
+			for k < len(p.toks) && L.particle[p.toks[k].text] && k-j < maxParticles {
 				k++
 			}
 			if k < len(p.toks) && p.toks[k].upper() && p.toks[k].q == t.q {
@@ -104,16 +115,79 @@ func runEnd(p *para, i int, L *lists) int {
 	return j
 }
 
+// tokSpan is a range of tokens [from, to) of one paragraph.
+type tokSpan struct{ from, to int }
+
+func (t tokSpan) len() int { return t.to - t.from }
+
+// candidate is a span that may name a person, found by detectNames: a full
+// name of two to five parts inside a run of capitalised words, or a single
+// name part ("Mr Lee", "Cooper").
+type candidate struct {
+	para     int
+	run      tokSpan // the run of capitalised words holding the name
+	name     tokSpan
+	orgFirst bool   // the name opens with an organisation word ("Park Ji-hoon")
+	hon      string // for a single part: the lower-cased word before it
+}
+
+func (c candidate) single() bool { return c.name.len() == 1 }
+
+// Limits of a full name, in parts.
+const (
+	minNameParts = 2 // one part alone is a single name, resolved later
+	maxNameParts = 5 // longer runs are titles of works or organisations
+)
+
+// findPeople finds the people of an article in two steps: detectNames
+// lists the candidate spans of each run of capitalised words, then the
+// resolution steps decide which are people and merge their mentions.
 func findPeople(paras []*para) *people {
 	L := wordLists()
 	pp := &people{byKey: map[string]int{}, mentions: make([][]mention, len(paras))}
-	type single struct {
-		para, tok int
-		hon       string
-		role      string
-	}
-	var singles []single
 	order := 0
+	var singles []candidate
+	runs, notPeople := detectNames(paras, L)
+	pp.notPeople = notPeople
+	for _, run := range runs {
+		// the first full name of a run that resolves to a person wins; a
+		// single part closes the run
+		for _, c := range run {
+			if c.single() {
+				singles = append(singles, c)
+				break
+			}
+			if pp.admit(paras[c.para], c, L, &order) {
+				break
+			}
+		}
+	}
+	for pi, p := range paras {
+		if !p.caption {
+			order = pp.nicknames(pi, p, L, order)
+		}
+	}
+	pp.mergeContained()
+	for _, c := range singles {
+		pp.admitSingle(paras[c.para], c, L, &order)
+	}
+	for pi := range pp.mentions {
+		ms := pp.mentions[pi]
+		sortMentions(ms)
+		for _, m := range ms {
+			pp.list[m.person].count++
+		}
+	}
+	return pp
+}
+
+// detectNames lists, for each run of capitalised words outside captions,
+// its candidate names in order, and the runs that name a place, a team or
+// an organisation somewhere in the article (lower-cased keys): "Morgan
+// Stanley, which owns …" rules out "Morgan Stanley" in every paragraph.
+func detectNames(paras []*para, L *lists) ([][]candidate, map[string]bool) {
+	var out [][]candidate
+	notPeople := map[string]bool{}
 	for pi, p := range paras {
 		if p.caption {
 			continue
@@ -124,137 +198,221 @@ func findPeople(paras []*para) *people {
 				i++
 				continue
 			}
-			b := runEnd(p, i, L)
-			a := i
-			i = b
-			if b-a == 0 {
+			run := tokSpan{i, runEnd(p, i, L)}
+			if run.len() == 0 {
 				i++
 				continue
 			}
-			found := false
-			if b-a == 1 && orgWordName(t, L) && b < len(p.toks) && L.speech[lw(p.toks[b])] {
-				singles = append(singles, single{para: pi, tok: a}) // "Park said"
+			i = run.to
+			if nonPersonRun(p, run, L) {
+				notPeople[nameKey(p.toks[run.from:run.to])] = true
 				continue
 			}
-			for s := a; s < b && !found; s++ {
-				orgFirst := false
-				if !nameLike(p.toks[s], L) {
-					// an organisation word may open a name after a title:
-					// "analyst Park Ji-hoon"
-					if !(s+1 < b && orgWordName(p.toks[s], L) && nameLike(p.toks[s+1], L)) {
-						continue
-					}
-					orgFirst = true
-				}
-				if L.particle[p.toks[s].text] || p.toks[s].text == "of" {
-					continue
-				}
-				e := s + 1
-				for e < b && (nameLike(p.toks[e], L) || (L.particle[p.toks[e].text] && e+1 < b)) {
-					e++
-				}
-				if e == b && b+1 < len(p.toks) && isPossessive(p.toks[b]) && p.toks[b+1].upper() && L.org[lw(p.toks[b+1])] {
-					break // "St Luke's Hospital"
-				}
-				if e < b && L.org[lw(p.toks[e])] {
-					continue // "Richmond High School", "Michael Jordan Center"
-				}
-				prev := ""
-				if s > a {
-					prev = lw(p.toks[s-1])
-				}
-				switch {
-				case e-s >= 2 && e-s <= 5:
-					key := nameKey(p.toks[s:e])
-					idx, ok := pp.byKey[key]
-					if !ok {
-						// part of a full name seen before: "Hawk Sawyer"
-						// after "Kathleen Hawk Sawyer"
-						idx, ok = pp.containing(nameToks(p.toks[s:e]))
-					}
-					if !ok && (!pp.isName(p, a, s, e, b, L) || orgFirst && !pp.inContext(p, a, s, L)) {
-						continue
-					}
-					if !ok {
-						idx = len(pp.list)
-						pp.byKey[key] = idx
-						pp.list = append(pp.list, &person{name: joinName(p, s, e), toks: nameToks(p.toks[s:e]), first: order})
-						order++
-					}
-					per := pp.list[idx]
-					if per.gender == 0 {
-						per.gender = genderOf(prev, p.toks[s], L)
-					}
-					if per.role == "" {
-						per.role = roleFor(p, a, s, e, L)
-					}
-					pp.mentions[pi] = append(pp.mentions[pi], mention{para: pi, tok: s, end: e, person: idx, q: p.toks[s].q})
-					if s > a && L.honorific[prev] {
-						per.addAlias(p.text[p.toks[s-1].start:p.toks[e-1].end])
-					}
-					found = true
-				case e-s == 1:
-					if e == b && (s > a && (L.honorific[prev] || L.title[prev]) || s == a) {
-						singles = append(singles, single{para: pi, tok: s, hon: prev, role: roleFor(p, a, s, e, L)})
-						found = true
-					}
-				}
+			if cands := runCandidates(pi, p, run, L); len(cands) > 0 {
+				out = append(out, cands)
 			}
 		}
 	}
-	for pi, p := range paras {
-		if !p.caption {
-			order = pp.nicknames(pi, p, L, order)
-		}
+	return out, notPeople
+}
+
+// runCandidates lists the candidate names of one run.
+func runCandidates(pi int, p *para, run tokSpan, L *lists) []candidate {
+	if run.len() == 1 && orgWordName(p.toks[run.from], L) && run.to < len(p.toks) && L.speech[lw(p.toks[run.to])] {
+		return []candidate{{para: pi, run: run, name: run}} // "Park said"
 	}
-	pp.mergeContained()
-	// Single names: "Mr Lee", "Cooper", "President Trump".
-	for _, sg := range singles {
-		p := paras[sg.para]
-		t := p.toks[sg.tok]
-		l := lw(t)
-		titled := L.honorific[sg.hon] || (L.title[sg.hon] && personTitle(sg.hon))
-		idx, rank := pp.resolveSingle(l, sg.para, genderOf(sg.hon, token{}, L))
-		speaks := sg.tok+1 < len(p.toks) && L.speech[lw(p.toks[sg.tok+1])]
-		if !titled && rank < 2 && !(rank == 1 && speaks) && sentenceInitial(p, sg.tok) && isCommon(l) {
+	var out []candidate
+	for s := run.from; s < run.to; s++ {
+		orgFirst := false
+		if !nameLike(p.toks[s], L) {
+			// an organisation word may open a name after a title:
+			// "analyst Park Ji-hoon"
+			if !(s+1 < run.to && orgWordName(p.toks[s], L) && nameLike(p.toks[s+1], L)) {
+				continue
+			}
+			orgFirst = true
+		}
+		if L.particle[p.toks[s].text] || p.toks[s].text == "of" {
 			continue
 		}
-		if idx < 0 {
-			if !titled || L.place[l] || isCommon(l) && !lookup(l).name {
-				continue
-			}
-			key := l
-			var ok bool
-			if idx, ok = pp.byKey[key]; !ok {
-				idx = len(pp.list)
-				pp.byKey[key] = idx
-				name := t.text
-				if L.honorific[sg.hon] {
-					name = p.text[p.toks[sg.tok-1].start:t.end] // known only as "Mr Appleby"
-				}
-				pp.list = append(pp.list, &person{name: name, toks: []string{l}, first: order, role: sg.role})
-				order++
-			}
+		e := s + 1
+		for e < run.to && (nameLike(p.toks[e], L) || (L.particle[p.toks[e].text] && e+1 < run.to)) {
+			e++
 		}
-		per := pp.list[idx]
-		if per.gender == 0 {
-			per.gender = genderOf(sg.hon, token{}, L)
+		if e == run.to && run.to+1 < len(p.toks) && isPossessive(p.toks[run.to]) && p.toks[run.to+1].upper() && L.org[lw(p.toks[run.to+1])] {
+			break // "St Luke's Hospital"
 		}
-		form := t.text
-		if L.honorific[sg.hon] {
-			form = p.text[p.toks[sg.tok-1].start:t.end]
+		if e < run.to && L.org[lw(p.toks[e])] {
+			continue // "Richmond High School", "Michael Jordan Center"
 		}
-		per.addAlias(form)
-		pp.mentions[sg.para] = append(pp.mentions[sg.para], mention{para: sg.para, tok: sg.tok, end: sg.tok + 1, person: idx, q: t.q})
-	}
-	for pi := range pp.mentions {
-		ms := pp.mentions[pi]
-		sortMentions(ms)
-		for _, m := range ms {
-			pp.list[m.person].count++
+		prev := ""
+		if s > run.from {
+			prev = lw(p.toks[s-1])
+		}
+		c := candidate{para: pi, run: run, name: tokSpan{s, e}, orgFirst: orgFirst, hon: prev}
+		switch n := e - s; {
+		case n >= minNameParts && n <= maxNameParts:
+			out = append(out, c)
+		case n == 1 && singleEnd(p, e, run, L) && (s > run.from && (L.honorific[prev] || L.title[prev]) || s == run.from):
+			return append(out, c)
 		}
 	}
-	return pp
+	return out
+}
+
+// nonPersonRun reports a run of capitalised words that names a place, a
+// team or an organisation, whatever its words look like: a known
+// multi-word place or organisation ("Burkina Faso", "British Columbia"),
+// a name that ends in a compass word ("Orlando East"), opens with a
+// foreign article ("La Stampa") or follows a noun for a kind of
+// organisation ("the payments start-up Kora Ledger") or a role and "at"
+// ("a director at Morgan Stanley"); or, unless it opens
+// with a frequent given name ("Marco Villa", "Taylor Fritz 6-3"), one
+// that ends in a team word ("Aston Villa") or stands before a score
+// ("Celta Vigo 2-1").
+func nonPersonRun(p *para, run tokSpan, L *lists) bool {
+	if run.len() < minNameParts {
+		return false
+	}
+	first, last := lw(p.toks[run.from]), lw(p.toks[run.to-1])
+	if isNonPerson(nameKey(p.toks[run.from:run.to])) || compassWords[last] || foreignArticles[first] {
+		return true
+	}
+	if !lexWord(p.toks[run.from]).strongGiven() && (teamWords[last] || scoreAt(p, run.to)) {
+		return true
+	}
+	// "a managing director at Morgan Stanley": people work at
+	// organisations, not at people; a longer run may be an organisation
+	// and a name ("Manager at Ocean Florida Abby Dunn")
+	if run.from > 1 && run.len() <= maxEmployerWords && lw(p.toks[run.from-1]) == "at" && L.roleNoun[lw(p.toks[run.from-2])] {
+		return true
+	}
+	// "company CEO Andy Vesey" is a person: a title opens the run
+	if run.from > 0 && !L.title[first] && !p.toks[run.from].allCaps() {
+		if t := p.toks[run.from-1]; t.kind == tWord && !t.upper() && orgKinds[lw(t)] {
+			return true
+		}
+	}
+	return false
+}
+
+// teamWords end the names of sports clubs.
+var teamWords = set(`villa united rovers athletic albion wanderers hotspur rangers celtic fc cf afc
+	sc ac argyle alexion vale orient wednesday olympique`)
+
+// compassWords end the names of districts: "Orlando East", "Sydney
+// Central" ("West" and "North" are frequent surnames).
+var compassWords = set(`east central`)
+
+// foreignArticles open the names of newspapers and places ("La Stampa",
+// "Le Monde", "Die Zeit", "El País"), not of people.
+// ("Les" is also a given name.)
+var foreignArticles = set(`la le il el los las der die das het`)
+
+// orgKinds are nouns for kinds of organisation that stand before a name:
+// "the chipmaker Meridian Semiconductor", "the consultancy Drewton".
+// Nouns that may name a person's role ("publisher Harry Chandler",
+// "developer", "operator") are left out.
+var orgKinds = set(`start-up startup company firm chipmaker consultancy bank lender insurer
+	carmaker automaker retailer broadcaster newspaper daily weekly magazine airline app
+	platform site website brand charity agency manufacturer shipper conglomerate subsidiary
+	supermarket`)
+
+// scoreAt: a match score ("2-1") starts at token i.
+func scoreAt(p *para, i int) bool {
+	if i >= len(p.toks) {
+		return false
+	}
+	if t := p.toks[i].text; strings.Count(t, "-") == 1 && isNumber(strings.Replace(t, "-", "", 1)) {
+		return true
+	}
+	return i+2 < len(p.toks) && isNumber(p.toks[i].text) && p.toks[i+1].text == "-" && isNumber(p.toks[i+2].text)
+}
+
+// singleEnd: a single name part ends its run, or only "Jr." or "Sr."
+// follows it ("Tate Jr."; "Elizabeth II" is a monarch's name, not a
+// surname).
+func singleEnd(p *para, e int, run tokSpan, L *lists) bool {
+	if e == run.to {
+		return true
+	}
+	for _, t := range p.toks[e:run.to] {
+		if l := strings.TrimSuffix(lw(t), "."); l != "jr" && l != "sr" && t.text != "." {
+			return false
+		}
+	}
+	return true
+}
+
+// admit resolves a full-name candidate: a name seen before, part of one
+// seen before, or a new person when isName accepts it. It reports whether
+// the candidate names a person.
+func (pp *people) admit(p *para, c candidate, L *lists, order *int) bool {
+	s, e := c.name.from, c.name.to
+	key := nameKey(p.toks[s:e])
+	idx, ok := pp.byKey[key]
+	if !ok {
+		// part of a full name seen before: "Hawk Sawyer" after "Kathleen
+		// Hawk Sawyer"
+		idx, ok = pp.containing(nameToks(p.toks[s:e]))
+	}
+	if !ok && (!isName(p, c.run, c.name, L) || c.orgFirst && !inContext(p, c.run, s, L) || pp.notPeople[key]) {
+		return false
+	}
+	if !ok {
+		idx = len(pp.list)
+		pp.byKey[key] = idx
+		pp.list = append(pp.list, &person{name: joinName(p, s, e), toks: nameToks(p.toks[s:e]), first: *order})
+		*order++
+	}
+	per := pp.list[idx]
+	if per.gender == 0 {
+		per.gender = genderOf(c.hon, p.toks[s], L)
+	}
+	if per.role == "" {
+		per.role = roleFor(p, c.run.from, s, e, L)
+	}
+	pp.mentions[c.para] = append(pp.mentions[c.para], mention{para: c.para, tok: s, end: e, person: idx, q: p.toks[s].q})
+	if s > c.run.from && L.honorific[c.hon] {
+		per.addAlias(p.text[p.toks[s-1].start:p.toks[e-1].end])
+	}
+	return true
+}
+
+// admitSingle resolves a single name part to a person named in full, or
+// makes a person known only by a titled surname ("Mr Appleby").
+func (pp *people) admitSingle(p *para, c candidate, L *lists, order *int) {
+	tok := c.name.from
+	t := p.toks[tok]
+	l := lw(t)
+	titled := L.honorific[c.hon] || (L.title[c.hon] && personTitle(c.hon))
+	idx, rank := pp.resolveSingle(l, c.para, genderOf(c.hon, token{}, L))
+	speaks := tok+1 < len(p.toks) && L.speech[lw(p.toks[tok+1])]
+	if !titled && rank < 2 && !(rank == 1 && speaks) && sentenceInitial(p, tok) && isCommon(l) {
+		return
+	}
+	form := t.text
+	if L.honorific[c.hon] {
+		form = p.text[p.toks[tok-1].start:t.end] // "Mr Appleby"
+	}
+	if idx < 0 {
+		if !titled || L.place[l] || isCommon(l) && !lookup(l).name {
+			return
+		}
+		var ok bool
+		if idx, ok = pp.byKey[l]; !ok {
+			idx = len(pp.list)
+			pp.byKey[l] = idx
+			pp.list = append(pp.list, &person{name: form, toks: []string{l}, first: *order, role: roleFor(p, c.run.from, tok, tok+1, L)})
+			*order++
+		}
+	}
+	per := pp.list[idx]
+	if per.gender == 0 {
+		per.gender = genderOf(c.hon, token{}, L)
+	}
+	per.addAlias(form)
+	pp.mentions[c.para] = append(pp.mentions[c.para], mention{para: c.para, tok: tok, end: tok + 1, person: idx, q: t.q})
 }
 
 func personTitle(t string) bool {
@@ -287,94 +445,115 @@ func sentenceInitial(p *para, i int) bool {
 	return i == 0
 }
 
-// isName weighs the evidence that tokens [s, e) of run [a, b) name a person.
-func (pp *people) isName(p *para, a, s, e, b int, L *lists) bool {
-	toks := p.toks[s:e]
+// isName weighs the evidence that the tokens of name, inside the run of
+// capitalised words run, name a person.
+func isName(par *para, run, name tokSpan, words *lists) bool {
+	toks := par.toks[name.from:name.to]
 	// Context that marks a person whatever the words: a title or an
 	// honorific in the run ("President Moon Jae-in", "Ms Chang Li Lin"),
 	// or a role noun just before it ("trade analyst Park Ji-hoon").
 	titled := false
-	if s > a {
-		prev := lw(p.toks[s-1])
-		titled = L.honorific[prev] || personTitle(prev)
+	if name.from > run.from {
+		prev := par.toks[name.from-1]
+		titled = words.honorific[lw(prev)] || personTitle(lw(prev))
 		// a name does not start inside another name or place: "San Diego
 		// Union-Tribune", "Forest Hill"
-		if !titled && nameLike(p.toks[s-1], L) && !L.place[lw(p.toks[s-1])] {
-			if w := lexWord(p.toks[s-1]); (w.given() || w.name) && w.common == 0 {
+		if !titled && nameLike(prev, words) && !words.place[lw(prev)] {
+			if w := lexWord(prev); (w.given() || w.name) && w.common == 0 {
 				return false
 			}
 		}
 	}
-	roleBefore := s == a && a > 0 && p.toks[a-1].kind == tWord && L.roleNoun[lw(p.toks[a-1])]
-	allKnownUncommon, anyName := true, false
+	roleBefore := name.from == run.from && run.from > 0 && par.toks[run.from-1].kind == tWord && words.roleNoun[lw(par.toks[run.from-1])]
+	ev, ok := weighParts(toks, titled || roleBefore, words)
+	if !ok {
+		return false
+	}
+	if titled || roleBefore {
+		return true
+	}
+	if name.from == run.from && run.from > 0 {
+		if pt := par.toks[run.from-1]; pt.kind == tWord && words.speech[lw(pt)] {
+			return ev.allKnownUncommon || lexWord(toks[0]).strongGiven()
+		}
+	}
+	if lexWord(toks[0]).strongGiven() || ev.allKnownUncommon && ev.anyName && allNameParts(toks, words) {
+		return true
+	}
+	return ev.allKnownUncommon && name.to == run.to && nameByContext(par, name.to, words)
+}
+
+// partEvidence is what the lexicon says about the parts of a name.
+type partEvidence struct {
+	allKnownUncommon bool // no part is an ordinary English word
+	anyName          bool // some part is a known name
+}
+
+// weighParts reads the parts of a candidate name; ok is false when a part
+// rules the name out (a place, a month, an ordinary word that is not a
+// frequent name). marked: a title or role noun introduces the name.
+func weighParts(toks []token, marked bool, words *lists) (ev partEvidence, ok bool) {
+	ev.allKnownUncommon = true
 	for k, t := range toks {
-		if L.particle[t.text] || isInitial(t) {
+		if words.particle[t.text] || isInitial(t) {
 			continue
 		}
 		l := lw(t)
-		if L.place[l] || (k == 0 && L.placePrefix[l]) || (L.monthDay[l] && k == len(toks)-1) {
-			return false
+		if words.place[l] || (k == 0 && words.placePrefix[l]) || (words.monthDay[l] && k == len(toks)-1) {
+			return ev, false
 		}
 		w := lexWord(t)
 		// An ordinary word is a name part only as a frequent given name
 		// ("Mark") or a frequent surname ("Cox", "Hill"): not "Grass
 		// Valley", "Shangri-La Dialogue", "Mac Pro".
-		if w.common > 0 && !(k == 0 && w.strongGiven()) && !(k > 0 && w.surname) && !titled && !roleBefore {
-			return false
+		if w.common > 0 && !(k == 0 && w.strongGiven()) && !(k > 0 && w.surname) && !marked {
+			return ev, false
 		}
 		if w.common > 0 {
-			allKnownUncommon = false
+			ev.allKnownUncommon = false
 		}
 		if w.name || w.given() {
-			anyName = true
+			ev.anyName = true
 		}
 	}
-	if titled || roleBefore {
+	return ev, true
+}
+
+// allNameParts: the last part is a frequent surname ("Evo Morales"), or
+// every part is a known name part or an initial.
+func allNameParts(toks []token, words *lists) bool {
+	if lexWord(toks[len(toks)-1]).surname {
 		return true
 	}
-	if s == a && a > 0 {
-		pt := p.toks[a-1]
-		if pt.kind == tWord && L.speech[lw(pt)] {
-			return allKnownUncommon || lexWord(toks[0]).strongGiven()
+	for _, t := range toks {
+		if w := lexWord(t); !w.name && !w.given() && !words.particle[t.text] && !isInitial(t) {
+			return false
 		}
 	}
-	if lexWord(toks[0]).strongGiven() {
-		return true
-	}
-	if allKnownUncommon && anyName {
-		last := lexWord(toks[len(toks)-1])
-		if last.surname {
-			return true // "Evo Morales"
+	return true
+}
+
+// maxAuxBeforeSpeech bounds the auxiliaries between a name and its speech
+// verb: "Liu Xiaming has also said".
+const maxAuxBeforeSpeech = 2
+
+// nameByContext: what follows a name of unknown words shows a person: a
+// speech verb ("Liu Xiaming has said"), an age ("Michael Webb, 51,"), or
+// a role in apposition ("Oleksandr Kovalenko, the regional governor,").
+func nameByContext(par *para, end int, words *lists) bool {
+	if end < len(par.toks) {
+		k := end
+		for k < len(par.toks) && k < end+maxAuxBeforeSpeech && par.toks[k].kind == tWord && auxiliary[lw(par.toks[k])] {
+			k++
 		}
-		all := true
-		for _, t := range toks {
-			if w := lexWord(t); !w.name && !w.given() && !L.particle[t.text] && !isInitial(t) {
-				all = false
-			}
+		if nt := par.toks[min(k, len(par.toks)-1)]; nt.kind == tWord && words.speech[lw(nt)] {
+			return true
 		}
-		if all {
+		if par.toks[end].text == "," && end+1 < len(par.toks) && isNumber(par.toks[end+1].text) {
 			return true
 		}
 	}
-	if allKnownUncommon && e == b {
-		if b < len(p.toks) {
-			k := b
-			for k < len(p.toks) && k < b+2 && p.toks[k].kind == tWord && auxiliary[lw(p.toks[k])] {
-				k++ // "Liu Xiaming has said"
-			}
-			if nt := p.toks[min(k, len(p.toks)-1)]; nt.kind == tWord && L.speech[lw(nt)] {
-				return true
-			}
-			nt := p.toks[b]
-			if nt.text == "," && b+1 < len(p.toks) && isNumber(p.toks[b+1].text) {
-				return true // "Michael Webb, 51,"
-			}
-		}
-		if appositiveRole(p, e, L) != "" {
-			return true // "Oleksandr Kovalenko, the regional governor,"
-		}
-	}
-	return false
+	return appositiveRole(par, end, words) != ""
 }
 
 func isNumber(s string) bool {
@@ -650,7 +829,7 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 	if r > 0 && p.toks[r-1].kind == tWord && L.roleNoun[lw(p.toks[r-1])] {
 		a := r
 		k := a - 1
-		for k > 0 && a-k < 4 {
+		for k > 0 && a-k < maxRoleModifiers {
 			t := p.toks[k-1]
 			if t.kind != tWord || !roleWord(t, L) {
 				break
@@ -669,7 +848,7 @@ func appositiveRole(p *para, e int, L *lists) string {
 		k := e + 1
 		stop := k
 		hasRole := false
-		for stop < len(p.toks) && stop-k < 12 {
+		for stop < len(p.toks) && stop-k < maxRoleWords {
 			t := p.toks[stop]
 			if t.kind != tWord && t.text != "'s" && t.text != "’s" && t.text != "-" && t.text != "&" {
 				break
@@ -762,7 +941,7 @@ func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
 		for j < len(p.toks) && p.toks[j].q == q {
 			j++
 		}
-		if j >= len(p.toks) || j-i > 7 || !nameLike(p.toks[j], L) {
+		if j >= len(p.toks) || j-i > maxNicknameWords || !nameLike(p.toks[j], L) {
 			continue
 		}
 		sp := p.spans[q-1]
@@ -770,7 +949,7 @@ func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
 			continue
 		}
 		e := j + 1
-		for e < len(p.toks) && e-j < 3 && nameLike(p.toks[e], L) {
+		for e < len(p.toks) && e-j < maxSurnameParts && nameLike(p.toks[e], L) {
 			e++
 		}
 		toks := append([]token{a}, p.toks[j:e]...)
@@ -801,13 +980,14 @@ func orgWordName(t token, L *lists) bool {
 	return w.name || w.given()
 }
 
-// inContext: a title, an honorific or a role noun introduces tokens from s.
-func (pp *people) inContext(p *para, a, s int, L *lists) bool {
-	if s > a {
+// inContext: a title, an honorific or a role noun introduces the name
+// starting at token s of run.
+func inContext(p *para, run tokSpan, s int, L *lists) bool {
+	if s > run.from {
 		prev := lw(p.toks[s-1])
 		return L.honorific[prev] || personTitle(prev)
 	}
-	return a > 0 && p.toks[a-1].kind == tWord && L.roleNoun[lw(p.toks[a-1])]
+	return run.from > 0 && p.toks[run.from-1].kind == tWord && L.roleNoun[lw(p.toks[run.from-1])]
 }
 
 var auxiliary = map[string]bool{

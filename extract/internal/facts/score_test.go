@@ -20,8 +20,9 @@ type goldFile struct {
 }
 
 type goldArticle struct {
-	ID       string `json:"id"`
-	Dateline *struct {
+	ID         string `json:"id"`
+	Validation bool   `json:"validation"` // scored apart, never tuned on
+	Dateline   *struct {
 		Place  *string `json:"place"`
 		Date   *string `json:"date"`
 		Agency *string `json:"agency"`
@@ -115,6 +116,7 @@ type tally struct {
 	ptp, pfp, pfn               int
 	qtp, qfp, qfn, speakerRight int
 	errors                      []string
+	quiet                       bool // report figures only, not each error
 }
 
 func (t *tally) f1(tp, fp, fn int) float64 {
@@ -276,8 +278,16 @@ func (t *tally) add(g goldArticle, r Result) {
 	}
 }
 
-// check holds the acceptance bars: dateline accuracy >= 0.95, people F1 >=
-// 0.90, quote F1 >= 0.95, speaker accuracy >= 0.85.
+// The acceptance bars of the facts reader.
+const (
+	minDateline = 0.97 // share of articles whose place, date and agency are all right
+	minPeopleF1 = 0.95 // F1 of people found against the annotated ones
+	minQuoteF1  = 0.97 // F1 of quotes found (bag-of-words Dice >= 0.8 matches)
+	minSpeaker  = 0.95 // share of matched quotes with the right speaker
+)
+
+// check holds the acceptance bars (minDateline, minPeopleF1, minQuoteF1,
+// minSpeaker).
 func (t *tally) check(tb testing.TB) {
 	tb.Helper()
 	dl := float64(t.dateline) / float64(t.n)
@@ -290,9 +300,13 @@ func (t *tally) check(tb testing.TB) {
 	tb.Logf("articles %d: dateline %.3f  people F1 %.3f (tp=%d fp=%d fn=%d)  quotes F1 %.3f (tp=%d fp=%d fn=%d)  speaker %.3f",
 		t.n, dl, pf, t.ptp, t.pfp, t.pfn, qf, t.qtp, t.qfp, t.qfn, sp)
 	for _, e := range t.errors {
+		if t.quiet {
+			break
+		}
 		tb.Log("  " + spaceRE.ReplaceAllString(e, " "))
 	}
-	if dl < 0.95 || pf < 0.90 || qf < 0.95 || sp < 0.85 {
-		tb.Errorf("below the bars: dateline %.3f (>= 0.95), people F1 %.3f (>= 0.90), quote F1 %.3f (>= 0.95), speaker %.3f (>= 0.85)", dl, pf, qf, sp)
+	if dl < minDateline || pf < minPeopleF1 || qf < minQuoteF1 || sp < minSpeaker {
+		tb.Errorf("below the bars: dateline %.3f (>= %.2f), people F1 %.3f (>= %.2f), quote F1 %.3f (>= %.2f), speaker %.3f (>= %.2f)",
+			dl, minDateline, pf, minPeopleF1, qf, minQuoteF1, sp, minSpeaker)
 	}
 }

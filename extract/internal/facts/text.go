@@ -109,50 +109,7 @@ func (p *para) tokenize() {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isWordRune(r):
-			j := i + n
-			for j < end {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if isWordRune(r2) {
-					j += n2
-					continue
-				}
-				// inner joiners: O'Brien, don't, Eva-Marie, U.S, PG&E
-				if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '&' || r2 == '.') && j+n2 < end {
-					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-					if isWordRune(r3) {
-						j += n2
-						continue
-					}
-				}
-				break
-			}
-			w := s[i:j]
-			// possessive 's
-			if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
-				k := len(w) - len("'s")
-				if strings.HasSuffix(w, "’s") {
-					k = len(w) - len("’s")
-				}
-				if k > 0 {
-					p.toks = append(p.toks, token{text: w[:k], start: i, end: i + k, q: q})
-					p.toks = append(p.toks, token{text: w[k:], start: i + k, end: j, q: q})
-					i = j
-					continue
-				}
-			}
-			// trailing dot of an abbreviation or initial
-			if j < end && s[j] == '.' {
-				lw := strings.ToLower(w)
-				if k := strings.LastIndexByte(lw, '-'); k >= 0 {
-					lw = lw[k+1:] // "R-Neb."
-				}
-				if abbrev[lw] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
-					j++
-					w = s[i:j]
-				}
-			}
-			p.toks = append(p.toks, token{text: w, start: i, end: j, q: q})
-			i = j
+			i = p.word(i, end, q)
 		case unicode.IsSpace(r):
 			i += n
 		default:
@@ -160,6 +117,53 @@ func (p *para) tokenize() {
 			i += n
 		}
 	}
+}
+
+// word reads the word starting at byte i (before end) into tokens, a
+// possessive 's apart, and returns where it ends.
+func (p *para) word(i, end, q int) int {
+	s := p.text
+	r, n := utf8.DecodeRuneInString(s[i:])
+	j := i + n
+	for j < end {
+		r2, n2 := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r2) {
+			j += n2
+			continue
+		}
+		// inner joiners: O'Brien, don't, Eva-Marie, U.S, PG&E
+		if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '&' || r2 == '.') && j+n2 < end {
+			r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+			if isWordRune(r3) {
+				j += n2
+				continue
+			}
+		}
+		break
+	}
+	w := s[i:j]
+	// possessive 's
+	if k := len(w) - len("'s"); strings.HasSuffix(w, "'s") && k > 0 {
+		p.toks = append(p.toks, token{text: w[:k], start: i, end: i + k, q: q}, token{text: w[k:], start: i + k, end: j, q: q})
+		return j
+	}
+	if k := len(w) - len("’s"); strings.HasSuffix(w, "’s") && k > 0 {
+		p.toks = append(p.toks, token{text: w[:k], start: i, end: i + k, q: q}, token{text: w[k:], start: i + k, end: j, q: q})
+		return j
+	}
+	// trailing dot of an abbreviation or initial
+	if j < end && s[j] == '.' {
+		lw := strings.ToLower(w)
+		if k := strings.LastIndexByte(lw, '-'); k >= 0 {
+			lw = lw[k+1:] // "R-Neb."
+		}
+		if abbrev[lw] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
+			j++
+			w = s[i:j]
+		}
+	}
+	p.toks = append(p.toks, token{text: w, start: i, end: j, q: q})
+	return j
 }
 
 // sentences splits the tokens at sentence ends outside quotes, and after a

@@ -34,8 +34,14 @@ type Meta struct {
 	Canonical   string
 }
 
-// maxDepth bounds the walk over the tree.
-const maxDepth = 2000
+// Bounds on the work done per page.
+const (
+	maxDepth     = 2000 // the walk over the tree
+	maxLDObjects = 50   // JSON-LD objects kept
+	maxLDDepth   = 5    // nesting of @graph and mainEntity followed
+	maxTextDepth = 50   // nesting read for an element's text (title, byline)
+	maxTextBytes = 1000 // text read from one element
+)
 
 // page collects raw values while walking the document.
 type page struct {
@@ -47,6 +53,7 @@ type page struct {
 	timeAttr   string // first <time datetime>
 	ld         []map[string]any
 	relAuthors []string
+	bylines    []string // text of visible byline elements
 }
 
 // Read reads the metadata of doc without modifying it. base resolves
@@ -61,11 +68,11 @@ func Read(doc *html.Node, base *url.URL) Meta {
 		p.props["dc.title"], p.props["sailthru.title"], p.props["parsely-title"], ldString(ld, "name"))
 	m.SiteName = firstNonEmpty(ldName(ld["publisher"]), p.props["og:site_name"], p.props["application-name"],
 		p.props["publisher"], p.props["dc.publisher"])
-	rawTitle := cleanSpace(p.title)
 	if m.Title == "" {
-		m.Title = rawTitle
+		m.Title = p.title
 	}
-	m.Title = StripSiteTail(cleanSpace(m.Title), m.SiteName)
+	m.SiteName = decodeText(m.SiteName)
+	m.Title = StripSiteTail(decodeText(m.Title), m.SiteName)
 
 	m.Authors = ldAuthors(ld["author"])
 	if len(m.Authors) == 0 {
@@ -78,21 +85,32 @@ func Read(doc *html.Node, base *url.URL) Meta {
 			m.Authors = append(m.Authors, SplitAuthors(a)...)
 		}
 	}
-	m.Authors = dedupe(m.Authors)
+	// the visible byline when the metadata credits no one, or only an
+	// organisation ("Resy Staff" above three reporters' names)
+	if !anyPerson(m.Authors) {
+		var visible []string
+		for _, a := range p.bylines {
+			visible = append(visible, visibleAuthors(a)...)
+		}
+		if len(visible) > 0 {
+			m.Authors = visible
+		}
+	}
+	m.Authors = preferPeople(dedupe(m.Authors))
 
-	m.Published = parseTime(firstNonEmpty(ldString(ld, "datePublished"), p.props["article:published_time"],
+	m.Published = firstTime(ldString(ld, "datePublished"), p.props["article:published_time"],
 		p.props["og:article:published_time"], p.props["datepublished"], p.props["publishdate"], p.props["pubdate"],
 		p.props["publish-date"], p.props["date"], p.props["dc.date"], p.props["dc.date.issued"],
 		p.props["dcterms.created"], p.props["sailthru.date"], p.props["parsely-pub-date"],
-		p.props["citation_publication_date"], p.props["article.published"], ldString(ld, "dateCreated"), p.timeAttr))
-	m.Modified = parseTime(firstNonEmpty(ldString(ld, "dateModified"), p.props["article:modified_time"],
+		p.props["citation_publication_date"], p.props["article.published"], ldString(ld, "dateCreated"), p.timeAttr)
+	m.Modified = firstTime(ldString(ld, "dateModified"), p.props["article:modified_time"],
 		p.props["og:updated_time"], p.props["datemodified"], p.props["dcterms.modified"], p.props["last-modified"],
-		p.props["article.updated"]))
+		p.props["article.updated"])
 
 	m.Language = firstNonEmpty(p.lang, ldString(ld, "inLanguage"), p.props["content-language"], p.props["dc.language"],
 		localeToLang(p.props["og:locale"]))
-	m.Description = cleanSpace(firstNonEmpty(ldString(ld, "description"), p.props["og:description"],
-		p.props["description"], p.props["twitter:description"], p.props["dc.description"]))
+	m.Description = stripMarkup(decodeText(firstNonEmpty(ldString(ld, "description"), p.props["og:description"],
+		p.props["description"], p.props["twitter:description"], p.props["dc.description"])))
 	m.Canonical = resolve(base, firstNonEmpty(p.canonical, p.props["og:url"], ldString(ld, "url"), ldID(ld["mainEntityOfPage"])))
 	if base == nil && m.Canonical != "" {
 		base, _ = url.Parse(m.Canonical)
@@ -144,6 +162,11 @@ func (p *page) walk(n *html.Node, depth int, inBody bool) {
 		case atom.Style, atom.Svg:
 			return
 		}
+		if inBody && len(p.bylines) < maxBylines && bylineElement(n) {
+			if t := cleanSpace(textOf(n)); t != "" && len(t) < maxBylineBytes {
+				p.bylines = append(p.bylines, t)
+			}
+		}
 		if ip := strings.ToLower(attr(n, "itemprop")); ip != "" && n.DataAtom != atom.Meta {
 			switch ip {
 			case "datepublished", "datemodified":
@@ -190,7 +213,7 @@ func (p *page) set(k, v string) {
 
 // addLD parses one JSON-LD script and keeps its objects.
 func (p *page) addLD(src string) {
-	if len(p.ld) > 50 {
+	if len(p.ld) > maxLDObjects {
 		return
 	}
 	var v any
@@ -199,7 +222,7 @@ func (p *page) addLD(src string) {
 	}
 	var add func(v any, depth int)
 	add = func(v any, depth int) {
-		if depth > 5 {
+		if depth > maxLDDepth {
 			return
 		}
 		switch t := v.(type) {
@@ -386,44 +409,66 @@ func matchesSite(s, site string) bool {
 }
 
 // SplitAuthors splits a byline such as "By Jane Doe and John Roe" into
-// names.
+// names, without prefixes ("By", "Text:", "Analysis by"), credentials,
+// job titles and placeholders; organisations stay only when no person is
+// credited.
 func SplitAuthors(byline string) []string {
-	s := cleanSpace(byline)
-	if s == "" || len(s) > 300 {
+	s := decodeText(byline)
+	if s == "" || len(s) > maxBylineBytes {
 		return nil
 	}
-	low := strings.ToLower(s)
-	for _, p := range []string{"by ", "par ", "von ", "por ", "written by ", "words by ", "text by "} {
-		if strings.HasPrefix(low, p) {
-			s = strings.TrimSpace(s[len(p):])
-			break
-		}
-	}
-	// A trailing "| Reuters" or ", Staff Writer" stays a credit, not a name.
+	s = stripAuthorPrefix(s)
+	// A trailing "| Reuters" stays a credit, not a name.
 	if i := strings.IndexAny(s, "|\n"); i >= 0 {
 		s = strings.TrimSpace(s[:i])
 	}
-	for _, sep := range []string{" and ", " & ", " und ", " et ", " y ", ";", " with "} {
+	for _, sep := range []string{" and ", " & ", " und ", " et ", " y ", ";", " with ", " / "} {
 		s = strings.ReplaceAll(s, sep, ",")
 	}
 	var out []string
 	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(strings.Trim(part, " .:-–—"))
-		if part == "" || strings.HasPrefix(part, "http") || strings.Contains(part, "@") {
+		if strings.Contains(part, "http") || strings.Contains(part, "@") {
 			continue
 		}
-		n := len(strings.Fields(part))
-		if n == 0 || n > 5 {
-			continue
+		if name := cleanAuthor(part); name != "" {
+			out = append(out, name)
 		}
-		// Job titles that follow a name after a comma ("Jane Doe, Staff Writer").
-		l := strings.ToLower(part)
-		if len(out) > 0 && (strings.Contains(l, "writer") || strings.Contains(l, "correspondent") || strings.Contains(l, "editor") || strings.Contains(l, "reporter")) {
-			continue
-		}
-		out = append(out, part)
 	}
-	return out
+	return preferPeople(out)
+}
+
+// maxBylineBytes bounds a byline; a longer one is a paragraph.
+const maxBylineBytes = 300
+
+// firstTime returns the first value that reads as a plausible time.
+func firstTime(vals ...string) *time.Time {
+	for _, v := range vals {
+		if t := plausible(parseTime(v)); t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// maxBylines bounds the visible bylines kept; the first names the author.
+const maxBylines = 3
+
+// bylineElement: an element the page marks as its byline or author name
+// (itemprop="author", class "byline", "author-name", "article__author").
+func bylineElement(n *html.Node) bool {
+	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link {
+		return false
+	}
+	if strings.EqualFold(attr(n, "itemprop"), "author") {
+		return true
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if strings.Contains(c, "byline") || c == "author" || strings.HasSuffix(c, "author-name") ||
+			strings.HasSuffix(c, "__author") || c == "author-name" {
+			return true
+		}
+	}
+	return false
 }
 
 // parseTime reads a date in any common form; a date without a zone is taken
@@ -439,7 +484,7 @@ func parseTime(s string) *time.Time {
 		}
 	}
 	t, err := dateparse.ParseIn(s, time.UTC)
-	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
+	if err != nil || plausible(&t) == nil {
 		return nil
 	}
 	return &t
@@ -515,7 +560,7 @@ func textOf(n *html.Node) string {
 	var b strings.Builder
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
-		if depth > 50 || b.Len() > 1000 {
+		if depth > maxTextDepth || b.Len() > maxTextBytes {
 			return
 		}
 		if n.Type == html.TextNode {

@@ -97,6 +97,20 @@ func TestSplitAuthors(t *testing.T) {
 		{"Par Marie Dubois et Luc Martin", []string{"Marie Dubois", "Luc Martin"}},
 		{"https://example.com/author/x", nil},
 		{"", nil},
+		{"Dana Whitfield, MS, RD", []string{"Dana Whitfield"}},
+		{"Omar Haddad Ph.D", []string{"Omar Haddad"}},
+		{"Text: Lena Vogt", []string{"Lena Vogt"}},
+		{"Analysis by Priya Raman, CNN", []string{"Priya Raman"}},
+		{"Written By: Hal Brenner", []string{"Hal Brenner"}},
+		{"admin", nil},
+		{"105092", nil},
+		{"undefined", nil},
+		{"Senior Reporter", nil},
+		{"Newsroom Staff", []string{"Newsroom Staff"}},
+		{"Keith Ma", []string{"Keith Ma"}},
+		{"(Image: Getty Images)", nil},
+		{"design: Ruth Obi", []string{"Ruth Obi"}},
+		{"Maria &amp; Katerina", []string{"Maria", "Katerina"}},
 	}
 	for _, tt := range tests {
 		if d := cmp.Diff(tt.want, SplitAuthors(tt.in)); d != "" {
@@ -119,4 +133,84 @@ func TestStripSiteTail(t *testing.T) {
 			t.Errorf("StripSiteTail(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
 		}
 	}
+}
+
+// TestDecodeText checks decoding, and markup removal as done for
+// descriptions.
+func TestDecodeText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Mexico to fight &#8216;illogical&#8217; tariffs", "Mexico to fight ‘illogical’ tariffs"},
+		{"Here&amp;#x27;s what we know", "Here's what we know"},
+		{"&lt;p&gt;Here is the summary.&lt;/p&gt;", "Here is the summary."},
+		{"30 Years of &lt;br&gt; Tags", "30 Years of <br> Tags"},
+		{"Crowds\u0007 gather&nbsp;", "Crowds gather"},
+		{"A DIY Investor\u00e2\u0080\u0099s Guide", "A DIY Investor’s Guide"},
+	}
+	for _, tt := range tests {
+		if got := stripMarkup(decodeText(tt.in)); got != tt.want {
+			t.Errorf("stripMarkup(decodeText(%q)) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := decodeText(tt.in); Problem(got) != "" {
+			t.Errorf("decodeText(%q) = %q: %s", tt.in, got, Problem(got))
+		}
+	}
+}
+
+func TestPlaceholderTimes(t *testing.T) {
+	doc := parse(t, `<html><head>
+<meta property="article:published_time" content="0001-01-01T00:00:00Z">
+<meta name="pubdate" content="2024-06-02T08:00:00Z">
+<meta property="article:modified_time" content="1970-01-01T00:00:00Z">
+</head><body><p>x</p></body></html>`)
+	m := Read(doc, nil)
+	if m.Published == nil || !m.Published.Equal(*ts("2024-06-02T08:00:00Z")) {
+		t.Errorf("published = %v, want the first plausible time 2024-06-02T08:00:00Z", m.Published)
+	}
+	if m.Modified != nil {
+		t.Errorf("modified = %v, want nil for a placeholder", m.Modified)
+	}
+}
+
+func TestVisibleByline(t *testing.T) {
+	doc := parse(t, `<html><head><title>Storm closes ports</title></head><body>
+<div class="article-byline">By Ines Carvalho and Theo Marsh | Updated March 3, 2025</div>
+<p>Text.</p></body></html>`)
+	want := []string{"Ines Carvalho", "Theo Marsh"}
+	if d := cmp.Diff(want, Read(doc, nil).Authors); d != "" {
+		t.Errorf("authors (-want +got):\n%s", d)
+	}
+}
+
+// FuzzRead reads arbitrary pages: no panic, and no value a reader should
+// not see (entities, control characters, placeholders, impossible times).
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{
+		`<html><head><title>A &amp;amp;#8217; B</title><meta name="author" content="By Jo Ann, MS, RD"></head></html>`,
+		`<script type="application/ld+json">{"@type":"NewsArticle","headline":"&lt;p&gt;x&lt;/p&gt;","datePublished":"0001-01-01T00:00:00Z","author":[{"name":"admin"},{"name":"105092"}]}</script>`,
+		`<body><div class="byline">By Ines Carvalho | Updated March 3</div><time datetime="9999-12-31">x</time></body>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		doc, err := html.Parse(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		m := Read(doc, nil)
+		for _, v := range []string{m.Title, m.SiteName, m.Description} {
+			if why := Problem(v); v != "" && why != "" {
+				t.Fatalf("value %q %s", v, why)
+			}
+		}
+		for _, a := range m.Authors {
+			if a == "" || strings.ContainsAny(a, "\n\r\t") {
+				t.Fatalf("author %q", a)
+			}
+		}
+		for _, tm := range []*time.Time{m.Published, m.Modified} {
+			if tm != nil && (tm.Year() < minPlausibleYear || tm.Year() > maxPlausibleYear) {
+				t.Fatalf("implausible time %v", tm)
+			}
+		}
+	})
 }

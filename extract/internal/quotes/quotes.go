@@ -1,8 +1,8 @@
 // Package quotes finds the quoted spans of a paragraph and tells direct
 // quotations from titles, nicknames and scare quotes.
 //
-// Rules: curly (“ ”), straight ("), low-high („ “) and guillemet (« »)
-// double quotes are scanned; single quotes (‘ ’) only outside double quotes,
+// Rules: curly (“ ”), straight ("), low-high („ “), doubled single (‘‘ ’’)
+// and guillemet (« ») double quotes are scanned; “ may close with ’’; single quotes (‘ ’) only outside double quotes,
 // opening after a space and closing before one. Marks inside an open quote
 // other than its closer are part of the text. A quote still open at the end
 // of the paragraph ends there (Span.Closed is false).
@@ -43,6 +43,13 @@ func closerFor(r rune) rune {
 	return 0
 }
 
+// doubleOpen and doubleClose are two single marks written for a double
+// one, as some publishing systems do.
+const (
+	doubleOpen  = "‘‘"
+	doubleClose = "’’"
+)
+
 // Scan returns the quoted spans of paragraph s in order.
 func Scan(s string) []Span {
 	var out []Span
@@ -54,6 +61,20 @@ func Scan(s string) []Span {
 		next, _ := utf8.DecodeRuneInString(s[i+n:])
 		if i+n >= len(s) {
 			next = ' '
+		}
+		// doubled single marks stand for double ones: ‘‘…’’, “…’’
+		if open == 0 && strings.HasPrefix(s[i:], doubleOpen) {
+			open = '“'
+			cur = Span{Open: i, Start: i + len(doubleOpen)}
+			prev, i = '‘', i+len(doubleOpen)
+			continue
+		}
+		if (open == '“' || open == '"') && strings.HasPrefix(s[i:], doubleClose) {
+			cur.End, cur.Close, cur.Closed = i, i+len(doubleClose), true
+			out = append(out, cur)
+			open = 0
+			prev, i = '’', i+len(doubleClose)
+			continue
 		}
 		switch {
 		case open == 0 && (r == '“' || r == '„' || r == '«' || r == '"'):

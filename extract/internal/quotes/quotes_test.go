@@ -30,6 +30,8 @@ func TestScan(t *testing.T) {
 		{"nested single", `“He said ‘no’ twice,” she said.`, []string{"He said ‘no’ twice,"}},
 		{"open at end", `Ms Persson said: "I would like to emphasise this.`, []string{"I would like to emphasise this."}},
 		{"curly closed by straight", `said, “somebody ought to do it," the office said.`, []string{"somebody ought to do it,"}},
+		{"doubled single marks", `A source said: ‘‘They have drifted apart.’’ Nobody else spoke.`, []string{"They have drifted apart."}},
+		{"curly closed by doubled single", `“I now do recall,’’ the senator said.`, []string{"I now do recall,"}},
 		{"none", `No quotes here.`, nil},
 	}
 	for _, tt := range tests {

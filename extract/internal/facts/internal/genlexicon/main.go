@@ -118,6 +118,15 @@ func run(in, out string, minBirths float64, maxSurname, maxLevel int) error {
 	if err != nil {
 		return err
 	}
+	return write(out, words)
+}
+
+// minGenderShare: a given name is female or male when that sex has this
+// share of its births, else unisex.
+const minGenderShare = 0.8
+
+// write writes the lexicon, one sorted line per word.
+func write(out string, words map[string]*entry) error {
 	keys := make([]string, 0, len(words))
 	for w := range words {
 		if w != "" && !strings.ContainsAny(w, "\t\n") {
@@ -132,42 +141,48 @@ func run(in, out string, minBirths float64, maxSurname, maxLevel int) error {
 	zw, _ := gzip.NewWriterLevel(fh, gzip.BestCompression)
 	bw := bufio.NewWriter(zw)
 	for _, w := range keys {
-		e := words[w]
-		gender, births := "-", "-"
-		if e.given {
-			total := e.female + e.male
-			switch {
-			case e.female >= 0.8*total:
-				gender = "f"
-			case e.male >= 0.8*total:
-				gender = "m"
-			default:
-				gender = "u"
-			}
-			births = strconv.Itoa(int(math.Log10(total)))
-		}
-		name := "-"
-		switch {
-		case e.surname && e.name:
-			name = "b"
-		case e.surname:
-			name = "s"
-		case e.name:
-			name = "n"
-		}
-		common := "-"
-		if e.common > 0 {
-			common = strconv.Itoa(e.common)
-		}
-		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\t%s\n", w, gender, births, name, common)
+		fmt.Fprintf(bw, "%s\t%s\n", w, words[w].fields())
 	}
 	if err := bw.Flush(); err != nil {
+		fh.Close()
 		return err
 	}
 	if err := zw.Close(); err != nil {
+		fh.Close()
 		return err
 	}
 	return fh.Close()
+}
+
+// fields formats an entry as "gender<TAB>births<TAB>name<TAB>common".
+func (e *entry) fields() string {
+	gender, births := "-", "-"
+	if e.given {
+		total := e.female + e.male
+		switch {
+		case e.female >= minGenderShare*total:
+			gender = "f"
+		case e.male >= minGenderShare*total:
+			gender = "m"
+		default:
+			gender = "u"
+		}
+		births = strconv.Itoa(int(math.Log10(total)))
+	}
+	name := "-"
+	switch {
+	case e.surname && e.name:
+		name = "b"
+	case e.surname:
+		name = "s"
+	case e.name:
+		name = "n"
+	}
+	common := "-"
+	if e.common > 0 {
+		common = strconv.Itoa(e.common)
+	}
+	return strings.Join([]string{gender, births, name, common}, "\t")
 }
 
 // eachRow calls fn with the tab-separated fields of every row after the header.
