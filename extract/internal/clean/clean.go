@@ -632,21 +632,16 @@ func hashPair(a, b string) uint64 {
 	return h
 }
 
-// nearDuplicate reports a block that nearly repeats the block before it
-// or one of the lead blocks (a lead paragraph printed again by a summary
-// box, a caption repeated under its photo with a credit added). A block
-// like one further away is the article's structure (the same sentence
-// shape in each item of a list), not a repeat.
+// nearDuplicate reports a block that nearly repeats one of the lead blocks:
+// a lead paragraph printed again by a summary box, with a verb reworded. A
+// block like another further down is the article's structure (the same
+// sentence shape in each item of a list, the terms of two offers), not a
+// repeat.
 func nearDuplicate(kept []pairSet, b pairSet) bool {
 	if b == nil {
 		return false
 	}
-	for j := len(kept) - 1; j >= 0 && j >= len(kept)-2; j-- {
-		if similar(kept[j], b) {
-			return true
-		}
-	}
-	for j := 0; j < len(kept)-2 && j < leadBlocks; j++ {
+	for j := 0; j < len(kept) && j < leadBlocks; j++ {
 		if similar(kept[j], b) {
 			return true
 		}

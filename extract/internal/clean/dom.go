@@ -302,6 +302,7 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 	page := ms[body]
 	total := page.text
 	var cut []removal
+	var pagePairs map[uint64]int // word pairs of the page, counted when a pull quote is met
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		if depth > maxDepth {
@@ -311,6 +312,14 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
 				rule := furnitureRule(c, ms[c], total)
+				if rule == "class:pullquote" {
+					if pagePairs == nil {
+						pagePairs = pairCounts(nodeText(body, -1))
+					}
+					if !repeated(nodeText(c, -1), pagePairs) {
+						rule = ""
+					}
+				}
 				if strict && rule != "" && !strings.HasPrefix(rule, "tag:") && (!insideStory[rule] || holdsStory(ms[c], page)) {
 					rule = ""
 				}
@@ -389,6 +398,34 @@ const storyShare = 0.2
 
 func holdsStory(m, page measure) bool {
 	return page.prose > 0 && float64(m.prose) >= storyShare*float64(page.prose)
+}
+
+// pairCounts counts the word pairs of text.
+func pairCounts(text string) map[uint64]int {
+	ws := words(text)
+	m := make(map[uint64]int, len(ws))
+	for i := 0; i+1 < len(ws); i++ {
+		m[hashPair(ws[i], ws[i+1])]++
+	}
+	return m
+}
+
+// repeated reports a pull quote whose words the page prints again: four
+// fifths of its word pairs occur twice or more (once in the quote, once in
+// the story). A pull quote with words of its own (a quote the story does
+// not carry, a key figure) is kept.
+func repeated(text string, page map[uint64]int) bool {
+	ws := words(text)
+	if len(ws) < 2 {
+		return true
+	}
+	hit := 0
+	for i := 0; i+1 < len(ws); i++ {
+		if page[hashPair(ws[i], ws[i+1])] >= 2 {
+			hit++
+		}
+	}
+	return hit*5 >= (len(ws)-1)*4
 }
 
 // restore puts the cut nodes back where they were, last cut first, so
