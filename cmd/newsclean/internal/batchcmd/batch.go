@@ -14,7 +14,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -193,7 +192,7 @@ func Run(ctx context.Context, opts *Options) error {
 	case err != nil:
 		return err
 	case ctx.Err() != nil:
-		return &cliutil.ExitError{Code: cliutil.ExitInterrupted, Msg: "interrupted; run again with --resume to continue"}
+		return &cliutil.ExitError{Code: cliutil.InterruptedCode(ctx), Msg: "interrupted; run again with --resume to continue"}
 	case stats.failed > 0 && !opts.FailuresOK:
 		return &cliutil.ExitError{Code: cliutil.ExitPartial}
 	}
@@ -203,8 +202,8 @@ func Run(ctx context.Context, opts *Options) error {
 // output is where records go: stdout, a JSONL file, or an out-dir (with
 // its index on stdout).
 type output struct {
-	w      io.Writer
-	f      *os.File
+	rw     *recordWriter
+	f      *os.File // the --output file, closed by close
 	outDir string
 }
 
@@ -215,21 +214,24 @@ func (o *output) close() error {
 	f := o.f
 	o.f = nil
 	if err := f.Close(); err != nil {
-		return &cliutil.WriteError{Err: err}
+		return &cliutil.WriteError{Path: f.Name(), Err: withHint(err)}
 	}
 	return nil
 }
 
 // openOutput opens the output and, with --resume, reads what is done.
 func openOutput(opts *Options) (*output, *resumeState, error) {
-	out := &output{w: opts.Streams.Out, outDir: opts.OutDir}
+	out := &output{rw: newRecordWriter(opts.Streams.Out, "stdout"), outDir: opts.OutDir}
 	done := &resumeState{}
 	switch {
 	case opts.OutDir != "":
 		if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
-			return nil, nil, &cliutil.WriteError{Err: err}
+			return nil, nil, &cliutil.WriteError{Path: opts.OutDir, Err: err}
 		}
 		if opts.Resume {
+			if err := removeStaleTemps(opts.OutDir); err != nil {
+				return nil, nil, err
+			}
 			done.outDir = opts.OutDir
 		}
 	case opts.Output != "":
@@ -244,9 +246,13 @@ func openOutput(opts *Options) (*output, *resumeState, error) {
 		}
 		f, err := os.OpenFile(opts.Output, flags, 0o644)
 		if err != nil {
-			return nil, nil, &cliutil.WriteError{Err: err}
+			return nil, nil, &cliutil.WriteError{Path: opts.Output, Err: err}
 		}
-		out.f, out.w = f, f
+		out.f, out.rw = f, newRecordWriter(f, opts.Output)
+		if err := out.rw.truncatable(f); err != nil {
+			f.Close()
+			return nil, nil, err
+		}
 	}
 	return out, done, nil
 }

@@ -1,7 +1,6 @@
 package batchcmd
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -153,7 +152,7 @@ func (p *pipeline) run(parent context.Context) (stats, error) {
 	// The writer: buffer early results, write in input order.
 	var st stats
 	var werr error
-	bw := bufio.NewWriterSize(p.out.w, 64<<10)
+	rw := p.out.rw
 	pending := make(map[int]result)
 	next := 0
 	for r := range results {
@@ -169,20 +168,20 @@ func (p *pipeline) run(parent context.Context) (stats, error) {
 			if werr != nil || ctx.Err() != nil {
 				continue // stopping: what is written stays a valid prefix
 			}
-			if err := p.write(bw, r, &st); err != nil {
+			if err := p.write(rw, r, &st); err != nil {
 				werr = err
 				cancel()
 			}
 		}
 		if len(results) == 0 && werr == nil {
-			if err := bw.Flush(); err != nil {
-				werr = &cliutil.WriteError{Err: err}
+			if err := rw.flush(); err != nil {
+				werr = err
 				cancel()
 			}
 		}
 	}
-	if err := bw.Flush(); err != nil && werr == nil {
-		werr = &cliutil.WriteError{Err: err}
+	if err := rw.flush(); err != nil && werr == nil {
+		werr = err
 	}
 	p.prog.stop()
 	st.skipped = p.skipped.Load()
@@ -312,7 +311,7 @@ func (p *pipeline) extract(ctx context.Context, data []byte, eo extract.Options)
 
 // write writes r's record (and its --out-dir file). Only the writer
 // goroutine calls it.
-func (p *pipeline) write(w *bufio.Writer, r result, st *stats) error {
+func (p *pipeline) write(w *recordWriter, r result, st *stats) error {
 	rec := record{Source: r.doc.Source, WARCInfo: r.doc.WARC}
 	st.docs++
 	if r.err != nil {
@@ -331,8 +330,9 @@ func (p *pipeline) write(w *bufio.Writer, r result, st *stats) error {
 		}
 		if p.opts.OutDir != "" {
 			name := fileName(r.doc, p.opts.Format)
-			if err := cliutil.WriteFileAtomic(filepath.Join(p.opts.OutDir, name), r.rendered, 0o644); err != nil {
-				return err
+			path := filepath.Join(p.opts.OutDir, name)
+			if err := cliutil.WriteFileAtomic(path, r.rendered, 0o644); err != nil {
+				return outDirError(path, err)
 			}
 			rec.File = name
 		} else {
@@ -345,8 +345,8 @@ func (p *pipeline) write(w *bufio.Writer, r result, st *stats) error {
 	if err := enc.Encode(&rec); err != nil {
 		return fmt.Errorf("encoding record for %s: %w", rec.Source, err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return &cliutil.WriteError{Err: err}
+	if err := w.write(buf.Bytes()); err != nil {
+		return err
 	}
 	p.prog.done(r.err != nil)
 	if p.opts.afterWrite != nil {
