@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -120,7 +121,7 @@ func removeStaleTemps(dir string) error {
 	for _, e := range entries {
 		name := e.Name()
 		i := strings.LastIndex(name, ".tmp")
-		if !strings.HasPrefix(name, ".") || i < 0 || !e.Type().IsRegular() || !allDigits(name[i+len(".tmp"):]) {
+		if !strings.HasPrefix(name, ".") || i < 0 || !e.Type().IsRegular() || !isNumber(name[i+len(".tmp"):]) {
 			continue
 		}
 		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -130,14 +131,7 @@ func removeStaleTemps(dir string) error {
 	return nil
 }
 
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
+func isNumber(s string) bool {
+	_, err := strconv.ParseUint(s, 10, 64)
+	return err == nil
 }
