@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -53,7 +54,8 @@ type Options struct {
 	// FS resolves source paths; nil is the operating system's.
 	FS fs.FS
 
-	afterWrite func() // test hook: called after each record is written
+	afterWrite func()                    // test hook: called after each record is written
+	wrapOutput func(io.Writer) io.Writer // test hook: wraps the writer of the records
 }
 
 // NewCmd returns the batch command.
@@ -214,7 +216,7 @@ func (o *output) close() error {
 	f := o.f
 	o.f = nil
 	if err := f.Close(); err != nil {
-		return &cliutil.WriteError{Path: f.Name(), Err: withHint(err)}
+		return writeError(f.Name(), err)
 	}
 	return nil
 }
@@ -253,6 +255,9 @@ func openOutput(opts *Options) (*output, *resumeState, error) {
 			f.Close()
 			return nil, nil, err
 		}
+	}
+	if opts.wrapOutput != nil {
+		out.rw.w = opts.wrapOutput(out.rw.w)
 	}
 	return out, done, nil
 }

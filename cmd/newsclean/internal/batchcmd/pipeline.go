@@ -332,7 +332,7 @@ func (p *pipeline) write(w *recordWriter, r result, st *stats) error {
 			name := fileName(r.doc, p.opts.Format)
 			path := filepath.Join(p.opts.OutDir, name)
 			if err := cliutil.WriteFileAtomic(path, r.rendered, 0o644); err != nil {
-				return outDirError(path, err)
+				return writeError(path, err)
 			}
 			rec.File = name
 		} else {

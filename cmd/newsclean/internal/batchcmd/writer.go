@@ -86,27 +86,24 @@ func (rw *recordWriter) fail(err error) error {
 			err = fmt.Errorf("%w (and cutting the file back to its last whole record: %v)", err, terr)
 		}
 	}
-	return &cliutil.WriteError{Path: rw.name, Err: withHint(err)}
+	return writeError(rw.name, err)
 }
 
-// errNoSpaceHint follows a "no space left on device" error.
-const errNoSpaceHint = "free some space, then run again with --resume to continue"
+// noSpaceHint follows a "no space left on device" error.
+const noSpaceHint = "free some space, then run again with --resume to continue"
 
-// withHint adds what to do next to errors a user can fix.
-func withHint(err error) error {
-	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
-		return fmt.Errorf("%w; %s", err, errNoSpaceHint)
-	}
-	return err
-}
-
-// outDirError names the --out-dir file that could not be written.
-func outDirError(path string, err error) error {
+// writeError names the output that failed and, when the disk is full,
+// says how to go on.
+func writeError(path string, err error) error {
 	var we *cliutil.WriteError
 	if errors.As(err, &we) {
 		err = we.Err
 	}
-	return &cliutil.WriteError{Path: path, Err: withHint(err)}
+	e := &cliutil.WriteError{Path: path, Err: err}
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		e.Hint = noSpaceHint
+	}
+	return e
 }
 
 // removeStaleTemps deletes the temporary files that a run killed while

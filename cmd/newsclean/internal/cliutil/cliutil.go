@@ -83,10 +83,12 @@ type ExitError struct {
 func (e *ExitError) Error() string { return e.Msg }
 
 // WriteError marks a failure writing output. Path, when set, names the
-// file (or "stdout") that could not be written.
+// file (or "stdout") that could not be written; Hint, when set, says what
+// to do next.
 type WriteError struct {
 	Path string
 	Err  error
+	Hint string
 }
 
 func (e *WriteError) Error() string {
@@ -98,7 +100,11 @@ func (e *WriteError) Error() string {
 	if errors.As(cause, &pe) {
 		cause = pe.Err // the path is named once, not again as "write PATH"
 	}
-	return "writing " + e.Path + ": " + cause.Error()
+	msg := "writing " + e.Path + ": " + cause.Error()
+	if e.Hint != "" {
+		msg += "; " + e.Hint
+	}
+	return msg
 }
 
 func (e *WriteError) Unwrap() error { return e.Err }
