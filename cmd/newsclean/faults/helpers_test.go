@@ -6,11 +6,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -196,4 +198,48 @@ func waitForFile(t *testing.T, path string, min int64, done <-chan struct{}) {
 			t.Fatalf("%s: no output after %s", path, runTimeout)
 		}
 	}
+}
+
+// piped is a running binary with its stdout on a pipe.
+type piped struct {
+	cmd    *exec.Cmd
+	stdout io.ReadCloser
+	stderr strings.Builder
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// startPiped starts the binary with args (as another user when attr says
+// so) and its stdout on a pipe; call wait to end it.
+func startPiped(t *testing.T, attr *syscall.SysProcAttr, args ...string) *piped {
+	t.Helper()
+	p := &piped{}
+	p.ctx, p.cancel = context.WithTimeout(context.Background(), runTimeout)
+	p.cmd = exec.CommandContext(p.ctx, bin, args...)
+	p.cmd.SysProcAttr = attr
+	p.cmd.Stderr = &p.stderr
+	var err error
+	if p.stdout, err = p.cmd.StdoutPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.cmd.Start(); err != nil {
+		p.cancel()
+		if attr != nil && errors.Is(err, syscall.EPERM) {
+			t.Skipf("cannot start a process as another user here: %v", err)
+		}
+		t.Fatal(err)
+	}
+	return p
+}
+
+// wait waits for the end and returns the exit code (-1 after a signal).
+// A run that outlives runTimeout fails the test.
+func (p *piped) wait(t *testing.T) int {
+	t.Helper()
+	defer p.cancel()
+	err := p.cmd.Wait()
+	if p.ctx.Err() != nil {
+		t.Fatalf("newsclean did not end within %s (blocked?)", runTimeout)
+	}
+	return exitCode(t, err, p.cmd)
 }

@@ -2,12 +2,9 @@ package faults
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -41,24 +38,9 @@ type inputRecord struct {
 // stderr and the exit code.
 func streamBatch(t *testing.T, attr *syscall.SysProcAttr, onRecord func(inputRecord), args ...string) ([]inputRecord, string, int) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, append([]string{"batch", "--jobs", "1"}, args...)...)
-	cmd.SysProcAttr = attr
-	var errb strings.Builder
-	cmd.Stderr = &errb
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		if attr != nil && errors.Is(err, syscall.EPERM) {
-			t.Skipf("cannot start a process as another user here: %v", err)
-		}
-		t.Fatal(err)
-	}
+	p := startPiped(t, attr, append([]string{"batch", "--jobs", "1"}, args...)...)
 	var recs []inputRecord
-	sc := bufio.NewScanner(stdout)
+	sc := bufio.NewScanner(p.stdout)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	for sc.Scan() {
 		var r inputRecord
@@ -70,12 +52,9 @@ func streamBatch(t *testing.T, attr *syscall.SysProcAttr, onRecord func(inputRec
 			onRecord(r)
 		}
 	}
-	io.Copy(io.Discard, stdout)
-	werr := cmd.Wait()
-	if ctx.Err() != nil {
-		t.Fatalf("batch did not end within %s (blocked on an input?)", runTimeout)
-	}
-	return recs, errb.String(), exitCode(t, werr, cmd)
+	io.Copy(io.Discard, p.stdout)
+	code := p.wait(t)
+	return recs, p.stderr.String(), code
 }
 
 // TestAwkwardInputs walks a tree holding a FIFO, symbolic link loops and

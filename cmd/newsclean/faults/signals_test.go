@@ -79,32 +79,18 @@ func TestBrokenPipe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the binary over thousands of pages")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "batch", corpus(t))
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	line, err := bufio.NewReader(stdout).ReadString('\n')
+	p := startPiped(t, nil, "batch", corpus(t))
+	line, err := bufio.NewReader(p.stdout).ReadString('\n')
 	if err != nil || !strings.HasPrefix(line, `{"source":`) {
 		t.Fatalf("first line %.80q: %v", line, err)
 	}
-	stdout.Close()
-	cmd.Wait()
-	if ctx.Err() != nil {
-		t.Fatal("no end after the pipe closed")
-	}
-	ws := cmd.ProcessState.Sys().(syscall.WaitStatus)
+	p.stdout.Close()
+	p.wait(t)
+	ws := p.cmd.ProcessState.Sys().(syscall.WaitStatus)
 	if !(ws.Signaled() && ws.Signal() == syscall.SIGPIPE) && ws.ExitStatus() != 0 {
-		t.Errorf("ended with %v, want SIGPIPE or exit 0", cmd.ProcessState)
+		t.Errorf("ended with %v, want SIGPIPE or exit 0", p.cmd.ProcessState)
 	}
-	if errb.Len() > 0 {
-		t.Errorf("stderr is not empty:\n%s", errb.String())
+	if p.stderr.Len() > 0 {
+		t.Errorf("stderr is not empty:\n%s", p.stderr.String())
 	}
 }
