@@ -103,4 +103,3 @@ func killAfter(t *testing.T, delay time.Duration, args ...string) (ended bool) {
 	}
 	return false
 }
-
