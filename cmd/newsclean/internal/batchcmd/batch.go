@@ -80,7 +80,9 @@ URL, a WARC archive (.warc, .warc.gz), @FILE for a list of sources one a
 line, or "-" for such a list on standard input.
 
 Exit status: 0 when every document produced an article, 4 when some failed
-(0 with --failures-ok), 2 for bad usage, 130 when interrupted.`,
+(0 with --failures-ok), 1 when the output cannot be written (a full disk),
+2 for bad usage, 128+N when stopped by signal N (130 Ctrl-C, 143 SIGTERM,
+129 SIGHUP). After any of these, or a kill, --resume continues the run.`,
 		Example: `  newsclean batch saved-pages/ > articles.jsonl
   newsclean batch --jobs 8 -o crawl.jsonl crawl-*.warc.gz
   find . -name '*.warc.gz' | newsclean batch --failures-ok - > out.jsonl
