@@ -1,3 +1,5 @@
+//go:build linux
+
 package faults
 
 import (
@@ -6,19 +8,39 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 )
 
-// longEnv turns on the long cases: 100,000 documents, 1,000 slow clients.
-const longEnv = "NEWSCLEAN_FAULTS_LONG"
+// Environment variables that turn on the cases too slow for go test ./...:
+// the 100,000-document run (minutes) and the 1,000-client load (half a
+// minute, run by .ci/check-faults.sh).
+const (
+	longEnv = "NEWSCLEAN_FAULTS_LONG"
+	loadEnv = "NEWSCLEAN_FAULTS_LOAD"
+)
 
-func needLong(t *testing.T) {
+func needEnv(t *testing.T, key string) {
 	t.Helper()
-	if os.Getenv(longEnv) != "1" {
-		t.Skipf("long case: set %s=1 (.ci/check-faults.sh does)", longEnv)
+	if os.Getenv(key) != "1" {
+		t.Skipf("slow case: set %s=1 to run it (see .ci/check-faults.sh)", key)
 	}
+}
+
+var gcLine = regexp.MustCompile(`(\d+)->(\d+)->(\d+) MB, (\d+) MB goal`)
+
+// gcPeaks reads the GODEBUG=gctrace=1 lines of stderr and returns the
+// largest heap after marking (live data plus what was allocated while
+// marking) and the largest heap reached, in MB.
+func gcPeaks(stderr string) (live, heap int) {
+	for _, m := range gcLine.FindAllStringSubmatch(stderr, -1) {
+		end, _ := strconv.Atoi(m[2])
+		l, _ := strconv.Atoi(m[3])
+		live, heap = max(live, l), max(heap, end)
+	}
+	return live, heap
 }
 
 // runPeak runs the binary under /usr/bin/time and returns the result
@@ -51,7 +73,8 @@ func runPeak(t *testing.T, args ...string) (result, int64) {
 // --resume over the finished 100,000-record output, which holds the
 // resume index of every source.
 func TestLongRunMemory(t *testing.T) {
-	needLong(t)
+	needEnv(t, longEnv)
+	t.Setenv("GODEBUG", "gctrace=1") // to tell a leak from a GC spike
 	const short, long = 10_000, 100_000
 	root := sharedTempDir(t)
 	writePages(t, root, 0, long, 1000)
@@ -74,7 +97,9 @@ func TestLongRunMemory(t *testing.T) {
 			t.Fatalf("%d documents: %d records", n, got)
 		}
 		peaks[n] = peak
-		t.Logf("%7d documents: peak RSS %6d KiB, %s (%s)", n, peaks[n], r.elapsed.Round(100_000_000), lastLine(r.stderr))
+		live, heap := gcPeaks(r.stderr)
+		t.Logf("%7d documents: peak RSS %6d KiB, largest heap %d MB, largest live heap %d MB, %s (%s)",
+			n, peaks[n], heap, live, r.elapsed.Round(100_000_000), batchSummary(r.stderr))
 	}
 	if limit := peaks[short] * 110 / 100; peaks[long] > limit {
 		t.Errorf("peak RSS grew from %d KiB at %d documents to %d KiB at %d (limit %d KiB)", peaks[short], short, peaks[long], long, limit)
@@ -85,7 +110,7 @@ func TestLongRunMemory(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("--resume: exit %d\n%s", r.code, r.stderr)
 	}
-	t.Logf("--resume over %d finished documents: peak RSS %d KiB, %s (%s)", long, peak, r.elapsed.Round(100_000_000), lastLine(r.stderr))
+	t.Logf("--resume over %d finished documents: peak RSS %d KiB, %s (%s)", long, peak, r.elapsed.Round(100_000_000), batchSummary(r.stderr))
 }
 
 // lines counts the lines of the file at path without holding it.
@@ -120,4 +145,14 @@ func lastLine(s string) string {
 		}
 	}
 	return s
+}
+
+// batchSummary returns batch's closing line from stderr.
+func batchSummary(stderr string) string {
+	i := strings.LastIndex(stderr, "newsclean: batch: ")
+	if i < 0 {
+		return "no summary line"
+	}
+	line, _, _ := strings.Cut(stderr[i:], "\n")
+	return line
 }

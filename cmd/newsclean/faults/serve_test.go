@@ -1,3 +1,5 @@
+//go:build linux
+
 package faults
 
 import (
@@ -251,7 +253,7 @@ func raiseFileLimit(t *testing.T, n uint64) {
 // pages: normal requests keep p99 under 1 s, the server's memory stays
 // bounded, and SIGTERM still ends it promptly.
 func TestServeSlowClients(t *testing.T) {
-	needLong(t)
+	needEnv(t, loadEnv)
 	raiseFileLimit(t, 4*slowClients)
 	s := startServer(t)
 	pid := s.cmd.Process.Pid
