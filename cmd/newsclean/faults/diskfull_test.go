@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -75,6 +76,11 @@ func TestDiskFullOutput(t *testing.T) {
 		t.Fatalf("the full disk left a torn last record (%d bytes)", len(data))
 	}
 	t.Logf("disk full after %d whole records (%d bytes); stderr:\n%s", n, len(data), r.stderr)
+	if m := regexp.MustCompile(`(?m)batch: (\d+) documents.*?(?:the last (\d+) not saved|$)`).FindStringSubmatch(r.stderr); m == nil {
+		t.Errorf("no summary line:\n%s", r.stderr)
+	} else if docs, _ := strconv.Atoi(m[1]); docs-atoi(m[2]) != n {
+		t.Errorf("summary counts %s documents, %s of them not saved; the file holds %d", m[1], m[2], n)
+	}
 
 	grow(t, disk, "16m")
 	r = run(t, "batch", "--jobs", "1", "--resume", "-o", out, corpus(t))
@@ -163,4 +169,9 @@ func readDir(t *testing.T, dir string) map[string][]byte {
 		files[e.Name()] = b
 	}
 	return files
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

@@ -313,17 +313,14 @@ func (p *pipeline) extract(ctx context.Context, data []byte, eo extract.Options)
 // goroutine calls it.
 func (p *pipeline) write(w *recordWriter, r result, st *stats) error {
 	rec := record{Source: r.doc.Source, WARCInfo: r.doc.WARC}
-	st.docs++
+	dup := false
 	if r.err != nil {
 		kind, _ := cliutil.Classify(r.err)
 		rec.Error, rec.ErrorKind = cliutil.Message(r.err), kind
-		st.failed++
 	} else {
-		st.ok++
 		if r.fpOK {
 			if orig, ok := p.dedup.match(r.fp); ok {
-				rec.DuplicateOf = orig
-				st.dups++
+				rec.DuplicateOf, dup = orig, true
 			} else {
 				p.dedup.add(r.fp, r.doc.Source)
 			}
@@ -348,6 +345,16 @@ func (p *pipeline) write(w *recordWriter, r result, st *stats) error {
 	if err := w.write(buf.Bytes()); err != nil {
 		return err
 	}
+	st.docs++
+	switch {
+	case r.err != nil:
+		st.failed++
+	case dup:
+		st.ok++
+		st.dups++
+	default:
+		st.ok++
+	}
 	p.prog.done(r.err != nil)
 	if p.opts.afterWrite != nil {
 		p.opts.afterWrite()
@@ -368,6 +375,9 @@ func (p *pipeline) summary(st stats) {
 	}
 	if st.skipped > 0 {
 		msg += fmt.Sprintf(", %d already done", st.skipped)
+	}
+	if n := p.out.rw.lost; n > 0 {
+		msg += fmt.Sprintf("; the last %d not saved when the output failed", n)
 	}
 	p.prog.errorLine(msg + "\n")
 }

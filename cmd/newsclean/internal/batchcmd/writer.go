@@ -30,6 +30,9 @@ type recordWriter struct {
 	good int64    // size of file up to the last whole chunk
 	buf  []byte
 	err  error // the first write error; every later call returns it
+
+	pending int // records in buf
+	lost    int // records gathered but not written when a write failed
 }
 
 func newRecordWriter(w io.Writer, name string) *recordWriter {
@@ -58,6 +61,7 @@ func (rw *recordWriter) write(rec []byte) error {
 		}
 	}
 	rw.buf = append(rw.buf, rec...)
+	rw.pending++
 	return nil
 }
 
@@ -72,10 +76,12 @@ func (rw *recordWriter) flush() error {
 	}
 	if err != nil {
 		rw.err = rw.fail(err)
+		rw.lost = rw.pending
 		return rw.err
 	}
 	rw.good += int64(n)
 	rw.buf = rw.buf[:0]
+	rw.pending = 0
 	return nil
 }
 
