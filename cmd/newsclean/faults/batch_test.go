@@ -3,12 +3,14 @@
 package faults
 
 import (
+	"bytes"
 	"context"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -104,4 +106,50 @@ func killAfter(t *testing.T, delay time.Duration, args ...string) (ended bool) {
 		t.Fatal("killed run did not end")
 	}
 	return false
+}
+
+// TestKillResumeOutDir kills an --out-dir run at random instants (fixed
+// seed), each time going on with --resume: the directory ends with
+// exactly the files of an uninterrupted run, and no temporary file.
+func TestKillResumeOutDir(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the binary over thousands of pages")
+	}
+	baseDir := filepath.Join(t.TempDir(), "base")
+	start := time.Now()
+	if r := run(t, "batch", "--jobs", "2", "--out-dir", baseDir, corpus(t)); r.code != 0 {
+		t.Fatalf("baseline --out-dir run: exit %d\n%s", r.code, r.stderr)
+	}
+	full := time.Since(start)
+	want := readDir(t, baseDir)
+	dir := filepath.Join(t.TempDir(), "articles")
+	rng := rand.New(rand.NewPCG(14, 3))
+	for k := range killsPerMode / 2 {
+		delay := time.Duration(rng.Int64N(int64(full / 8)))
+		ended := killAfter(t, delay, "batch", "--jobs", "2", "--resume", "--out-dir", dir, corpus(t))
+		n, temps := 0, 0
+		for name, b := range readDir(t, dir) {
+			switch {
+			case strings.HasPrefix(name, "."):
+				temps++
+			case !bytes.Equal(b, want[name]):
+				t.Fatalf("after kill %d %s is not the uninterrupted run's file", k+1, name)
+			default:
+				n++
+			}
+		}
+		t.Logf("kill %2d after %-12s %4d files, %d temporary, ended before the kill %v", k+1, delay.Round(time.Microsecond), n, temps, ended)
+	}
+	if r := run(t, "batch", "--jobs", "2", "--resume", "--out-dir", dir, corpus(t)); r.code != 0 {
+		t.Fatalf("last --resume: exit %d\n%s", r.code, r.stderr)
+	}
+	got := readDir(t, dir)
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for name, b := range want {
+		if !bytes.Equal(got[name], b) {
+			t.Fatalf("%s differs from the uninterrupted run", name)
+		}
+	}
 }
