@@ -44,6 +44,9 @@ func Run(ctx context.Context, args []string, streams *cliutil.Streams) int {
 		return cliutil.ExitOK
 	}
 	kind, code := cliutil.Classify(err)
+	if kind == cliutil.KindInterrupted {
+		code = cliutil.InterruptedCode(ctx) // 128+signal
+	}
 	var ee *cliutil.ExitError
 	if errors.As(err, &ee) && ee.Msg == "" {
 		return code
