@@ -273,10 +273,11 @@ func TestServeSlowClients(t *testing.T) {
 	defer cancel()
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
+	connectBy := time.After(30 * time.Second)
 	for open.Load() < slowClients {
 		select {
 		case <-tick.C:
-		case <-time.After(30 * time.Second):
+		case <-connectBy:
 			t.Fatalf("only %d of %d slow clients connected", open.Load(), slowClients)
 		}
 	}
