@@ -157,6 +157,11 @@ type noSourceError struct{}
 func (noSourceError) Error() string        { return "no such file, directory or glob match" }
 func (noSourceError) Is(target error) bool { return target == fs.ErrNotExist }
 
+// ErrNotRegular is the error of a FIFO, socket or device found while
+// walking a directory: it is reported, never opened. Named as an argument,
+// such a file is read (so "<(command)" works).
+var ErrNotRegular = errors.New("not a regular file")
+
 // Walk yields the documents named by args in order. A source that cannot
 // be read yields a Doc with its Source (and WARC identity when known) and
 // the error; walking goes on with the next one. Walk stops early when ctx
@@ -297,13 +302,15 @@ func (w *walker) dir(root string) bool {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			return nil
-		}
-		if !IsPage(p) && !IsWARC(p) {
+		if d.IsDir() || !IsPage(p) && !IsWARC(p) {
 			return nil
 		}
 		st, err := fs.Stat(w.opts.FS, p)
+		if err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+			// A FIFO, socket or device named like a page: opening or
+			// reading it could block the walk for ever.
+			err = &fs.PathError{Op: "read", Path: p, Err: fmt.Errorf("%w (%s)", ErrNotRegular, typeName(st.Mode()))}
+		}
 		if err != nil {
 			if !w.fail(p, err) {
 				ok = false
@@ -324,6 +331,19 @@ func (w *walker) dir(root string) bool {
 		return w.fail(root, err)
 	}
 	return ok
+}
+
+// typeName names the kind of a file that is not regular.
+func typeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.Type().String()
 }
 
 func (w *walker) file(p string, st fs.FileInfo) bool {

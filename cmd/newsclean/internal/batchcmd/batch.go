@@ -52,7 +52,8 @@ type Options struct {
 	// FS resolves source paths; nil is the operating system's.
 	FS fs.FS
 
-	afterWrite func() // test hook: called after each record is written
+	afterWrite func()                    // test hook: called after each record is written
+	wrapOutput func(io.Writer) io.Writer // test hook: wraps the writer of the records
 }
 
 // NewCmd returns the batch command.
@@ -77,7 +78,9 @@ URL, a WARC archive (.warc, .warc.gz), @FILE for a list of sources one a
 line, or "-" for such a list on standard input.
 
 Exit status: 0 when every document produced an article, 4 when some failed
-(0 with --failures-ok), 2 for bad usage, 130 when interrupted.`,
+(0 with --failures-ok), 1 when the output cannot be written (a full disk),
+2 for bad usage, 128+N when stopped by signal N (130 Ctrl-C, 143 SIGTERM,
+129 SIGHUP). After any of these, or a kill, --resume continues the run.`,
 		Example: `  newsclean batch saved-pages/ > articles.jsonl
   newsclean batch --jobs 8 -o crawl.jsonl crawl-*.warc.gz
   find . -name '*.warc.gz' | newsclean batch --failures-ok - > out.jsonl
@@ -188,7 +191,7 @@ func Run(ctx context.Context, opts *Options) error {
 	case err != nil:
 		return err
 	case ctx.Err() != nil:
-		return &cliutil.ExitError{Code: cliutil.ExitInterrupted, Msg: "interrupted; run again with --resume to continue"}
+		return &cliutil.ExitError{Code: cliutil.InterruptedCode(ctx), Msg: "interrupted; run again with --resume to continue"}
 	case stats.failed > 0 && !opts.FailuresOK:
 		return &cliutil.ExitError{Code: cliutil.ExitPartial}
 	}
@@ -198,8 +201,8 @@ func Run(ctx context.Context, opts *Options) error {
 // output is where records go: stdout, a JSONL file, or an out-dir (with
 // its index on stdout).
 type output struct {
-	w      io.Writer
-	f      *os.File
+	rw     *recordWriter
+	f      *os.File // the --output file, closed by close
 	outDir string
 }
 
@@ -210,21 +213,24 @@ func (o *output) close() error {
 	f := o.f
 	o.f = nil
 	if err := f.Close(); err != nil {
-		return &cliutil.WriteError{Err: err}
+		return writeError(f.Name(), err)
 	}
 	return nil
 }
 
 // openOutput opens the output and, with --resume, reads what is done.
 func openOutput(opts *Options) (*output, *resumeState, error) {
-	out := &output{w: opts.Streams.Out, outDir: opts.OutDir}
+	out := &output{rw: newRecordWriter(opts.Streams.Out, "stdout"), outDir: opts.OutDir}
 	done := &resumeState{}
 	switch {
 	case opts.OutDir != "":
 		if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
-			return nil, nil, &cliutil.WriteError{Err: err}
+			return nil, nil, &cliutil.WriteError{Path: opts.OutDir, Err: err}
 		}
 		if opts.Resume {
+			if err := removeStaleTemps(opts.OutDir); err != nil {
+				return nil, nil, err
+			}
 			done.outDir = opts.OutDir
 		}
 	case opts.Output != "":
@@ -239,9 +245,16 @@ func openOutput(opts *Options) (*output, *resumeState, error) {
 		}
 		f, err := os.OpenFile(opts.Output, flags, 0o644)
 		if err != nil {
-			return nil, nil, &cliutil.WriteError{Err: err}
+			return nil, nil, &cliutil.WriteError{Path: opts.Output, Err: err}
 		}
-		out.f, out.w = f, f
+		out.f, out.rw = f, newRecordWriter(f, opts.Output)
+		if err := out.rw.truncatable(f); err != nil {
+			f.Close()
+			return nil, nil, err
+		}
+	}
+	if opts.wrapOutput != nil {
+		out.rw.w = opts.wrapOutput(out.rw.w)
 	}
 	return out, done, nil
 }

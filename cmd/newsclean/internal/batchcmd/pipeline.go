@@ -1,7 +1,6 @@
 package batchcmd
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -126,7 +125,7 @@ func (p *pipeline) run(parent context.Context) (stats, error) {
 	// The writer: buffer early results, write in input order.
 	var st stats
 	var werr error
-	bw := bufio.NewWriterSize(p.out.w, 64<<10)
+	rw := p.out.rw
 	pending := make(map[int]result)
 	next := 0
 	for r := range results {
@@ -142,20 +141,20 @@ func (p *pipeline) run(parent context.Context) (stats, error) {
 			if werr != nil || ctx.Err() != nil {
 				continue // stopping: what is written stays a valid prefix
 			}
-			if err := p.write(bw, r, &st); err != nil {
+			if err := p.write(rw, r, &st); err != nil {
 				werr = err
 				cancel()
 			}
 		}
 		if len(results) == 0 && werr == nil {
-			if err := bw.Flush(); err != nil {
-				werr = &cliutil.WriteError{Err: err}
+			if err := rw.flush(); err != nil {
+				werr = err
 				cancel()
 			}
 		}
 	}
-	if err := bw.Flush(); err != nil && werr == nil {
-		werr = &cliutil.WriteError{Err: err}
+	if err := rw.flush(); err != nil && werr == nil {
+		werr = err
 	}
 	p.prog.stop()
 	st.skipped = p.skipped.Load()
@@ -303,27 +302,25 @@ func (p *pipeline) extract(ctx context.Context, run func() (*extract.Article, er
 
 // write writes r's record (and its --out-dir file). Only the writer
 // goroutine calls it.
-func (p *pipeline) write(w *bufio.Writer, r result, st *stats) error {
+func (p *pipeline) write(w *recordWriter, r result, st *stats) error {
 	rec := record{Source: r.doc.Source, WARCInfo: r.doc.WARC}
-	st.docs++
+	dup := false
 	if r.err != nil {
 		kind, _ := cliutil.Classify(r.err)
 		rec.Error, rec.ErrorKind = cliutil.Message(r.err), kind
-		st.failed++
 	} else {
-		st.ok++
 		if r.fpOK {
 			if orig, ok := p.dedup.match(r.fp); ok {
-				rec.DuplicateOf = orig
-				st.dups++
+				rec.DuplicateOf, dup = orig, true
 			} else {
 				p.dedup.add(r.fp, r.doc.Source)
 			}
 		}
 		if p.opts.OutDir != "" {
 			name := fileName(r.doc, p.opts.Format)
-			if err := cliutil.WriteFileAtomic(filepath.Join(p.opts.OutDir, name), r.rendered, 0o644); err != nil {
-				return err
+			path := filepath.Join(p.opts.OutDir, name)
+			if err := cliutil.WriteFileAtomic(path, r.rendered, 0o644); err != nil {
+				return writeError(path, err)
 			}
 			rec.File = name
 		} else {
@@ -336,8 +333,18 @@ func (p *pipeline) write(w *bufio.Writer, r result, st *stats) error {
 	if err := enc.Encode(&rec); err != nil {
 		return fmt.Errorf("encoding record for %s: %w", rec.Source, err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return &cliutil.WriteError{Err: err}
+	if err := w.write(buf.Bytes()); err != nil {
+		return err
+	}
+	st.docs++
+	switch {
+	case r.err != nil:
+		st.failed++
+	case dup:
+		st.ok++
+		st.dups++
+	default:
+		st.ok++
 	}
 	p.prog.done(r.err != nil)
 	if p.opts.afterWrite != nil {
@@ -359,6 +366,9 @@ func (p *pipeline) summary(st stats) {
 	}
 	if st.skipped > 0 {
 		msg += fmt.Sprintf(", %d already done", st.skipped)
+	}
+	if n := p.out.rw.lost; n > 0 {
+		msg += fmt.Sprintf("; the last %d not saved when the output failed", n)
 	}
 	p.prog.errorLine(msg + "\n")
 }

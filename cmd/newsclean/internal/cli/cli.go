@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/signal"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -24,7 +23,7 @@ var Version = "dev"
 // Main runs newsclean with the process's arguments and streams and returns
 // the exit code.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := cliutil.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	streams := &cliutil.Streams{
 		In:     os.Stdin,
@@ -45,6 +44,9 @@ func Run(ctx context.Context, args []string, streams *cliutil.Streams) int {
 		return cliutil.ExitOK
 	}
 	kind, code := cliutil.Classify(err)
+	if kind == cliutil.KindInterrupted {
+		code = cliutil.InterruptedCode(ctx) // 128+signal
+	}
 	var ee *cliutil.ExitError
 	if errors.As(err, &ee) && ee.Msg == "" {
 		return code

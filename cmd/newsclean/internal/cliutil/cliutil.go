@@ -9,7 +9,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/newsclean/newsclean/extract"
 	"github.com/newsclean/newsclean/extract/fetch"
@@ -45,7 +47,7 @@ const (
 	ExitPartial     = 4   // batch finished, some inputs failed
 	ExitRejected    = 5   // input refused: binary, not HTML, too large
 	ExitFetch       = 6   // fetching a URL failed (network, HTTP status, limits)
-	ExitInterrupted = 130 // interrupted (Ctrl-C)
+	ExitInterrupted = 130 // interrupted (Ctrl-C); 128+N for signal N (see InterruptedCode)
 )
 
 // Error kinds, as written in JSON error records.
@@ -81,11 +83,69 @@ type ExitError struct {
 
 func (e *ExitError) Error() string { return e.Msg }
 
-// WriteError marks a failure writing output.
-type WriteError struct{ Err error }
+// WriteError marks a failure writing output. Path, when set, names the
+// file (or "stdout") that could not be written; Hint, when set, says what
+// to do next.
+type WriteError struct {
+	Path string
+	Err  error
+	Hint string
+}
 
-func (e *WriteError) Error() string { return "writing output: " + e.Err.Error() }
+func (e *WriteError) Error() string {
+	if e.Path == "" {
+		return "writing output: " + e.Err.Error()
+	}
+	cause := e.Err
+	var pe *fs.PathError
+	if errors.As(cause, &pe) {
+		cause = pe.Err // the path is named once, not again as "write PATH"
+	}
+	msg := "writing " + e.Path + ": " + cause.Error()
+	if e.Hint != "" {
+		msg += "; " + e.Hint
+	}
+	return msg
+}
+
 func (e *WriteError) Unwrap() error { return e.Err }
+
+// SignalError is the cause of a context cancelled by a signal (see
+// NotifyContext).
+type SignalError struct{ Signal os.Signal }
+
+func (e *SignalError) Error() string { return e.Signal.String() + " signal received" }
+
+// NotifyContext is like signal.NotifyContext, but context.Cause of the
+// returned context is a *SignalError naming the signal. After the first
+// signal the process stops catching them, so a second one ends it at once.
+func NotifyContext(parent context.Context, sigs ...os.Signal) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, sigs...)
+	go func() {
+		select {
+		case s := <-ch:
+			cancel(&SignalError{Signal: s})
+		case <-ctx.Done():
+		}
+		signal.Stop(ch)
+	}()
+	return ctx, func() { cancel(nil) }
+}
+
+// InterruptedCode is the exit code of a run stopped because ctx was
+// cancelled: 128 plus the signal's number when a signal did it (130 for
+// Ctrl-C, 143 for SIGTERM, 129 for SIGHUP), else ExitInterrupted.
+func InterruptedCode(ctx context.Context) int {
+	var se *SignalError
+	if errors.As(context.Cause(ctx), &se) {
+		if n, ok := se.Signal.(syscall.Signal); ok && n > 0 && n < 128 {
+			return 128 + int(n)
+		}
+	}
+	return ExitInterrupted
+}
 
 // ErrTimeout marks work that passed its deadline (a batch document whose
 // extraction took too long).

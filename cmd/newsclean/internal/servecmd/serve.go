@@ -116,8 +116,9 @@ func isLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// Run serves until ctx is cancelled, then shuts down gracefully: requests
-// in flight get a few seconds to finish.
+// Run serves until ctx is cancelled, then shuts down gracefully: it stops
+// accepting, lets requests in flight finish for up to shutdownGrace, then
+// closes what is left and returns nil.
 func Run(ctx context.Context, opts *Options) error {
 	errw := opts.Streams.Err
 	loopback, _ := isLoopbackAddr(opts.Addr)
@@ -142,11 +143,11 @@ func Run(ctx context.Context, opts *Options) error {
 	fmt.Fprintf(errw, "newsclean: serving on http://%s/ (Ctrl-C to stop)\n", addr)
 	srv := &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       opts.Timeout + 30*time.Second,
-		WriteTimeout:      opts.Timeout + 30*time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
+		ReadHeaderTimeout: headerTimeout,
+		ReadTimeout:       opts.Timeout + bodyGrace,
+		WriteTimeout:      opts.Timeout + bodyGrace,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(slog.NewTextHandler(errw, nil).WithAttrs([]slog.Attr{slog.String("src", "http")}), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
@@ -161,14 +162,33 @@ func Run(ctx context.Context, opts *Options) error {
 	case <-ctx.Done():
 	}
 	fmt.Fprintln(errw, "newsclean: shutting down")
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
+		// Clients still sending (or reading) slowly after the grace
+		// period are cut off: they cannot hold the process.
 		srv.Close()
-		return fmt.Errorf("shutting down: %w", err)
+		fmt.Fprintf(errw, "newsclean: connections still open after %s were closed\n", shutdownGrace)
 	}
 	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serving: %w", err)
 	}
 	return nil
 }
+
+// Server time limits, documented in README.md ("Timeouts and shutdown").
+const (
+	// headerTimeout bounds reading a request's headers: a client
+	// trickling them is dropped.
+	headerTimeout = 10 * time.Second
+	// bodyGrace is added to --timeout to bound reading a whole request
+	// (headers and body) and writing its answer.
+	bodyGrace = 30 * time.Second
+	// idleTimeout closes a kept-alive connection with no request.
+	idleTimeout = 2 * time.Minute
+	// maxHeaderBytes caps a request's headers.
+	maxHeaderBytes = 64 << 10
+	// shutdownGrace is how long requests in flight may take to finish
+	// after SIGTERM, SIGHUP or Ctrl-C.
+	shutdownGrace = 5 * time.Second
+)
