@@ -300,12 +300,16 @@ func (s *state) filter(blocks []Block, title string) []Block {
 	prev := "" // the rule that cut the block before, if any
 	for i, b := range blocks {
 		inside := i > first && i < last
-		if inside && b.Kind == "h" && !opensSection(blocks, i) && !namesItem(b.Text) {
-			inside = false // a linked title over a teaser, not a cross-head
+		if b.Kind == "h" && isLinkHeading(b) {
+			// Before or after the story, a run of linked titles is a list
+			// of teasers; a linked title on its own there (a product, an
+			// event in a list page) and every heading inside the story are
+			// the story's own.
+			inside = inside || !amongLinks(blocks, i)
 		}
 		rule := s.blockRule(b, cutCaptions, inside)
 		if rule == "" {
-			rule = s.followRule(prev, b)
+			rule = s.followRule(prev, b, inside)
 		}
 		if rule != "" {
 			s.cut(rule, b.Text)
@@ -375,8 +379,8 @@ func (s *state) blockRule(b Block, cutCaptions, inside bool) string {
 	if b.Kind == "caption" && cutCaptions {
 		return "caption"
 	}
-	if len(b.Text) < 300 && isByline(b.Text) {
-		return "byline"
+	if len(b.Text) < 300 && isByline(b.Text) && !(b.Kind == "h" && wordCount(b.Text) <= 2) {
+		return "byline" // but "By Audience" over a section is a heading
 	}
 	if rule := boilerplateRule(b.Text); rule != "" {
 		return rule
@@ -400,7 +404,10 @@ func (s *state) blockRule(b Block, cutCaptions, inside bool) string {
 // it (by rule prev), or "": the job title under a byline, the caption
 // under an "Image caption" label and, in text dumps, the headlines under a
 // "More on this story" label.
-func (s *state) followRule(prev string, b Block) string {
+//
+// Inside the story a list under a "Related" label is cut only in text dumps:
+// in a page, a list of links between paragraphs is the story's own.
+func (s *state) followRule(prev string, b Block, inside bool) string {
 	if b.Kind == "h" || b.Kind == "blockquote" {
 		return ""
 	}
@@ -414,7 +421,7 @@ func (s *state) followRule(prev string, b Block) string {
 			return "caption"
 		}
 	case "read-more", "tags", "related-list":
-		if !s.text && b.Kind == "li" && b.linkChars > 0 {
+		if !s.text && !inside && b.Kind == "li" && b.linkChars > 0 {
 			return "related-list" // the linked list under "More stories"
 		}
 		if s.text && (wordCount(b.Text) <= 14 || !isSentence(b.Text)) && wordCount(b.Text) <= 30 {
@@ -547,35 +554,23 @@ func proseSpan(blocks []Block) (first, last int) {
 	return first, last
 }
 
-// opensSection reports a heading followed by a paragraph of text, as a
-// cross-head of the story is.
-func opensSection(blocks []Block, i int) bool {
+// amongLinks reports a block next to another linked heading (or alone at
+// the end): a run of teasers. A product's linked name next to its "buy"
+// button is not one.
+func amongLinks(blocks []Block, i int) bool {
 	if i+1 >= len(blocks) {
-		return false
-	}
-	n := blocks[i+1]
-	return n.Kind == "p" && n.linkChars*2 < len(n.Text) && wordCount(n.Text) >= sectionWords
-}
-
-// namesItem reports a heading that names an item of a list article (a
-// product, a firm, a place), numbered or a few words long; the title of
-// another story is a headline-long phrase.
-func namesItem(t string) bool {
-	if wordCount(t) <= itemWords {
 		return true
 	}
-	i := 0
-	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
-		i++
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(blocks) {
+			continue
+		}
+		if isLinkHeading(blocks[j]) {
+			return true
+		}
 	}
-	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
+	return false
 }
-
-// itemWords is the most words of an item's name.
-const itemWords = 5
-
-// sectionWords is the least words of the paragraph under a cross-head.
-const sectionWords = 12
 
 // proseWords is the least words of a paragraph of prose.
 const proseWords = 15

@@ -93,7 +93,7 @@ func isDateLine(t string) bool {
 var weakDateWords = sync.OnceValue(func() map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(`
-		at on of de del a el le la der den um h hrs and
+		at on of de del a el le la der den um h hrs and m p
 		date time today minute minutes hour hours day days week weeks month months year years
 		first last original originally mis jour stand feira às as segunda terça terca quarta quinta sexta
 	`) {
@@ -233,8 +233,8 @@ func isCreditDate(t string) bool {
 		switch {
 		case isDateLine(p) || isDateLabel(p):
 			date = true
-		case isNameList(p):
-			names = true
+		case isNameList(p) && !date:
+			names = true // the names come first: "TCEA: May 5-7 | Las Vegas" is an event and its place
 		default:
 			return false
 		}
@@ -254,8 +254,8 @@ func isNameList(t string) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
-			return false
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, ":0123456789") {
+			return false // "TCEA: May 5-7 | Las Vegas" is an event, not a credit
 		}
 	}
 	return true
