@@ -20,6 +20,9 @@ type Streams struct {
 	In  io.Reader
 	Out io.Writer
 	Err io.Writer
+	// InTTY reports that In is a terminal: a command that would read a
+	// page from it says so instead of waiting silently.
+	InTTY bool
 	// ErrTTY reports that Err is a terminal: progress bars and colour are
 	// shown only then.
 	ErrTTY bool
@@ -80,10 +83,19 @@ type ExitError struct {
 
 func (e *ExitError) Error() string { return e.Msg }
 
-// WriteError marks a failure writing output.
-type WriteError struct{ Err error }
+// WriteError marks a failure writing output: to Path, or to stdout when
+// Path is "".
+type WriteError struct {
+	Path string
+	Err  error
+}
 
-func (e *WriteError) Error() string { return "writing output: " + e.Err.Error() }
+func (e *WriteError) Error() string {
+	if e.Path == "" {
+		return "writing output: " + e.Err.Error()
+	}
+	return "writing " + e.Path + ": " + e.Err.Error()
+}
 func (e *WriteError) Unwrap() error { return e.Err }
 
 // ErrTimeout marks work that passed its deadline (a batch document whose
@@ -175,12 +187,13 @@ func IsTerminal(f *os.File) bool {
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the same
-// directory and a rename, so readers never see a half-written file.
+// directory and a rename, so readers never see a half-written file. Errors
+// name path, never the temporary file.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	dir, base := filepathSplit(path)
 	f, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
-		return &WriteError{Err: err}
+		return &WriteError{Path: path, Err: withoutPath(err)}
 	}
 	tmp := f.Name()
 	_, werr := f.Write(data)
@@ -195,9 +208,23 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	}
 	if werr != nil {
 		os.Remove(tmp)
-		return &WriteError{Err: werr}
+		return &WriteError{Path: path, Err: withoutPath(werr)}
 	}
 	return nil
+}
+
+// withoutPath drops the file name an *fs.PathError or *os.LinkError adds
+// (the temporary file's), keeping the cause.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 func filepathSplit(path string) (dir, base string) {
@@ -223,6 +250,35 @@ func OneLineEach(s string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// CheckScheme returns a usage error for a source written as a URL whose
+// scheme newsclean cannot fetch (anything but http and https), which would
+// otherwise be taken for a file name.
+func CheckScheme(src string) error {
+	scheme, _, ok := strings.Cut(src, "://")
+	if !ok || !isScheme(scheme) {
+		return nil
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https":
+		return nil
+	}
+	return Usagef("%s: unsupported scheme %q (newsclean fetches http and https URLs)", src, scheme)
+}
+
+// isScheme reports whether s is a URL scheme (RFC 3986: a letter, then
+// letters, digits, "+", "-" or ".").
+func isScheme(s string) bool {
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 // InputKind maps an --input value (auto, html or text) to the library's
