@@ -16,8 +16,9 @@
 #     with the binary, README.md, LICENSE, the manual pages and the four
 #     completion scripts, matching checksums.txt, each with an SPDX SBOM;
 #   - every binary is static (CGO_ENABLED=0), built by the release Go, and
-#     carries the snapshot's version and commit; the linux/amd64 binary (and
-#     linux/arm64 when qemu-aarch64 is installed) prints them with --version;
+#     carries the snapshot's version and commit; the linux/amd64 binary, and
+#     the linux/arm64 one under qemu-user (installed from Debian's apt when
+#     root), print them with --version;
 #   - the linux/amd64 binary runs the README's quick-start example.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +47,18 @@ tool goreleaser github.com/goreleaser/goreleaser/v2 "$GORELEASER_VERSION"
 tool syft github.com/anchore/syft/cmd/syft "$SYFT_VERSION"
 echo "check-release: tools ready in $(( $(date +%s) - start ))s"
 export PATH="$tmp/path:$PATH"
+
+# qemu-user runs the linux/arm64 binary here (Debian package, as root).
+if ! command -v qemu-aarch64 >/dev/null && command -v apt-get >/dev/null; then
+  sudo=""
+  if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null; then sudo=sudo; fi
+  if [[ $(id -u) -eq 0 || -n $sudo ]]; then
+    echo "check-release: installing qemu-user"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq qemu-user >/dev/null
+  fi
+fi
 
 git clone -q . "$tmp/src"
 cd "$tmp/src"
