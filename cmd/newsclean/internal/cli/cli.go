@@ -99,8 +99,10 @@ clean article and its facts: dateline, people named, and who said what.`,
 		servecmd.NewCmd(streams),
 		newManCmd(streams, build),
 	)
-	// Cobra adds its completion command only while executing; add it now so
-	// that `newsclean man` documents it and its usage errors are ours.
+	// Cobra adds its completion command and --version only while executing;
+	// add them now so that `newsclean man` documents them, and so that the
+	// completion command's usage errors are ours.
+	root.InitDefaultVersionFlag()
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
