@@ -81,10 +81,12 @@ for target in linux_amd64 linux_arm64 darwin_amd64 darwin_arm64 windows_amd64 wi
   if [[ $os == windows ]]; then
     archive=$(ls dist/newsclean_*_"$target".zip)
     unzip -q "$archive" -d "$x"
+    x=$x/$(basename "$archive" .zip)
     exe=newsclean.exe
   else
     archive=$(ls dist/newsclean_*_"$target".tar.gz)
     tar -xzf "$archive" -C "$x"
+    x=$x/$(basename "$archive" .tar.gz)
   fi
   grep -q " $(basename "$archive")\$" dist/checksums.txt || fail "$archive not in checksums.txt"
   sbom=$archive.spdx.json
@@ -120,12 +122,13 @@ done
 [[ $n -eq 6 ]] || fail "$n archives, want 6"
 
 # Static: no program interpreter, no shared libraries.
-file "$tmp/x/linux_amd64/newsclean" | grep -q 'statically linked' || fail "linux/amd64 binary is not static"
+amd64=$(ls -d "$tmp"/x/linux_amd64/newsclean_*)/newsclean
+file "$amd64" | grep -q 'statically linked' || fail "linux/amd64 binary is not static"
 
 # The README's quick-start example, with the downloaded binary.
 example=$(sed -n 's/^    newsclean \(extract [^ ]*\)$/\1/p' README.md | head -1)
 [[ -n $example ]] || fail "no quick-start example in README.md"
-out=$("$tmp/x/linux_amd64/newsclean" $example)
+out=$("$amd64" $example)
 title=$(jq -r .title testdata/seed/want.json)
 [[ $(head -1 <<<"$out") == "$title" ]] || fail "README example: first line $(head -1 <<<"$out"), want $title"
 echo "check-release: ok ($n archives, version $version, README example: $(head -1 <<<"$out"))"

@@ -80,7 +80,10 @@ URL, a WARC archive (.warc, .warc.gz), @FILE for a list of sources one a
 line, or "-" for such a list on standard input.
 
 Exit status: 0 when every document produced an article, 4 when some failed
-(0 with --failures-ok), 2 for bad usage, 130 when interrupted.`,
+(0 with --failures-ok), 2 for bad usage, 130 when interrupted. A SOURCE
+argument that names nothing (no such file, directory, list file or glob
+match) or a URL scheme other than http(s) is bad usage, whatever
+--failures-ok says; a missing path inside a list is an error record.`,
 		Example: `  newsclean batch saved-pages/ > articles.jsonl
   newsclean batch --jobs 8 -o crawl.jsonl crawl-*.warc.gz
   find . -name '*.warc.gz' | newsclean batch --failures-ok - > out.jsonl
