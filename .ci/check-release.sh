@@ -131,4 +131,9 @@ example=$(sed -n 's/^    newsclean \(extract [^ ]*\)$/\1/p' README.md | head -1)
 out=$("$amd64" $example)
 title=$(jq -r .title testdata/seed/want.json)
 [[ $(head -1 <<<"$out") == "$title" ]] || fail "README example: first line $(head -1 <<<"$out"), want $title"
+# NEWSCLEAN_RELEASE_DIST=DIR keeps the archives, e.g. to try an install.
+if [[ -n ${NEWSCLEAN_RELEASE_DIST:-} ]]; then
+  mkdir -p "$NEWSCLEAN_RELEASE_DIST"
+  cp dist/*.tar.gz dist/*.zip dist/*.spdx.json dist/checksums.txt "$NEWSCLEAN_RELEASE_DIST"
+fi
 echo "check-release: ok ($n archives, version $version, README example: $(head -1 <<<"$out"))"
