@@ -60,6 +60,9 @@ func (s *server) handleAPI(w http.ResponseWriter, r *http.Request) {
 	w.Write(out)
 }
 
+// errEmptyBody is missing input: a usage error, whatever the Content-Type.
+var errEmptyBody = &cliutil.UsageError{Err: errors.New(`empty request body: send the page's HTML or text, or JSON {"url": ...}`)}
+
 // handleAPIMethod answers /api/extract with any method but POST: a JSON
 // 405 like every other API error.
 func handleAPIMethod(w http.ResponseWriter, r *http.Request) {
@@ -72,6 +75,9 @@ func handleAPIMethod(w http.ResponseWriter, r *http.Request) {
 // page's address for an HTML or text body), explain, compact.
 func (s *server) apiJob(w http.ResponseWriter, r *http.Request) (job, error) {
 	j := job{BaseURL: r.URL.Query().Get("url"), Explain: queryBool(r, "explain")}
+	if r.ContentLength == 0 {
+		return j, errEmptyBody
+	}
 	ct := r.Header.Get("Content-Type")
 	if ct == "" {
 		return j, fmt.Errorf("%w: no Content-Type (send text/html, text/plain or application/json)", extract.ErrNotHTML)
@@ -85,7 +91,7 @@ func (s *server) apiJob(w http.ResponseWriter, r *http.Request) (job, error) {
 		return j, err
 	}
 	if len(body) == 0 {
-		return j, cliutil.Usagef("empty request body: send the page's HTML or text, or JSON {\"url\": ...}")
+		return j, errEmptyBody
 	}
 	switch mt {
 	case "text/html", "application/xhtml+xml":
