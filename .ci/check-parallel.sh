@@ -22,7 +22,7 @@ mkdir -p "$tmp/warcs" "$tmp/out"
 bash "$mk" "$tmp/warcs/crawl-1.warc" https://a.example/ferry "$pages/harbour-ferry.html" https://a.example/budget "$pages/council-budget.htm"
 bash "$mk" "$tmp/warcs/crawl-2.warc" https://b.example/storm "$pages/wire-storm-gazette.html"
 bash "$mk" "$tmp/warcs/crawl-3.warc" https://c.example/storm "$pages/wire-storm-courier.html"
-# crawl-4 is listed but not there yet: its job fails (exit 4).
+# crawl-4 is listed but not there yet: its job fails (exit 2, usage).
 printf '%s\n' "$tmp"/warcs/crawl-{1,2,3,4}.warc > "$tmp/warcs.txt"
 
 recipe() {
@@ -37,7 +37,9 @@ set -e
 [[ $rc -eq 1 ]] || { echo "check-parallel: first run exit $rc, want 1 (one failed job)"; cat "$tmp/stderr1"; exit 1; }
 failed=$(awk 'NR > 1 && $7 != 0' "$tmp/jobs.log" | wc -l)
 [[ $failed -eq 1 ]] || { echo "check-parallel: $failed failed jobs in the log, want 1"; cat "$tmp/jobs.log"; exit 1; }
-grep -q '"error_kind":"read"' "$tmp/out/crawl-4.jsonl" || { echo "check-parallel: no read error record for the missing archive"; exit 1; }
+# A missing archive is a usage error (exit 2) that names it and writes nothing.
+grep -q 'crawl-4.warc: no such file' "$tmp/stderr1" || { echo "check-parallel: the missing archive is not named on stderr"; cat "$tmp/stderr1"; exit 1; }
+[[ ! -e "$tmp/out/crawl-4.jsonl" ]] || { echo "check-parallel: output written for the missing archive"; exit 1; }
 before=$(stat -c %Y.%s "$tmp"/out/crawl-{1,2,3}.jsonl)
 
 # The archive arrives; --resume-failed reruns only the failed job.

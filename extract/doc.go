@@ -9,11 +9,16 @@
 // who said what.
 //
 //	a, err := extract.FromReader(r, extract.Options{})
-//	if errors.Is(err, extract.ErrNoArticle) {
-//		// the page holds no article
+//	switch {
+//	case errors.Is(err, extract.ErrNoArticle):
+//		return nil // the page holds no article
+//	case err != nil:
+//		return err // not a page (ErrNotHTML), too large (ErrTooLarge), a read error
 //	}
 //	fmt.Println(a.Title)
 //	fmt.Println(a.Text)
+//
+// On any error the returned *Article is nil.
 //
 // # Options
 //

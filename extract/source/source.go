@@ -99,25 +99,49 @@ func (d *Doc) Bytes() ([]byte, error) {
 	case KindURL:
 		return nil, fmt.Errorf("%s: a URL must be fetched", d.Source)
 	}
-	f, err := d.fsys.Open(d.name)
+	r, err := Open(d.fsys, d.name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(strings.ToLower(d.name), ".gz") {
-		zr, err := gzip.NewReader(bufio.NewReader(f))
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", d.name, err)
-		}
-		defer zr.Close()
-		r = zr
-	}
+	defer r.Close()
 	data, err := readCapped(r, d.maxBytes)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", d.name, err)
 	}
 	return data, nil
+}
+
+// Open opens the page file name in fsys (nil: the operating system's file
+// system) for reading, unpacking it when its name ends in .gz. Closing the
+// result closes the file.
+func Open(fsys fs.FS, name string) (io.ReadCloser, error) {
+	if fsys == nil {
+		fsys = osFS{}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.HasSuffix(strings.ToLower(name), ".gz") {
+		return f, nil
+	}
+	zr, err := gzip.NewReader(bufio.NewReader(f))
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	return gzipFile{zr, f}, nil
+}
+
+// gzipFile reads the unpacked stream and closes both it and the file.
+type gzipFile struct {
+	*gzip.Reader
+	f fs.File
+}
+
+func (g gzipFile) Close() error {
+	g.Reader.Close()
+	return g.f.Close()
 }
 
 // readCapped reads r to the end, failing with extract.ErrTooLarge past max
@@ -358,6 +382,25 @@ func (w *walker) file(p string, st fs.FileInfo) bool {
 		name:     p,
 		maxBytes: w.opts.MaxBytes,
 	}, nil)
+}
+
+// Exists reports whether the path name, or for a glob pattern any match,
+// may exist in fsys (nil: the operating system's file system), as Walk
+// resolves it. Errors other than "does not exist" (permissions) count as
+// existing: Walk reports them per document.
+func Exists(fsys fs.FS, name string) bool {
+	if fsys == nil {
+		fsys = osFS{}
+	}
+	_, err := fs.Stat(fsys, name)
+	if !errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	if !hasMeta(name) {
+		return false
+	}
+	matches, err := fs.Glob(fsys, name)
+	return err != nil || len(matches) > 0
 }
 
 // IsURL reports whether s is an http(s) URL.

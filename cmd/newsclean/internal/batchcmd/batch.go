@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -80,7 +81,10 @@ line, or "-" for such a list on standard input.
 Exit status: 0 when every document produced an article, 4 when some failed
 (0 with --failures-ok), 1 when the output cannot be written (a full disk),
 2 for bad usage, 128+N when stopped by signal N (130 Ctrl-C, 143 SIGTERM,
-129 SIGHUP). After any of these, or a kill, --resume continues the run.`,
+129 SIGHUP). After any of these, or a kill, --resume continues the run.
+A SOURCE argument that names nothing (no such file, directory, list file
+or glob match) or a URL scheme other than http(s) is bad usage, whatever
+--failures-ok says; a missing path inside a list is an error record.`,
 		Example: `  newsclean batch saved-pages/ > articles.jsonl
   newsclean batch --jobs 8 -o crawl.jsonl crawl-*.warc.gz
   find . -name '*.warc.gz' | newsclean batch --failures-ok - > out.jsonl
@@ -135,7 +139,7 @@ func (o *Options) validate() error {
 	}
 	if o.Now != "" {
 		if _, err := time.Parse(time.RFC3339, o.Now); err != nil {
-			return cliutil.Usagef("bad --now: %v", err)
+			return cliutil.Usagef("bad --now %q: want an RFC 3339 time such as 2024-05-01T09:30:00Z", o.Now)
 		}
 	}
 	stdin := 0
@@ -171,6 +175,9 @@ func (o *Options) extractOptions(d *source.Doc, fixedNow time.Time) extract.Opti
 
 // Run runs a batch.
 func Run(ctx context.Context, opts *Options) error {
+	if err := checkSources(opts.Sources, opts.FS); err != nil {
+		return err
+	}
 	var fixedNow time.Time
 	if opts.Now != "" {
 		fixedNow, _ = time.Parse(time.RFC3339, opts.Now)
@@ -263,3 +270,28 @@ func openOutput(opts *Options) (*output, *resumeState, error) {
 var errPanic = errors.New("extraction crashed")
 
 func panicError(v any) error { return fmt.Errorf("%w: %v", errPanic, v) }
+
+// checkSources returns a usage error for a command-line source that names
+// nothing at all (a mistyped path, a list file or glob that matches
+// nothing) or a URL newsclean cannot fetch, whatever --failures-ok says:
+// such a run would otherwise "succeed" with one error record. Sources found
+// inside lists and directories are data, and fail as records.
+func checkSources(args []string, fsys fs.FS) error {
+	for _, a := range args {
+		if err := cliutil.CheckScheme(a); err != nil {
+			return err
+		}
+		if a == "-" || source.IsURL(a) {
+			continue
+		}
+		name, what := a, "no such file, directory or glob match"
+		if list, ok := strings.CutPrefix(a, "@"); ok {
+			name, what = list, "no such list file"
+		}
+		if source.Exists(fsys, name) {
+			continue
+		}
+		return cliutil.Usagef("%s: %s", a, what)
+	}
+	return nil
+}

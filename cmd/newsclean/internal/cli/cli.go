@@ -5,7 +5,9 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -17,9 +19,6 @@ import (
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/servecmd"
 )
 
-// Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
-var Version = "dev"
-
 // Main runs newsclean with the process's arguments and streams and returns
 // the exit code.
 func Main() int {
@@ -29,6 +28,7 @@ func Main() int {
 		In:     os.Stdin,
 		Out:    os.Stdout,
 		Err:    os.Stderr,
+		InTTY:  cliutil.IsTerminal(os.Stdin),
 		ErrTTY: cliutil.IsTerminal(os.Stderr),
 		Getenv: os.Getenv,
 	}
@@ -37,9 +37,9 @@ func Main() int {
 
 // Run runs newsclean with args and returns the exit code.
 func Run(ctx context.Context, args []string, streams *cliutil.Streams) int {
-	root := newRootCmd(streams)
+	root := newRootCmd(streams, currentBuild())
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return cliutil.ExitOK
 	}
@@ -51,37 +51,87 @@ func Run(ctx context.Context, args []string, streams *cliutil.Streams) int {
 	if errors.As(err, &ee) && ee.Msg == "" {
 		return code
 	}
-	if kind == cliutil.KindUsage {
-		cliutil.PrintError(streams.Err, err)
-		streams.Err.Write([]byte("Run 'newsclean --help' for usage.\n"))
-		return code
-	}
 	cliutil.PrintError(streams.Err, err)
+	if kind == cliutil.KindUsage {
+		if cmd == nil {
+			cmd = root
+		}
+		fmt.Fprintf(streams.Err, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
 	return code
 }
 
-func newRootCmd(streams *cliutil.Streams) *cobra.Command {
+func newRootCmd(streams *cliutil.Streams, build BuildInfo) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "newsclean",
 		Short: "Clean article text and facts from messy news pages",
 		Long: `newsclean turns news pages (HTML, or pages already scraped to text) into the
 clean article and its facts: dateline, people named, and who said what.`,
-		Version:       Version,
+		Version:       build.String(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		// Without a subcommand, print help; an unknown subcommand is a
+		// usage error (cobra's own check returns a plain error).
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(s, ", "))
+			}
+			return cliutil.Usagef("%s", msg)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
 	}
+	root.SuggestionsMinimumDistance = 2
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.SetOut(streams.Out)
 	root.SetErr(streams.Err)
 	root.SetIn(streams.In)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &cliutil.UsageError{Err: err}
 	})
-	root.CompletionOptions.DisableDefaultCmd = true
 	root.AddCommand(
 		extractcmd.NewCmd(streams, nil),
 		batchcmd.NewCmd(streams),
 		fetchcmd.NewCmd(streams),
 		servecmd.NewCmd(streams),
+		newManCmd(streams, build),
 	)
+	// Cobra adds its completion command and --version only while executing;
+	// add them now so that `newsclean man` documents them, and so that the
+	// completion command's usage errors are ours.
+	root.InitDefaultVersionFlag()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			wrapCompletion(c)
+		}
+	}
 	return root
+}
+
+// wrapCompletion makes the completion command's argument errors usage
+// errors, like every other command's.
+func wrapCompletion(c *cobra.Command) {
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 && cmd.HasSubCommands() {
+			return cliutil.Usagef("completion needs a shell: bash, zsh, fish or powershell")
+		}
+		return nil
+	}
+	c.RunE = func(cmd *cobra.Command, args []string) error {
+		return cliutil.Usagef("unknown shell %q (want bash, zsh, fish or powershell)", args[0])
+	}
+	for _, sub := range c.Commands() {
+		sub.Args = func(cmd *cobra.Command, args []string) error {
+			if err := cobra.NoArgs(cmd, args); err != nil {
+				return &cliutil.UsageError{Err: err}
+			}
+			return nil
+		}
+	}
 }

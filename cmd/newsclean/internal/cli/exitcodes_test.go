@@ -7,8 +7,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsclean/newsclean/cmd/newsclean/internal/cliutil"
 )
@@ -127,5 +131,36 @@ func TestErrorLineIsSafe(t *testing.T) {
 	s := errb.String()
 	if strings.Count(s, "\n") != 1 || strings.ContainsAny(s, "\x1b\x07") {
 		t.Errorf("unsafe error line: %q", s)
+	}
+}
+
+// exitRowRE matches a row of README's exit-code table: | 3 | meaning |.
+var exitRowRE = regexp.MustCompile(`(?m)^\| (\d+) \| `)
+
+// TestReadmeExitCodes checks README's exit-code table against the codes
+// the command defines; TestExitCodes runs a command line for each.
+func TestReadmeExitCodes(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(readme)
+	start := strings.Index(s, "## Exit codes")
+	if start < 0 {
+		t.Fatal("README has no exit codes section")
+	}
+	s = s[start:]
+	s = s[:strings.Index(s[1:], "\n## ")+1]
+	var documented []int
+	for _, m := range exitRowRE.FindAllStringSubmatch(s, -1) {
+		n, _ := strconv.Atoi(m[1])
+		documented = append(documented, n)
+	}
+	defined := []int{
+		cliutil.ExitOK, cliutil.ExitFailure, cliutil.ExitUsage, cliutil.ExitNoArticle,
+		cliutil.ExitPartial, cliutil.ExitRejected, cliutil.ExitFetch, cliutil.ExitInterrupted,
+	}
+	if d := cmp.Diff(defined, documented); d != "" {
+		t.Errorf("README's exit codes differ from cliutil's (-code +README):\n%s", d)
 	}
 }

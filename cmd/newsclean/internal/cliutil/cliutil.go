@@ -23,6 +23,9 @@ type Streams struct {
 	In  io.Reader
 	Out io.Writer
 	Err io.Writer
+	// InTTY reports that In is a terminal: a command that would read a
+	// page from it says so instead of waiting silently.
+	InTTY bool
 	// ErrTTY reports that Err is a terminal: progress bars and colour are
 	// shown only then.
 	ErrTTY bool
@@ -223,12 +226,13 @@ func IsTerminal(f *os.File) bool {
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the same
-// directory and a rename, so readers never see a half-written file.
+// directory and a rename, so readers never see a half-written file. Errors
+// name path, never the temporary file.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	dir, base := filepathSplit(path)
 	f, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
-		return &WriteError{Err: err}
+		return &WriteError{Path: path, Err: withoutPath(err)}
 	}
 	tmp := f.Name()
 	_, werr := f.Write(data)
@@ -243,9 +247,23 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	}
 	if werr != nil {
 		os.Remove(tmp)
-		return &WriteError{Err: werr}
+		return &WriteError{Path: path, Err: withoutPath(werr)}
 	}
 	return nil
+}
+
+// withoutPath drops the file name an *fs.PathError or *os.LinkError adds
+// (the temporary file's), keeping the cause.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 func filepathSplit(path string) (dir, base string) {
@@ -271,6 +289,35 @@ func OneLineEach(s string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// CheckScheme returns a usage error for a source written as a URL whose
+// scheme newsclean cannot fetch (anything but http and https), which would
+// otherwise be taken for a file name.
+func CheckScheme(src string) error {
+	scheme, _, ok := strings.Cut(src, "://")
+	if !ok || !isScheme(scheme) {
+		return nil
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https":
+		return nil
+	}
+	return Usagef("%s: unsupported scheme %q (newsclean fetches http and https URLs)", src, scheme)
+}
+
+// isScheme reports whether s is a URL scheme (RFC 3986: a letter, then
+// letters, digits, "+", "-" or ".").
+func isScheme(s string) bool {
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 // InputKind maps an --input value (auto, html or text) to the library's

@@ -45,7 +45,10 @@ func NewCmd(streams *cliutil.Streams, runF func(context.Context, *Options) error
 captions, newsletter boxes, share bars and read-more links, and the facts
 (dateline, people named, quotes and who said them).
 
-SOURCE is a file, "-" or nothing for standard input, or an http(s) URL.
+SOURCE is a file (unpacked when its name ends in .gz), "-" or nothing for
+standard input, or an http(s) URL. With no SOURCE and a terminal as
+standard input, extract stops with a usage error rather than wait for
+typing; give "-" to type or paste a page.
 The input may be HTML or a page already scraped to plain text.`,
 		Example: `  newsclean extract page.html
   curl -s https://example.com/story | newsclean extract --format json | jq .title
@@ -59,6 +62,12 @@ The input may be HTML or a page already scraped to plain text.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Source = args[0]
+			}
+			if err := cliutil.CheckScheme(opts.Source); err != nil {
+				return err
+			}
+			if opts.Source == "" && streams.InTTY {
+				return cliutil.Usagef(`no SOURCE, and standard input is a terminal: give a file or URL, pipe a page in, or give "-" to type or paste one`)
 			}
 			if !render.Valid(opts.Format) {
 				return cliutil.Usagef("unknown --format %q (want text, json or markdown)", opts.Format)
@@ -132,14 +141,16 @@ func load(ctx context.Context, opts *Options) (*extract.Article, error) {
 	case src == "" || src == "-":
 		return extract.FromReader(opts.Streams.In, eo)
 	default:
-		f, err := os.Open(src)
+		if st, err := os.Stat(src); err != nil {
+			return nil, err
+		} else if st.IsDir() {
+			return nil, fmt.Errorf("is a directory (use newsclean batch)")
+		}
+		r, err := source.Open(nil, src) // unpacks .gz as batch does
 		if err != nil {
 			return nil, err
 		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("is a directory (use newsclean batch)")
-		}
-		return extract.FromReader(f, eo)
+		defer r.Close()
+		return extract.FromReader(r, eo)
 	}
 }

@@ -116,7 +116,7 @@ func FactsText(a *extract.Article, markdown bool) string {
 		if q.Speaker != nil {
 			who = *q.Speaker
 		}
-		item(fmt.Sprintf("%s: “%s” (paragraph %d)", who, q.Text, q.Paragraph+1))
+		item(fmt.Sprintf("%s: “%s” (paragraph %d)", who, q.Text, q.Paragraph))
 	}
 	if len(a.Quotes) == 0 {
 		item("none")

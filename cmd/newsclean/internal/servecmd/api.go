@@ -60,10 +60,24 @@ func (s *server) handleAPI(w http.ResponseWriter, r *http.Request) {
 	w.Write(out)
 }
 
+// errEmptyBody is missing input: a usage error, whatever the Content-Type.
+var errEmptyBody = &cliutil.UsageError{Err: errors.New(`empty request body: send the page's HTML or text, or JSON {"url": ...}`)}
+
+// handleAPIMethod answers /api/extract with any method but POST: a JSON
+// 405 like every other API error.
+func handleAPIMethod(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Allow", http.MethodPost)
+	writeJSONError(w, http.StatusMethodNotAllowed, cliutil.KindUsage,
+		fmt.Sprintf("method %s not allowed: POST the page, or JSON {\"url\": ...}", cliutil.OneLine(r.Method)))
+}
+
 // apiJob reads the request body into a job. Query parameters: url (the
 // page's address for an HTML or text body), explain, compact.
 func (s *server) apiJob(w http.ResponseWriter, r *http.Request) (job, error) {
 	j := job{BaseURL: r.URL.Query().Get("url"), Explain: queryBool(r, "explain")}
+	if r.ContentLength == 0 {
+		return j, errEmptyBody
+	}
 	ct := r.Header.Get("Content-Type")
 	if ct == "" {
 		return j, fmt.Errorf("%w: no Content-Type (send text/html, text/plain or application/json)", extract.ErrNotHTML)
@@ -75,6 +89,9 @@ func (s *server) apiJob(w http.ResponseWriter, r *http.Request) (job, error) {
 	body, err := readBody(w, r, s.cfg.MaxBytes+jsonOverhead(mt))
 	if err != nil {
 		return j, err
+	}
+	if len(body) == 0 {
+		return j, errEmptyBody
 	}
 	switch mt {
 	case "text/html", "application/xhtml+xml":

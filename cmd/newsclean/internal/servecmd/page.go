@@ -88,7 +88,7 @@ type quoteGroup struct {
 type quoteView struct {
 	Text   string
 	Anchor string // id of the paragraph
-	Number int    // 1-based paragraph number
+	Number int    // paragraph number, from 0 like the JSON "paragraph"
 }
 
 func (s *server) handleForm(w http.ResponseWriter, r *http.Request) {
@@ -331,7 +331,7 @@ func quoteGroups(quotes []extract.Quote, nblocks int) ([]quoteGroup, int) {
 		qv := quoteView{Text: printable(q.Text)}
 		if q.Paragraph >= 0 && q.Paragraph < nblocks {
 			qv.Anchor = fmt.Sprintf("p%d", q.Paragraph)
-			qv.Number = q.Paragraph + 1
+			qv.Number = q.Paragraph
 		}
 		if q.Speaker == nil || strings.TrimSpace(*q.Speaker) == "" {
 			if none == nil {

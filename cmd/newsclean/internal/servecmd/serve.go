@@ -57,7 +57,8 @@ Results download as Markdown or JSON.
 
 The same extraction answers POST /api/extract (text/html, text/plain, or
 JSON {"url": ...} or {"html": ..., "url": ...}) with the JSON that
-"newsclean extract --format json" prints. GET /healthz answers "ok".
+"newsclean extract --format json" prints; errors are JSON too,
+{"error": ..., "kind": ...}. GET /healthz answers {"status":"ok"}.
 
 The server listens on the loopback address only, unless --allow-remote is
 given. It refuses to fetch loopback and private network addresses unless

@@ -103,6 +103,7 @@ func (s *server) handler() http.Handler {
 	mux.HandleFunc("POST /{$}", s.handleSubmit)
 	mux.HandleFunc("GET /download/{id}/{file}", s.handleDownload)
 	mux.HandleFunc("POST /api/extract", s.handleAPI)
+	mux.HandleFunc("/api/extract", handleAPIMethod)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /static/", s.handleStatic)
 

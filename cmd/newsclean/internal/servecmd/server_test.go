@@ -154,6 +154,9 @@ func TestAPI(t *testing.T) {
 		{name: "too large", cfg: Config{MaxBytes: 1000}, ctype: "text/html", body: page, wantStatus: 413, wantKind: "rejected"},
 		{name: "json too large", cfg: Config{MaxBytes: 1000}, ctype: "application/json", body: jsonBody(map[string]any{"html": string(page)}), wantStatus: 413, wantKind: "rejected"},
 		{name: "no article", ctype: "text/html", body: []byte(`<html><body><nav><a href="/">Home</a></nav></body></html>`), wantStatus: 422, wantKind: "no_article"},
+		{name: "empty html body", ctype: "text/html", wantStatus: 400, wantKind: "usage"},
+		{name: "empty text body", ctype: "text/plain; charset=utf-8", wantStatus: 400, wantKind: "usage"},
+		{name: "empty body without content type", wantStatus: 400, wantKind: "usage"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
