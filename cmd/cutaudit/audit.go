@@ -86,42 +86,14 @@ func (rep *report) auditPage(p page) pageStat {
 	for _, n := range missing {
 		ps.lost += n
 	}
-	pairs := pairSet(gold)
-	lostByRule := make(map[string]int)
-	if a != nil {
-		for _, r := range a.Removed {
-			st := rep.rule(r.Rule)
-			ws := tokenize(r.Full)
-			st.cuts++
-			st.words += len(ws)
-			story := 0
-			for i, w := range ws {
-				if inStory(ws, i, pairs, missing) {
-					missing[w]--
-					story++
-				}
-			}
-			lostByRule[r.Rule] += story
-			st.story += story
-			st.boilerplate += len(ws) - story
-			if r.Rule == rep.show {
-				fmt.Fprintf(rep.out, "%s\t%d/%d\t%s\n", p.id, story, len(ws), r.Text)
-			}
-		}
+	if a == nil {
+		ps.noRule = ps.lost
+		return ps
 	}
-	if a != nil && rep.kept {
-		for _, b := range a.Blocks {
-			ws := tokenize(b.Text)
-			in := 0
-			for i := range ws {
-				if i > 0 && pairs[ws[i-1]+" "+ws[i]] || i+1 < len(ws) && pairs[ws[i]+" "+ws[i+1]] {
-					in++
-				}
-			}
-			if len(ws) > 0 && in*2 < len(ws) {
-				fmt.Fprintf(rep.out, "%s\tkept %s %d/%d\t%.150s\n", p.id, b.Kind, in, len(ws), b.Text)
-			}
-		}
+	pairs := pairSet(gold)
+	lostByRule := rep.charge(p.id, a.Removed, pairs, missing)
+	if rep.kept {
+		rep.showKept(p.id, a.Blocks, pairs)
 	}
 	attributed := 0
 	for rule, n := range lostByRule {
@@ -135,17 +107,55 @@ func (rep *report) auditPage(p page) pageStat {
 			ps.biggestRule, ps.biggestRuleLost = rule, n
 		}
 	}
-	if a != nil {
-		seen := make(map[string]bool)
-		for _, r := range a.Removed {
-			if !seen[r.Rule] {
-				seen[r.Rule] = true
-				rep.rules[r.Rule].pages++
-			}
-		}
-	}
 	ps.noRule = max(ps.lost-attributed, 0)
 	return ps
+}
+
+// charge adds each cut to its rule's figures and returns, per rule, the
+// story words it cut on this page.
+func (rep *report) charge(id string, removed []extract.Removal, pairs map[string]bool, missing map[string]int) map[string]int {
+	lostByRule := make(map[string]int)
+	seen := make(map[string]bool)
+	for _, r := range removed {
+		st := rep.rule(r.Rule)
+		if !seen[r.Rule] {
+			seen[r.Rule] = true
+			st.pages++
+		}
+		ws := tokenize(r.Full)
+		st.cuts++
+		st.words += len(ws)
+		story := 0
+		for i, w := range ws {
+			if inStory(ws, i, pairs, missing) {
+				missing[w]--
+				story++
+			}
+		}
+		lostByRule[r.Rule] += story
+		st.story += story
+		st.boilerplate += len(ws) - story
+		if r.Rule == rep.show {
+			fmt.Fprintf(rep.out, "%s\t%d/%d\t%s\n", id, story, len(ws), r.Text)
+		}
+	}
+	return lostByRule
+}
+
+// showKept prints the kept blocks that are mostly not in the gold.
+func (rep *report) showKept(id string, blocks []extract.Block, pairs map[string]bool) {
+	for _, b := range blocks {
+		ws := tokenize(b.Text)
+		in := 0
+		for i := range ws {
+			if i > 0 && pairs[ws[i-1]+" "+ws[i]] || i+1 < len(ws) && pairs[ws[i]+" "+ws[i+1]] {
+				in++
+			}
+		}
+		if len(ws) > 0 && in*2 < len(ws) {
+			fmt.Fprintf(rep.out, "%s\tkept %s %d/%d\t%.150s\n", id, b.Kind, in, len(ws), b.Text)
+		}
+	}
 }
 
 func (rep *report) rule(name string) *ruleStat {

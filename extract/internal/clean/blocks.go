@@ -87,6 +87,11 @@ func (b *blockBuilder) walk(n *html.Node, depth int) {
 	default:
 		return
 	}
+	b.element(n, depth)
+}
+
+// element turns one element into blocks or block text.
+func (b *blockBuilder) element(n *html.Node, depth int) {
 	children := func() {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			b.walk(c, depth+1)
@@ -135,43 +140,8 @@ func (b *blockBuilder) walk(n *html.Node, depth int) {
 		b.inPre--
 		restore()
 		return
-	case atom.Blockquote:
-		b.flush()
-		b.quote++
-		pk := b.kind
-		b.kind = ""
-		children()
-		b.flush()
-		b.kind = pk
-		b.quote--
-		return
-	case atom.Ul, atom.Ol, atom.Menu:
-		b.flush()
-		b.list = append(b.list, n.DataAtom == atom.Ol)
-		children()
-		b.flush()
-		b.list = b.list[:len(b.list)-1]
-		return
-	case atom.Li:
-		ordered := len(b.list) > 0 && b.list[len(b.list)-1]
-		level := len(b.list)
-		if level == 0 {
-			level = 1
-		}
-		restore := b.start("li", level, ordered)
-		children()
-		restore()
-		return
-	case atom.Table:
-		if hasBlockDescendant(n, 0) {
-			// A layout table: its cells hold ordinary blocks.
-			b.flush()
-			children()
-			b.flush()
-			return
-		}
-		b.flush()
-		b.table(n, depth)
+	}
+	if b.structure(n, depth, children) {
 		return
 	}
 	if isBlockElement(n.DataAtom) {
@@ -181,6 +151,52 @@ func (b *blockBuilder) walk(n *html.Node, depth int) {
 		return
 	}
 	children()
+}
+
+// structure handles quotes, lists and tables; it reports whether n was
+// one.
+func (b *blockBuilder) structure(n *html.Node, depth int, children func()) bool {
+	switch n.DataAtom {
+	case atom.Blockquote:
+		b.flush()
+		b.quote++
+		pk := b.kind
+		b.kind = ""
+		children()
+		b.flush()
+		b.kind = pk
+		b.quote--
+		return true
+	case atom.Ul, atom.Ol, atom.Menu:
+		b.flush()
+		b.list = append(b.list, n.DataAtom == atom.Ol)
+		children()
+		b.flush()
+		b.list = b.list[:len(b.list)-1]
+		return true
+	case atom.Li:
+		ordered := len(b.list) > 0 && b.list[len(b.list)-1]
+		level := len(b.list)
+		if level == 0 {
+			level = 1
+		}
+		restore := b.start("li", level, ordered)
+		children()
+		restore()
+		return true
+	case atom.Table:
+		if hasBlockDescendant(n, 0) {
+			// A layout table: its cells hold ordinary blocks.
+			b.flush()
+			children()
+			b.flush()
+			return true
+		}
+		b.flush()
+		b.table(n, depth)
+		return true
+	}
+	return false
 }
 
 // table emits one "tr" block per row, cells separated by tabs.

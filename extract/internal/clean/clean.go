@@ -277,7 +277,18 @@ func isTitleLine(t string) bool {
 // page metadata, links), then rules on the block's place (the headline and
 // standfirst at the top, the credits after the story), then repetition.
 func (s *state) filter(blocks []Block, title string) []Block {
-	titleWords := words(title)
+	if s.text {
+		blocks = s.trimMenu(blocks)
+	}
+	kept := s.cutBlocks(blocks, !isGallery(blocks))
+	kept = s.trimHead(kept, words(title))
+	kept = s.trimTail(kept)
+	return s.cutRepeats(kept)
+}
+
+// isGallery reports a photo gallery, which tells its story in captions:
+// many of them, or a large share of the text.
+func isGallery(blocks []Block) bool {
 	captions, nCaptions, total := 0, 0, 0
 	for _, b := range blocks {
 		total += len(b.Text)
@@ -286,15 +297,13 @@ func (s *state) filter(blocks []Block, title string) []Block {
 			nCaptions++
 		}
 	}
-	// A photo gallery tells its story in captions: many of them, or a
-	// large share of the text.
-	gallery := float64(captions) >= captionShare*float64(total) ||
+	return float64(captions) >= captionShare*float64(total) ||
 		(nCaptions >= galleryCaptions && float64(captions) >= galleryShare*float64(total))
-	cutCaptions := !gallery
+}
 
-	if s.text {
-		blocks = s.trimMenu(blocks)
-	}
+// cutBlocks applies the rules on each block and on the block cut before
+// it, and returns the blocks kept.
+func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 	first, last := proseSpan(blocks)
 	kept := blocks[:0]
 	prev := "" // the rule that cut the block before, if any
@@ -322,12 +331,15 @@ func (s *state) filter(blocks []Block, title string) []Block {
 		prev = ""
 		kept = append(kept, b)
 	}
-	kept = s.trimHead(kept, titleWords)
-	kept = s.trimTail(kept)
+	return kept
+}
 
-	// A text that recurs three times or more is part of the article's
-	// structure (the same question put to each interviewee, the same line
-	// in each day of a meal plan), not a repeat printed by the page.
+// cutRepeats cuts blocks printed twice: the same text again close by or
+// repeating the lead, and a near copy of a lead block. A text that recurs
+// three times or more is part of the article's structure (the same question
+// put to each interviewee, the same line in each day of a meal plan), not a
+// repeat printed by the page.
+func (s *state) cutRepeats(kept []Block) []Block {
 	fps := make([]string, len(kept))
 	count := make(map[string]int, len(kept))
 	for i, b := range kept {
@@ -335,7 +347,7 @@ func (s *state) filter(blocks []Block, title string) []Block {
 		count[fps[i]]++
 	}
 	out := kept[:0]
-	var pairs []pairSet
+	var lead []pairSet // word pairs of the first kept blocks
 	seen := make(map[string]int, len(kept))
 	for i, b := range kept {
 		fp := fps[i]
@@ -349,12 +361,17 @@ func (s *state) filter(blocks []Block, title string) []Block {
 			continue
 		}
 		seen[fp] = i
-		ps := wordPairs(b.Text)
-		if !recurs && nearDuplicate(pairs, ps) {
+		var ps pairSet
+		if len(lead) < leadBlocks || !recurs && nearLeadSize(lead, wordCount(b.Text)) {
+			ps = wordPairs(b.Text)
+		}
+		if !recurs && nearDuplicate(lead, ps) {
 			s.cut("near-duplicate", b.Text)
 			continue
 		}
-		pairs = append(pairs, ps)
+		if len(lead) < leadBlocks {
+			lead = append(lead, ps)
+		}
 		out = append(out, b)
 	}
 	return out
@@ -638,6 +655,19 @@ func nearDuplicate(kept []pairSet, b pairSet) bool {
 	}
 	for j := 0; j < len(kept) && j < leadBlocks; j++ {
 		if similar(kept[j], b) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearLeadSize reports a block of n words whose length is close enough to
+// a lead block's for similar to compare them (a cheap test before the
+// block's word pairs are built).
+func nearLeadSize(lead []pairSet, n int) bool {
+	for _, ps := range lead {
+		m := len(ps) + 1
+		if ps != nil && n*4 >= m*3 && m*4 >= n*3 {
 			return true
 		}
 	}

@@ -61,6 +61,10 @@ var furnitureTokens = map[string]string{
 	"published": "meta", "publish date": "meta", "posted on": "meta", "reading time": "meta",
 	"readtime": "meta", "read time": "meta", "readingtime": "meta", "meta": "meta", "metadata": "meta",
 	"author": "meta", "authors": "meta", "contributor": "meta", "contributors": "meta",
+	// cards that pop up over a link in running text (a person's hover card
+	// with their latest headline, a glossary tooltip); see isPopupCard
+	"rollover": "popup", "tooltip": "popup", "popover": "popup", "hovercard": "popup",
+	"hover card": "popup", "flyout": "popup", "popup": "popup", "tippy": "popup",
 	// pull quotes repeat a sentence of the story
 	"pullquote": "pullquote", "pull quote": "pullquote", "pullout": "pullquote",
 }
@@ -176,7 +180,7 @@ func furnitureKind(n *html.Node) string {
 			}
 		}
 	}
-	if kind == "" || (content && kind != "ad" && kind != "hidden" && kind != "meta") {
+	if kind == "" || (content && kind != "ad" && kind != "hidden" && kind != "meta" && kind != "popup") {
 		return ""
 	}
 	return "class:" + kind
@@ -502,10 +506,13 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 		}
 		return ""
 	}
-	if isPopupCard(n, textLen) {
-		return "class:popup"
-	}
 	k := furnitureKind(n)
+	if k == "class:popup" {
+		if isPopupCard(n, textLen) {
+			return k
+		}
+		return ""
+	}
 	if k == "class:hidden" && collapsedProse(m) {
 		return ""
 	}
@@ -532,22 +539,16 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 	return ""
 }
 
-// popupTokens mark a card that pops up over a link in running text (a
-// person's hover card with their latest headline, a glossary tooltip).
-var popupTokens = map[string]bool{
-	"rollover": true, "tooltip": true, "popover": true, "hovercard": true, "hover card": true,
-	"flyout": true, "popup": true, "tippy": true,
-}
-
 // popupMaxLen is the longest text cut as a pop-up card.
 const popupMaxLen = 600
 
-// isPopupCard reports a pop-up card placed right after the link it belongs
-// to, inside a sentence: "Rep. <a>Ilhan Omar</a><span class=rollover-block>
-// Ilhan Omar … MORE</span> (D-Minn.)". The link stays, the card goes; the
-// wrapper that holds both starts with the link and is kept.
+// isPopupCard reports a pop-up card (marked "popup" by its class) placed
+// right after the link it belongs to, inside a sentence: "Rep. <a>Ilhan
+// Omar</a><span class=rollover-block>Ilhan Omar … MORE</span> (D-Minn.)".
+// The link stays, the card goes; the wrapper that holds both starts with
+// the link and is kept.
 func isPopupCard(n *html.Node, textLen int) bool {
-	if textLen == 0 || textLen > popupMaxLen || !hasToken(n, popupTokens) {
+	if textLen == 0 || textLen > popupMaxLen {
 		return false
 	}
 	prev := n.PrevSibling
@@ -555,21 +556,6 @@ func isPopupCard(n *html.Node, textLen int) bool {
 		prev = prev.PrevSibling
 	}
 	return prev != nil && prev.Type == html.ElementNode
-}
-
-// hasToken reports an element whose class or id holds one of the tokens.
-func hasToken(n *html.Node, set map[string]bool) bool {
-	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
-		if v == "" {
-			continue
-		}
-		for _, t := range tokens(v) {
-			if set[t] {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // bylineMaxLen is the text length from which an element cannot be a byline.
