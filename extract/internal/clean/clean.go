@@ -304,6 +304,12 @@ func isGallery(blocks []Block) bool {
 // cutBlocks applies the rules on each block and on the block cut before
 // it, and returns the blocks kept.
 func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
+	if r := riverStart(blocks); r < len(blocks) {
+		for _, b := range blocks[r:] {
+			s.cut("teaser-list", b.Text)
+		}
+		blocks = blocks[:r]
+	}
 	first, last := proseSpan(blocks)
 	kept := blocks[:0]
 	prev := "" // the rule that cut the block before, if any
@@ -555,6 +561,47 @@ func isPromo(t string) bool {
 	}
 	return false
 }
+
+// riverStart returns where a list of teasers for other stories that ends
+// the page begins (len(blocks) when there is none): linked headlines, each
+// with a short summary under it, riverPairs times or more, maybe under a
+// short label ("More from us").
+func riverStart(blocks []Block) int {
+	n := len(blocks)
+	start, pairs := n, 0
+	for i := n - 1; i >= 0; i-- {
+		b := blocks[i]
+		switch {
+		case isLinkHeading(b) && wordCount(b.Text) >= headlineWords:
+			pairs++
+			start = i
+		case b.Kind == "p" && wordCount(b.Text) <= dekWords && i > 0 && isLinkHeading(blocks[i-1]):
+			// the summary under the headline before it
+		default:
+			if pairs >= riverPairs && b.Kind == "h" && wordCount(b.Text) <= labelWords {
+				return i
+			}
+			if pairs >= riverPairs {
+				return start
+			}
+			return n
+		}
+	}
+	if pairs >= riverPairs {
+		return start
+	}
+	return n
+}
+
+// A teaser list: riverPairs headlines or more, each of headlineWords words
+// or more, with summaries of at most dekWords; a label over it has at most
+// labelWords.
+const (
+	riverPairs    = 3
+	headlineWords = 5
+	dekWords      = 60
+	labelWords    = 4
+)
 
 // proseSpan returns the indexes of the first and last paragraphs of prose
 // in blocks (-1, -1 when there are none).

@@ -27,6 +27,8 @@ var boilerplateRules = sync.OnceValue(func() []phraseRule {
 		{"app-prompt", anchored(`(?i)^(download (our|the) (free )?app\b.*|get (the|our) (free )?app\b.*|(turn on|enable|get) (push )?notifications\b.*|téléchargez (notre|l'application)\b.*|(jetzt )?app (herunterladen|laden)\b.*|descarga (nuestra|la) app\b.*)$`), nil},
 		{"media-label", anchored(`(?i)^(caption|close|hide caption|toggle caption|(show|hide) caption|enlarge( this)? image|expand( image)?|zoom|fullscreen|view (fullscreen|full screen|gallery|slideshow|all photos|photos?)|(open|launch|start) (the )?(gallery|slideshow)|(image|photo|picture|slide|foto|bild|imagen) \d+\s*(of|/|von|de|sur)\s*\d+|\d+\s*(of|/|von|de|sur)\s*\d+|text size|font size|media playback is (unsupported|not supported) on your device|this (slideshow|video|content|feature) requires javascript\.?|please (turn on|enable) javascript\b.*|(watch|play)( the)? video|video|audio|listen|replay|gallery|slideshow|photos|(\d+ )?(photos|images|pictures)|see (more )?photos\s*:?)[\s.:!]*$`), nil},
 		{"caption-label", anchored(`(?i)(image|photo|picture|video) caption\W*|légende\W*|bildunterschrift\W*|pie de foto\W*`), nil},
+		// A caption led by its label: "Legende: The president met …".
+		{"caption-credit", anchored(`(?i)(legende|légende|bildunterschrift|caption|pie de foto)\s*:\s.{0,400}`), []string{"legende", "légende", "bildunterschrift", "caption", "pie de foto"}},
 		{"caption-credit", anchored(`(?i)^(image (copyright|caption|source)\b.*|(photo|image|picture|video)(graph)?( credit)?s?\s*(:|by)\s*.*|courtesy( of)? [^.]*|©\s*.*|[^.!?]*[/|]\s*(getty images|ap|afp|reuters|epa|shutterstock|istock|alamy|dpa|efe)( via \w+)?)$`), nil},
 		// Agency captions: "In this Dec. 12, 2006, file photo, ...", "FILE - ...".
 		{"caption-credit", anchored(`(?i)(file( photo)?\s*[-–—:]\s*)?in this\b.{0,60}\b(photo|image|picture|photograph|handout|video|frame grab|still)\b.*|file( photo)?\s*[-–—:]\s.*`), []string{"in this", "file"}},
@@ -48,6 +50,24 @@ var boilerplateRules = sync.OnceValue(func() []phraseRule {
 		{"contact-line", anchored(`(?i).*\bfollow (him|her|them|us|me)\b.*\b(on|at) (twitter|facebook|instagram|x|bluesky|threads|linkedin)\b.*`), []string{"follow"}},
 		{"comments-prompt", anchored(`(?i)^(post (a )?comments?( \(\+\))?|join the (conversation|discussion|debate)\b.*|tell us what you think\b.*|réagissez\b.*|(commentez|kommentieren sie|comenta|comente)\b.*|join our .*(forums?|community|discussion)\b.*|what do you think\?.*|(have your say|share your thoughts)\b.*|comments? (are|is) (closed|moderated)\b.*|note: we (are|may be) (temporarily )?moderating\b.*|(add|write|leave|post) (your|a|an) (comment|review|reply)\b.*|\d+ (comments?|replies|responses|kommentare|commentaires|comentarios)|commenter|kommentieren|comentar|comentários|comentarios)[\s.!:]*$`), nil},
 		{"tags", anchored(`(?i)^((tags?|tagged( with)?|filed under|schlagwörter|schlagworte|mots-clés|etiquetas)\s*:?|(topics?|related topics|themen|sujets?|temas|categories|category|catégories|kategorien|categorías)\s*:)(\s+[^.!?]*)?$`), nil},
+		// Reader callouts and error reports: "We want to hear from you: …",
+		// "Fehler gefunden? Jetzt melden.", "Signaler une erreur".
+		{"feedback-prompt", anchored(`(?i)(we want to hear from you|we('d| would) like to hear from you|fehler gefunden|inhaltliches feedback|signaler une erreur|vous avez (vu|repéré) une erreur|¿(has|ha) (visto|encontrado) un error)\b.*`), []string{"hear from you", "fehler", "feedback", "erreur", "error"}},
+		// The placeholder of an embed that waits for consent: "An dieser Stelle
+		// findest du einen externen Inhalt von YouTube …", "External content:
+		// to view it, accept cookies".
+		{"consent-placeholder", anchored(`(?i).{0,80}\b(externen? inhalte?s?|external content|contenu externe|contenido externo|contenuto esterno)\b.{0,300}`), []string{"extern", "contenu", "contenido", "contenuto"}},
+		// Ad-blocker notices.
+		{"ad-label", anchored(`(?i).*\b(disable|turn off|pause|whitelist|allowlist|deactivate)\b.{0,40}\bad ?-?block(er|ing)?s?\b.*|.*\bad ?-?block(er|ing)? (users|detected|is (on|enabled|active))\b.*`), []string{"adblock", "ad block", "ad-block"}},
+		// Appeals for money: "We appreciate that not everyone can afford to pay
+		// … support The Example News by making a contribution", "Unterstützen
+		// Sie unabhängigen Journalismus".
+		{"disclosure", anchored(`(?i).*\b(make|making) a (contribution|donation)\b.*|.*\b(support|unterstützen sie|soutenez|apoya) [^.]{0,40}\b(journalism|journalismus|journalisme|periodismo)\b.*|.*\bnot everyone can afford to pay\b.*`), []string{"contribution", "donation", "journalism", "journalismus", "journalisme", "periodismo", "afford"}},
+		// Affiliate notes in German: "… sind Affiliate-Links … erhalten wir
+		// eine Provision".
+		{"disclosure", anchored(`(?i).*\baffiliate-links?\b.*\bprovision\b.*|hinweis zu affiliate-links\b.*`), []string{"affiliate"}},
+		// Sourcing lines: "Mit Informationen der Nachrichtenagenturen AFP, AP".
+		{"trailer", anchored(`(?i)(mit (informationen|material) (von|der|des)|unter verwendung von material)\b.{0,200}`), []string{"mit ", "material"}},
 		{"feedback-prompt", anchored(`(?i)^(have a (news )?tip\?.*|got a (news )?tip\?.*|(found|spotted) (a|an) (error|typo|mistake)\?.*|report (an|a) (error|correction|typo)\b.*|was this (article|story) (helpful|useful)\?.*)$`), nil},
 	}
 })
