@@ -226,8 +226,12 @@ func TestIsURLSchemeCase(t *testing.T) {
 }
 
 func TestWalkUpperCaseScheme(t *testing.T) {
-	docs := collect(t, []string{"HTTP://example.com/a"}, source.Options{FS: fstest.MapFS{}})
-	want := []got{{Source: "HTTP://example.com/a", URL: "HTTP://example.com/a", Kind: source.KindURL}}
+	fsys := fstest.MapFS{"urls.txt": {Data: []byte("Https://example.com/b\n")}}
+	docs := collect(t, []string{"HTTP://example.com/a", "@urls.txt"}, source.Options{FS: fsys})
+	want := []got{
+		{Source: "HTTP://example.com/a", URL: "HTTP://example.com/a", Kind: source.KindURL},
+		{Source: "Https://example.com/b", URL: "Https://example.com/b", Kind: source.KindURL},
+	}
 	if diff := cmp.Diff(want, docs); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
