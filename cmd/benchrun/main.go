@@ -9,10 +9,8 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +18,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 
+	"github.com/newsclean/newsclean/cmd/internal/pagefile"
 	"github.com/newsclean/newsclean/extract"
 )
 
@@ -52,7 +51,7 @@ func run(in, out, mode, explain string, blocks bool) error {
 	var bytesIn int64
 	fails := 0
 	for _, f := range files {
-		data, err := readPage(f)
+		data, err := pagefile.Read(f)
 		if err != nil {
 			return err
 		}
@@ -99,21 +98,4 @@ func run(in, out, mode, explain string, blocks bool) error {
 	fmt.Fprintf(os.Stderr, "%s: %d pages, %d failures, %.2f ms/page, %.2f MB/s\n", mode, n, fails,
 		float64(total.Microseconds())/1000/float64(n), float64(bytesIn)/1e6/total.Seconds())
 	return nil
-}
-
-func readPage(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		r = zr
-	}
-	return io.ReadAll(r)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsclean/newsclean/cmd/internal/pagefile"
 	"github.com/newsclean/newsclean/extract"
 )
 
@@ -60,7 +61,7 @@ func (rep *report) auditPage(p page) pageStat {
 	gold := tokenize(p.gold)
 	ps.goldWords = len(gold)
 	var a *extract.Article
-	data, err := p.read()
+	data, err := pagefile.Read(p.path)
 	if err == nil {
 		a, err = extract.FromBytes(data, extract.Options{NoFacts: true, Explain: true})
 	}

@@ -2,11 +2,9 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -18,28 +16,6 @@ type page struct {
 	id   string
 	path string // input.html, input.txt, <id>.html or <id>.html.gz
 	gold string
-}
-
-// read returns the page's bytes, unpacking a gzipped file.
-func (p page) read() ([]byte, error) {
-	f, err := os.Open(p.path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(p.path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", p.path, err)
-		}
-		r = zr
-	}
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", p.path, err)
-	}
-	return data, nil
 }
 
 // loadCorpus finds the layout of dir and lists its pages, sorted by id.

@@ -13,17 +13,14 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
+	"github.com/newsclean/newsclean/cmd/internal/pagefile"
 	"github.com/newsclean/newsclean/extract"
 )
 
@@ -102,7 +99,7 @@ func run(goldPath, benchDir, seed, textDir, out, source string, dump bool) error
 			data = []byte(body.ArticleBody)
 			opts.Input = extract.InputText
 		default:
-			data, err = readPage(filepath.Join(benchDir, "html", a.ID+".html.gz"))
+			data, err = pagefile.Read(filepath.Join(benchDir, "html", a.ID+".html.gz"))
 		}
 		if err != nil {
 			return err
@@ -145,24 +142,4 @@ func readJSON(path string, v any) error {
 		return fmt.Errorf("parsing %s: %w", path, err)
 	}
 	return nil
-}
-
-func readPage(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	if !strings.HasSuffix(path, ".gz") {
-		return data, nil
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	defer zr.Close()
-	data, err = io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	return data, nil
 }

@@ -403,9 +403,12 @@ func Exists(fsys fs.FS, name string) bool {
 	return err != nil || len(matches) > 0
 }
 
-// IsURL reports whether s is an http(s) URL.
+// IsURL reports whether s is an http(s) URL. The scheme is matched in
+// any case ("HTTP://", "Https://"), as RFC 3986 says schemes are
+// case-insensitive.
 func IsURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+	scheme, _, ok := strings.Cut(s, "://")
+	return ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https"))
 }
 
 // IsPage reports whether a directory entry named p is read as a page:

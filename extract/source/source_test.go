@@ -203,3 +203,36 @@ func must(t *testing.T, err error) {
 }
 
 var _ fs.FS = fstest.MapFS{}
+
+func TestIsURLSchemeCase(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"http://example.com/a", true},
+		{"HTTP://example.com/a", true},
+		{"Https://example.com/a", true},
+		{"hTtPs://example.com/a", true},
+		{"ftp://example.com/a", false},
+		{"httpx://example.com/a", false},
+		{"pages/http://x.html", false},
+		{"http:/example.com", false},
+		{"page.html", false},
+	} {
+		if got := source.IsURL(tc.in); got != tc.want {
+			t.Errorf("IsURL(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestWalkUpperCaseScheme(t *testing.T) {
+	fsys := fstest.MapFS{"urls.txt": {Data: []byte("Https://example.com/b\n")}}
+	docs := collect(t, []string{"HTTP://example.com/a", "@urls.txt"}, source.Options{FS: fsys})
+	want := []got{
+		{Source: "HTTP://example.com/a", URL: "HTTP://example.com/a", Kind: source.KindURL},
+		{Source: "Https://example.com/b", URL: "Https://example.com/b", Kind: source.KindURL},
+	}
+	if diff := cmp.Diff(want, docs); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsclean/newsclean/extract/internal/htmlnode"
 )
 
 // Markup patterns of page furniture. Class, id, role, aria-label and
@@ -120,23 +122,9 @@ func tokens(v string) []string {
 	return parts
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
+func attr(n *html.Node, key string) string { return htmlnode.Attr(n, key) }
 
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return true
-		}
-	}
-	return false
-}
+func hasAttr(n *html.Node, key string) bool { return htmlnode.HasAttr(n, key) }
 
 // furnitureKind names the kind of page furniture n is marked as, or "".
 func furnitureKind(n *html.Node) string {

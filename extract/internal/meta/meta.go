@@ -19,6 +19,8 @@ import (
 	"github.com/itlightning/dateparse"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsclean/newsclean/extract/internal/htmlnode"
 )
 
 // Meta is what a page says about itself.
@@ -547,14 +549,7 @@ func hasToken(list, tok string) bool {
 	return false
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
+func attr(n *html.Node, key string) string { return htmlnode.Attr(n, key) }
 
 func textOf(n *html.Node) string {
 	var b strings.Builder

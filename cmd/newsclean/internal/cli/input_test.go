@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -67,18 +66,11 @@ func TestSameArticleFromEveryCommand(t *testing.T) {
 
 	api := httptest.NewServer(servecmd.NewHandler(servecmd.Config{AllowPrivate: true}))
 	defer api.Close()
-	req, _ := json.Marshal(map[string]string{"url": url})
-	resp, err := http.Post(api.URL+"/api/extract", "application/json", bytes.NewReader(req))
-	if err != nil {
-		t.Fatal(err)
+	status, served := postURL(t, api.URL, url)
+	if status != http.StatusOK {
+		t.Fatalf("serve: status %d: %s", status, served)
 	}
-	defer resp.Body.Close()
-	var served bytes.Buffer
-	served.ReadFrom(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("serve: status %d: %s", resp.StatusCode, served.String())
-	}
-	fromServe := decodeArticle(t, "serve", served.Bytes())
+	fromServe := decodeArticle(t, "serve", served)
 
 	if title := fromExtract["title"]; title != "Мост через реку откроют весной" {
 		t.Errorf("title %q: the page was not decoded from windows-1251", title)

@@ -2,13 +2,11 @@ package cliflags
 
 import (
 	"bytes"
-	"errors"
 	"testing"
 
 	"github.com/spf13/pflag"
 
 	"github.com/newsclean/newsclean/extract"
-	"github.com/newsclean/newsclean/extract/fetch"
 )
 
 func TestParseBytes(t *testing.T) {
@@ -20,25 +18,6 @@ func TestParseBytes(t *testing.T) {
 	for _, in := range []string{"", "-1", "1.5M", "MiB", "99999999999G"} {
 		if _, err := ParseBytes(in); err == nil {
 			t.Errorf("ParseBytes(%q) succeeded", in)
-		}
-	}
-}
-
-func TestHint(t *testing.T) {
-	for _, tt := range []struct {
-		err  error
-		want string
-	}{
-		{&fetch.Error{URL: "u", Err: fetch.ErrPrivateAddress}, "(see --allow-private)"},
-		{&fetch.Error{URL: "u", Err: fetch.ErrTooLarge}, "(see --max-bytes)"},
-		{&fetch.Error{URL: "u", Err: errors.Join(fetch.ErrTimeout, errors.New("connecting to x"))}, "(see --connect-timeout)"},
-		{&fetch.Error{URL: "u", Err: fetch.ErrTimeout}, "(see --timeout)"},
-		{&fetch.Error{URL: "u", Err: &fetch.StatusError{Code: 404}}, "u: HTTP status 404 Not Found"},
-	} {
-		got := Hint(tt.err)
-		var fe *fetch.Error
-		if !errors.As(got, &fe) || !bytes.HasSuffix([]byte(got.Error()), []byte(tt.want)) {
-			t.Errorf("Hint(%v) = %q, want suffix %q and a *fetch.Error", tt.err, got, tt.want)
 		}
 	}
 }

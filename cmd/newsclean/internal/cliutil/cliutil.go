@@ -192,13 +192,6 @@ func Classify(err error) (kind string, code int) {
 	return KindInternal, ExitFailure
 }
 
-// Message renders err as one safe line: control characters and line
-// breaks are removed, so a hostile file name or page cannot move the
-// terminal's cursor or forge more lines.
-func Message(err error) string {
-	return OneLine(err.Error())
-}
-
 // OneLine makes s a single printable line.
 func OneLine(s string) string { return scrub.Line(s) }
 
@@ -213,7 +206,13 @@ type SourceError struct {
 	Err    error
 }
 
-func (e *SourceError) Error() string { return e.Source + ": " + e.Err.Error() }
+func (e *SourceError) Error() string {
+	msg := e.Err.Error()
+	if strings.HasPrefix(msg, e.Source+": ") {
+		return msg // the cause names the source already, as a fetch error names its URL
+	}
+	return e.Source + ": " + msg
+}
 func (e *SourceError) Unwrap() error { return e.Err }
 
 // IsTerminal reports whether f is a character device (a terminal).

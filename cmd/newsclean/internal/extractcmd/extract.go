@@ -3,7 +3,6 @@ package extractcmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -95,10 +94,6 @@ The input may be HTML or a page already scraped to plain text.`,
 // Run extracts one page and writes it.
 func Run(ctx context.Context, opts *Options) error {
 	a, err := load(ctx, opts)
-	var fe *fetch.Error
-	if errors.As(err, &fe) {
-		return cliflags.Hint(err) // already "URL: reason"
-	}
 	if err != nil {
 		name := opts.Source
 		if name == "" || name == "-" {

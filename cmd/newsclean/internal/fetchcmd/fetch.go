@@ -72,7 +72,7 @@ and a body past --max-bytes with exit code 5, as they do from a file.`,
 func Run(ctx context.Context, opts *Options) error {
 	page, err := fetch.Get(ctx, opts.URL, opts.Fetch)
 	if err != nil {
-		return cliflags.Hint(err)
+		return err
 	}
 	text, _, err := page.Decode()
 	if err != nil {

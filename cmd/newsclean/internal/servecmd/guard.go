@@ -39,6 +39,15 @@ func checkPublic(ctx context.Context, u *url.URL) error {
 	return nil
 }
 
-func privateError(u *url.URL, what string) error {
-	return &fetch.Error{URL: u.String(), Err: fmt.Errorf("%w %s (serve --allow-private allows it)", fetch.ErrPrivateAddress, what)}
+// privateError refuses u because host is not public. It names host and
+// port as the fetcher's own refusal does, so both read alike.
+func privateError(u *url.URL, host string) error {
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if u.Scheme == "https" {
+			port = "443"
+		}
+	}
+	return &fetch.Error{URL: u.String(), Err: fmt.Errorf("%w %s", fetch.ErrPrivateAddress, net.JoinHostPort(host, port))}
 }

@@ -298,15 +298,23 @@ func classify(err error) (kind string, status int) {
 	return cliutil.KindInternal, http.StatusInternalServerError
 }
 
-// message is the error text shown to users: one printable line.
+// message is the error text shown to users: one printable line, with a
+// hint only for the flags serve has.
 func message(err error) string {
-	switch {
-	case errors.Is(err, cliutil.ErrTimeout):
+	if errors.Is(err, cliutil.ErrTimeout) {
 		return "the request took too long and was stopped"
-	case errors.Is(err, fetch.ErrPrivateAddress) && !strings.Contains(err.Error(), "--allow-private"):
-		return cliutil.Message(err) + " (serve --allow-private allows it)"
 	}
-	return cliutil.Message(err)
+	return cliutil.MessageWithFlags(err, serveFlag)
+}
+
+// serveFlag reports whether serve has flag, so a hint never names a fetch
+// flag (such as --connect-timeout) that only extract, batch and fetch take.
+func serveFlag(flag string) bool {
+	switch flag {
+	case "--allow-private", "--max-bytes", "--timeout":
+		return true
+	}
+	return false
 }
 
 func tooLarge(limit int64) error {

@@ -1,0 +1,27 @@
+// Package htmlnode holds small helpers over x/net/html nodes shared by
+// the packages that walk a parsed page.
+package htmlnode
+
+import "golang.org/x/net/html"
+
+// Attr returns the value of n's attribute key (lower case, no namespace),
+// or "" when n has none.
+func Attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// HasAttr reports whether n has the attribute key, even with an empty
+// value.
+func HasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
