@@ -304,12 +304,6 @@ func isGallery(blocks []Block) bool {
 // cutBlocks applies the rules on each block and on the block cut before
 // it, and returns the blocks kept.
 func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
-	if r := riverStart(blocks); r < len(blocks) {
-		for _, b := range blocks[r:] {
-			s.cut("teaser-list", b.Text)
-		}
-		blocks = blocks[:r]
-	}
 	first, last := proseSpan(blocks)
 	kept := blocks[:0]
 	prev := "" // the rule that cut the block before, if any
@@ -336,6 +330,14 @@ func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 		}
 		prev = ""
 		kept = append(kept, b)
+	}
+	// A list of teasers that ends the page is seen once the furniture
+	// around it is gone.
+	if r := riverStart(kept); r < len(kept) {
+		for _, b := range kept[r:] {
+			s.cut("teaser-list", b.Text)
+		}
+		kept = kept[:r]
 	}
 	return kept
 }
