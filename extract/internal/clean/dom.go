@@ -187,6 +187,33 @@ func collapsedProse(m measure) bool {
 	return m.prose >= collapsedMinProse && float64(m.link) <= collapsedMaxLinks*float64(m.text)
 }
 
+// dialogTokens mark an overlay that waits for a trigger (a paywall or
+// account-sharing notice, a sign-in form), not a panel of the story.
+var dialogTokens = map[string]bool{
+	"modal": true, "overlay": true, "lightbox": true, "dialog": true, "popup": true,
+	"paywall": true, "interstitial": true,
+}
+
+// isDialog reports a hidden element that is a dialog by its role, tag or
+// class: its text, however long, is not the story's.
+func isDialog(n *html.Node) bool {
+	switch strings.ToLower(attr(n, "role")) {
+	case "dialog", "alertdialog":
+		return true
+	}
+	if n.DataAtom == atom.Dialog || strings.EqualFold(attr(n, "aria-modal"), "true") {
+		return true
+	}
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
+		for _, t := range tokens(v) {
+			if dialogTokens[t] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // unhide removes the markup that hides n, so readability, which drops
 // invisible elements, reads it as the page's readers do once they open it.
 func unhide(n *html.Node) {
@@ -485,7 +512,7 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 		}
 	}
 	if isHidden(n) {
-		if collapsedProse(m) {
+		if collapsedProse(m) && !isDialog(n) {
 			unhide(n)
 			return ""
 		}
@@ -501,7 +528,7 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 		}
 		return ""
 	}
-	if k == "class:hidden" && collapsedProse(m) {
+	if k == "class:hidden" && collapsedProse(m) && !isDialog(n) {
 		return ""
 	}
 	if k == "class:credit" {
