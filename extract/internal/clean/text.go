@@ -55,7 +55,7 @@ func normalizeSpace(s string) string {
 
 // wordCount counts white-space separated words.
 func wordCount(s string) int {
-	n := 0
+	n, dense := 0, 0
 	in := false
 	for _, r := range s {
 		if unicode.IsSpace(r) {
@@ -64,8 +64,18 @@ func wordCount(s string) int {
 			in = true
 			n++
 		}
+		if r >= 0x3040 && isDense(r) {
+			dense++
+		}
 	}
-	return n
+	return n + dense/2
+}
+
+// isDense reports a character of a script written without spaces between
+// words (Chinese, Japanese); two of them count as a word, so a sentence in
+// those scripts is not taken for a one-word label.
+func isDense(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
 // fingerprint folds s for exact-duplicate detection: lower case, letters and
