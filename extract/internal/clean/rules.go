@@ -153,7 +153,7 @@ var tailRules = sync.OnceValue(func() []phraseRule {
 		// Group, 1200 Harbor Street, Suite 400, Portland, OR 97201".
 		{"postal-address", anchored(`(?i)^[^.!?]{0,120}\b\d{1,5}\s+[\p{L} .'-]{2,40}\b(street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|drive|dr\.?|lane|way|place|plaza|square|straße|strasse|str\.|rue|calle|avenida)\b[^.!?]{0,120}\b(\d{5}(-\d{4})?|[a-z]\d[a-z] ?\d[a-z]\d|[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2})\b[^.!?]{0,80}$|^[^.!?]{0,120}\b\p{L}+(straße|strasse|str\.|weg|platz|allee|gasse|laan|straat)\s+\d{1,4}[a-z]?,?\s+(d-|a-|ch-)?\d{4,5}\s+\p{L}[^.!?]{0,80}$`), nil},
 		// "Phil Helsel is a reporter for NBC News."
-		{"author-bio", anchored(`^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){0,3}(\s+\([^)]*\))?\s+(is|was|est|ist|es)\s+(a|an|the|un|une|ein|eine|der|die|el|la)\b.*\b(?i:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|author|curator|critic|analyst|freelance|staff|blogger|journaliste|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|autor|autorin|periodista|redactor|redactora|corresponsal)\b.*$`), nil},
+		{"author-bio", anchored(`^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){0,3}(\s+\([^)]*\))?\s+(is|was|est|ist|war|es|era)\s+((a|an|the|un|une|ein|eine|der|die|el|la)\s+)?(.*\s)?(?i:reporter|reporterin|writer|editor|correspondent|journalist|journalistin|columnist|contributor|producer|author|curator|critic|analyst|freelance|staff|blogger|journaliste|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|redaktor|redaktorin|autor|autorin|periodista|redactor|redactora|corresponsal)\b.*$`), nil},
 	}
 })
 
