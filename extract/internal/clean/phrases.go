@@ -118,7 +118,7 @@ func boilerplateRule(text string) string {
 		return "empty"
 	}
 	lower := strings.ToLower(t)
-	screen := anyBoilerplate().MatchString(t)
+	screen := boilerplateScreen().match(t)
 	for _, r := range boilerplateRules() {
 		if r.need == nil && !screen {
 			continue
@@ -129,16 +129,3 @@ func boilerplateRule(text string) string {
 	}
 	return ""
 }
-
-// anyBoilerplate joins the phrase patterns that have no cheap pre-test
-// into one, so that a block matching none of them (most blocks) costs one
-// pass of the matcher instead of one per pattern.
-var anyBoilerplate = sync.OnceValue(func() *regexp.Regexp {
-	var parts []string
-	for _, r := range boilerplateRules() {
-		if r.need == nil {
-			parts = append(parts, "(?:"+r.re.String()+")")
-		}
-	}
-	return regexp.MustCompile("^(?:" + strings.Join(parts, "|") + ")")
-})

@@ -1,0 +1,85 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// fullScreen joins every phrase pattern without a pre-test into one, the
+// screen the per-character patterns must agree with.
+func fullScreen() *regexp.Regexp {
+	var parts []string
+	for _, r := range boilerplateRules() {
+		if r.need == nil {
+			parts = append(parts, "(?:"+r.re.String()+")")
+		}
+	}
+	return regexp.MustCompile("^(?:" + strings.Join(parts, "|") + ")")
+}
+
+var screenSamples = []string{
+	"Advertisement", "ADVERTISEMENT - scroll to continue", "Skip to main content",
+	"Follow us on Twitter", "Suivez-nous sur Facebook", "Read more", "More stories from the team",
+	"Related: Five things to know", "Lire aussi", "À lire aussi : le budget", "à la une",
+	"Sign up for our daily newsletter", "Your email address", "Subscribe now!",
+	"This article is only available to subscribers", "Share this article", "12 comments",
+	"5 min read", "We use cookies to improve your experience", "Photo: Jane Doe/Agency",
+	"(Photo: Jane Doe)", "© 2024 Example Media", "Getty Images", "Copyright (c) Example",
+	"Image 3 of 12", "3 / 12", "Video", "Image caption", "Courtesy of the family",
+	"A crowd gathers outside / Getty Images", "Smoke rises | AFP", "Reading time: 4 min",
+	"1200 views", "Reporting by Jane Doe; Editing by John Roe", "Sources: agencies",
+	"Email the author at jane@example.com", "Post a comment", "Join the conversation",
+	"Tags: politics, budget", "Topics: Economy", "Have a tip? Send it", "Download our free app",
+	"Kelvin", "\u212a", "\u017fubscribe", "ſhare", "SUBSCRIBE", "Ⓒ 2024", "«Read more»",
+	"The council voted on Tuesday to approve the budget.", "He said the plan would fail.",
+	"", " ", "1", "(", "Ünterstützen", "¿Has visto un error?", "\xff\xfe broken", "Werbung",
+	"Anzeige", "Publicité", "Más leído", "Lo más leído", "Meistgelesen", "Weiterlesen",
+	"Schlagwörter: Berlin", "Enter your email", "Thank you for signing up", "Tweet",
+}
+
+func TestPhraseScreenAgrees(t *testing.T) {
+	full := fullScreen()
+	screen := boilerplateScreen()
+	for _, s := range screenSamples {
+		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), s + ".", "x" + s} {
+			if v == "" {
+				continue
+			}
+			if got, want := screen.match(v), full.MatchString(v); got != want {
+				t.Errorf("screen(%q) = %v, full pattern says %v", v, got, want)
+			}
+		}
+	}
+}
+
+func TestAlternativesSpread(t *testing.T) {
+	re := regexp.MustCompile(`(?i)^(?:^(ab|c[de])x$|y)`)
+	got := splitBranches(re)
+	if len(got) != 3 {
+		t.Fatalf("split into %d branches, want 3: %+v", len(got), got)
+	}
+	for _, b := range got {
+		alone := regexp.MustCompile(b.pattern)
+		for _, s := range []string{"abx", "ABX", "cdx", "cex", "y", "Yes"} {
+			if alone.MatchString(s) && !b.first.ascii[s[0]] {
+				t.Errorf("branch %q matches %q but its first set lacks %q", b.pattern, s, s[0])
+			}
+		}
+	}
+}
+
+func FuzzPhraseScreen(f *testing.F) {
+	for _, s := range screenSamples {
+		f.Add(s)
+	}
+	full := fullScreen()
+	f.Fuzz(func(t *testing.T, s string) {
+		if s == "" || len(s) > 400 {
+			return
+		}
+		if got, want := boilerplateScreen().match(s), full.MatchString(s); got != want {
+			t.Errorf("screen(%q) = %v, full pattern says %v", s, got, want)
+		}
+	})
+}
