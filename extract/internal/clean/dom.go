@@ -86,36 +86,54 @@ var furnitureRoles = map[string]string{
 
 // tokens splits a class or id value into lower-case words, and adds each
 // adjacent pair joined by a space.
+//
+// The words are written once, lower-cased and one space apart, so that
+// every word and every pair is a substring of that one text.
 func tokens(v string) []string {
-	var parts []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			parts = append(parts, strings.ToLower(cur.String()))
-			cur.Reset()
+	var spanBuf [16][2]int
+	var textBuf [128]byte
+	spans, text := spanBuf[:0], textBuf[:0]
+	start := -1 // of the word being read, in text
+	end := func() {
+		if start >= 0 {
+			spans = append(spans, [2]int{start, len(text)})
+			start = -1
 		}
 	}
 	prevLower := false
-	for _, r := range v {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			cur.WriteRune(r)
-			prevLower = true
-		case r >= 'A' && r <= 'Z':
-			if prevLower {
-				flush()
-			}
-			cur.WriteRune(r)
-			prevLower = false
-		default:
-			flush()
-			prevLower = false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		lower := c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+		upper := c >= 'A' && c <= 'Z'
+		if !lower && !upper || upper && prevLower {
+			end()
 		}
+		prevLower = lower
+		if !lower && !upper {
+			continue
+		}
+		if start < 0 {
+			if len(text) > 0 {
+				text = append(text, ' ')
+			}
+			start = len(text)
+		}
+		if upper {
+			c += 'a' - 'A'
+		}
+		text = append(text, c)
 	}
-	flush()
-	n := len(parts)
-	for i := 0; i+1 < n; i++ {
-		parts = append(parts, parts[i]+" "+parts[i+1])
+	end()
+	if len(spans) == 0 {
+		return nil
+	}
+	all := string(text)
+	parts := make([]string, 0, 2*len(spans)-1)
+	for _, sp := range spans {
+		parts = append(parts, all[sp[0]:sp[1]])
+	}
+	for i := 0; i+1 < len(spans); i++ {
+		parts = append(parts, all[spans[i][0]:spans[i+1][1]])
 	}
 	return parts
 }

@@ -1,0 +1,35 @@
+package clean
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"  -_ ", nil},
+		{"share", []string{"share"}},
+		{"article-body has-share-bar", []string{"article", "body", "has", "share", "bar", "article body", "body has", "has share", "share bar"}},
+		{"ArticleBody", []string{"article", "body", "article body"}},
+		{"HTMLBlock2", []string{"htmlblock2"}},
+		{"relatedLinks__item", []string{"related", "links", "item", "related links", "links item"}},
+		{"caf\u00e9Box", []string{"caf", "box", "caf box"}},
+		{"a\xffB", []string{"a", "b", "a b"}},
+	}
+	for _, tt := range tests {
+		if got := tokens(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkTokens(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		tokens("c-article__body js-share-bar relatedLinks")
+	}
+}
