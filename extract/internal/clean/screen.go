@@ -120,11 +120,12 @@ func splitBranches(re *regexp.Regexp) []*phraseBranch {
 		if nullable {
 			set = anyFirst()
 		}
-		src := "^(?:" + alt.String() + ")"
 		b := &phraseBranch{
 			first:  set,
 			prefix: literalPrefix(alt),
-			re:     sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(src) }),
+			re: sync.OnceValue(func() *regexp.Regexp {
+				return regexp.MustCompile("^(?:" + alt.String() + ")")
+			}),
 		}
 		if set.size() > wideFirst {
 			b.need = requiredBytes(alt)

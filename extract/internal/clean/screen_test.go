@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -81,4 +82,21 @@ func FuzzPhraseScreen(f *testing.F) {
 			t.Errorf("screen(%q) = %v, full pattern says %v", s, got, want)
 		}
 	})
+}
+
+// TestPhraseScreenConcurrent runs the screen from several goroutines at
+// once, so that -race sees the lazy compiling of its branches.
+func TestPhraseScreenConcurrent(t *testing.T) {
+	full := fullScreen()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for _, s := range screenSamples {
+				if s != "" && boilerplateScreen().match(s) != full.MatchString(s) {
+					t.Errorf("screen(%q) disagrees with the full pattern", s)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
