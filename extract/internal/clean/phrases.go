@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
@@ -119,13 +120,87 @@ func boilerplateRule(text string) string {
 	}
 	lower := strings.ToLower(t)
 	screen := boilerplateScreen().match(t)
-	for _, r := range boilerplateRules() {
-		if r.need == nil && !screen {
+	needs := boilerplateNeeds()
+	var found uint64
+	if needs != nil {
+		found = needs.find(lower)
+	}
+	for i, r := range boilerplateRules() {
+		switch {
+		case r.need == nil && !screen:
 			continue
-		}
-		if r.match(t, lower) {
+		case r.need != nil && needs != nil:
+			if found&needs.masks[i] != 0 && r.re.MatchString(t) {
+				return r.rule
+			}
+		case r.match(t, lower):
 			return r.rule
 		}
 	}
 	return ""
+}
+
+// needIndex finds in one pass over a lower-cased block which of the words
+// the phrase rules require (their need lists) it holds, instead of one
+// search of the block per word.
+type needIndex struct {
+	words  []string
+	first  [256]uint64 // the words by their first byte, one bit a word
+	second [256]uint64 // the words by their second byte, and all one-byte words
+	short  uint64      // one-byte words
+	masks  []uint64    // per rule, the words of its need list
+}
+
+// boilerplateNeeds indexes the need lists of the phrase rules, or is nil
+// when they hold more words than the index has bits.
+var boilerplateNeeds = sync.OnceValue(func() *needIndex {
+	x := &needIndex{}
+	bit := map[string]uint64{}
+	for _, r := range boilerplateRules() {
+		var mask uint64
+		for _, w := range r.need {
+			if _, ok := bit[w]; !ok {
+				if len(x.words) == 64 || w == "" {
+					return nil
+				}
+				bit[w] = 1 << len(x.words)
+				x.words = append(x.words, w)
+				x.first[w[0]] |= bit[w]
+				if len(w) == 1 {
+					x.short |= bit[w]
+				} else {
+					x.second[w[1]] |= bit[w]
+				}
+			}
+			mask |= bit[w]
+		}
+		x.masks = append(x.masks, mask)
+	}
+	for b := range x.second {
+		x.second[b] |= x.short
+	}
+	return x
+})
+
+// find returns the words lower holds, as bits.
+func (x *needIndex) find(lower string) uint64 {
+	var found uint64
+	for i := 0; i < len(lower); i++ {
+		m := x.first[lower[i]] &^ found
+		if m == 0 {
+			continue
+		}
+		if i+1 < len(lower) {
+			m &= x.second[lower[i+1]]
+		} else {
+			m &= x.short
+		}
+		for ; m != 0; m &= m - 1 {
+			k := bits.TrailingZeros64(m)
+			if strings.HasPrefix(lower[i:], x.words[k]) {
+				found |= 1 << k
+			}
+		}
+	}
+	return found
 }

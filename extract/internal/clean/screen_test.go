@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -67,6 +68,69 @@ func TestAlternativesSpread(t *testing.T) {
 			}
 		}
 	}
+}
+
+// referenceRule is boilerplateRule without its shortcuts: the joined
+// pattern as the screen and one search per required word.
+func referenceRule(full *regexp.Regexp, text string) string {
+	if len(text) > 400 {
+		return ""
+	}
+	t := strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]"))
+	if t == "" {
+		return "empty"
+	}
+	lower := strings.ToLower(t)
+	screen := full.MatchString(t)
+	for _, r := range boilerplateRules() {
+		if r.need == nil && !screen {
+			continue
+		}
+		if r.match(t, lower) {
+			return r.rule
+		}
+	}
+	return ""
+}
+
+func TestBoilerplateRuleAgrees(t *testing.T) {
+	full := fullScreen()
+	extra := []string{
+		"Photo (AP Photo/Jane Doe)", "Smoke rises over the roofs. © Jane Doe | Agency",
+		"In this Dec. 12, 2006, file photo, the mayor speaks.", "FILE - The mayor speaks.",
+		"The mayor spoke at length. show more", "Jane Doe contributed reporting.",
+		"We may earn a commission when you buy through links on this page.",
+		"An dieser Stelle findest du einen externen Inhalt von YouTube.",
+		"Please disable your ad blocker.", "Mit Material von dpa", "Fehler gefunden? Jetzt melden.",
+		"Legende: Der Präsident traf sich mit Ministern.", "© 2024", "(c) 2024 by Example",
+	}
+	cut := 0
+	for _, s := range append(slices.Clone(screenSamples), extra...) {
+		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s} {
+			got, want := boilerplateRule(v), referenceRule(full, v)
+			if got != want {
+				t.Errorf("boilerplateRule(%q) = %q, without shortcuts %q", v, got, want)
+			}
+			if got != "" && got != "empty" {
+				cut++
+			}
+		}
+	}
+	if cut < 100 {
+		t.Errorf("only %d samples matched a rule: the samples no longer exercise the rules", cut)
+	}
+}
+
+func FuzzBoilerplateRule(f *testing.F) {
+	for _, s := range screenSamples {
+		f.Add(s)
+	}
+	full := fullScreen()
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := boilerplateRule(s), referenceRule(full, s); got != want {
+			t.Errorf("boilerplateRule(%q) = %q, without shortcuts %q", s, got, want)
+		}
+	})
 }
 
 func FuzzPhraseScreen(f *testing.F) {
