@@ -111,12 +111,9 @@ func (r *phraseRule) match(text, lower string) bool {
 // boilerplateRule returns the name of the phrase rule the block matches, or
 // "". Long blocks are never phrase-matched: furniture is short.
 func boilerplateRule(text string) string {
-	if len(text) > 400 {
-		return ""
-	}
-	t := strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]"))
+	t, rule := phraseText(text)
 	if t == "" {
-		return "empty"
+		return rule
 	}
 	lower := strings.ToLower(t)
 	screen := boilerplateScreen().match(t)
@@ -138,6 +135,19 @@ func boilerplateRule(text string) string {
 		}
 	}
 	return ""
+}
+
+// phraseText returns the text of a block that the phrase rules read, or
+// "" and the rule that settles the block without them.
+func phraseText(text string) (t, rule string) {
+	if len(text) > 400 {
+		return "", ""
+	}
+	t = strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]"))
+	if t == "" {
+		return "", "empty"
+	}
+	return t, ""
 }
 
 // needIndex finds in one pass over a lower-cased block which of the words

@@ -73,12 +73,9 @@ func TestAlternativesSpread(t *testing.T) {
 // referenceRule is boilerplateRule without its shortcuts: the joined
 // pattern as the screen and one search per required word.
 func referenceRule(full *regexp.Regexp, text string) string {
-	if len(text) > 400 {
-		return ""
-	}
-	t := strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]"))
+	t, rule := phraseText(text)
 	if t == "" {
-		return "empty"
+		return rule
 	}
 	lower := strings.ToLower(t)
 	screen := full.MatchString(t)

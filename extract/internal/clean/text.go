@@ -33,14 +33,34 @@ func invisible(r rune) bool {
 }
 
 // normalizeSpace collapses runs of white space (including non-breaking
-// spaces) into one space and trims the ends.
+// spaces) into one space and trims the ends. It also does what Sanitize
+// does, in the same pass.
 func normalizeSpace(s string) string {
-	s = Sanitize(s)
+	if normalized(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' {
+	invalid := false // the last byte was invalid UTF-8
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 {
+			if invalid {
+				continue // a run of invalid bytes reads as one U+FFFD
+			}
+			invalid = true
+		} else {
+			invalid = false
+		}
+		switch {
+		case r == '\n' || r == '\t':
+			space = true
+			continue
+		case r == '\r' || scrub.Unsafe(r) || invisible(r):
+			continue // dropped by Sanitize
+		case unicode.IsSpace(r) || r == '\u00a0':
 			space = true
 			continue
 		}
@@ -51,6 +71,37 @@ func normalizeSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// normalized reports whether normalizeSpace would return s unchanged: no
+// white space but single spaces between words, nothing Sanitize drops.
+func normalized(s string) bool {
+	space := true // a space here would be leading or doubled
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case c < ' ' || c == 0x7f:
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || scrub.Unsafe(r) || invisible(r) || unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return s == "" || !space
 }
 
 // wordCount counts white-space separated words.
