@@ -7,22 +7,11 @@ import (
 )
 
 // sanitizeThenCollapse is normalizeSpace done in two steps: Sanitize,
-// then one space for each run of white space.
+// then the words between runs of white space joined by single spaces.
 func sanitizeThenCollapse(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range Sanitize(s) {
-		if unicode.IsSpace(r) || r == '\u00a0' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
+	return strings.Join(strings.FieldsFunc(Sanitize(s), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u00a0'
+	}), " ")
 }
 
 var spaceSamples = []string{
