@@ -132,11 +132,37 @@ func fingerprint(s string) string {
 	return b.String()
 }
 
-// words returns the lower-cased words of s.
+// words returns the lower-cased words of s: its runs of letters and
+// digits.
 func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	l := strings.ToLower(s)
+	n := 0
+	forWords(l, func(int, int) { n++ })
+	out := make([]string, 0, n)
+	forWords(l, func(i, j int) { out = append(out, l[i:j]) })
+	return out
+}
+
+// forWords calls fn with the bounds of each run of letters and digits in s.
+func forWords(s string, fn func(i, j int)) {
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch word := unicode.IsLetter(r) || unicode.IsDigit(r); {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			fn(start, i)
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		fn(start, len(s))
+	}
 }
 
 func shorten(s string, n int) string {

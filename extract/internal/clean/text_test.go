@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -38,4 +39,20 @@ func FuzzNormalizeSpace(f *testing.F) {
 			t.Errorf("normalizeSpace(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+var wordSamples = []string{
+	"", "  ", "Hello, World!", "It's 9am — Zürich's café", "x\xffy", "ÉCOLE 42",
+	"tab\tand\nnewline", "a", "   lead", "trail   ", "İstanbul KELVIN", "日本語 テキスト",
+}
+
+func TestWords(t *testing.T) {
+	for _, s := range wordSamples {
+		want := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		if got := words(s); !slices.Equal(got, want) {
+			t.Errorf("words(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
