@@ -265,7 +265,7 @@ type measure struct {
 // measures returns the measure of every element, computed once bottom-up,
 // so container guards cost O(n).
 func measures(root *html.Node) map[*html.Node]measure {
-	m := make(map[*html.Node]measure)
+	m := make(map[*html.Node]measure, countElements(root, 0))
 	var walk func(n *html.Node, depth int) measure
 	walk = func(n *html.Node, depth int) measure {
 		var total measure
@@ -299,6 +299,24 @@ func measures(root *html.Node) map[*html.Node]measure {
 	}
 	walk(root, 0)
 	return m
+}
+
+// countElements counts the elements under n that measures records, so
+// that its map is made at its final size.
+func countElements(n *html.Node, depth int) int {
+	if depth > maxDepth {
+		return 0
+	}
+	count := 0
+	if n.Type == html.ElementNode {
+		count = 1
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style && c.DataAtom != atom.Template {
+			count += countElements(c, depth+1)
+		}
+	}
+	return count
 }
 
 // creditMaxLen is the longest text cut as a photo credit by its class.
