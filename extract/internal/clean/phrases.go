@@ -116,7 +116,9 @@ func boilerplateRule(text string) string {
 		return rule
 	}
 	lower := strings.ToLower(t)
-	screen := boilerplateScreen().match(t)
+	// The rules are tried in order. Those without a need list are
+	// settled at once by the screen, which names the first that matches.
+	screened := boilerplateScreen().first(t)
 	needs := boilerplateNeeds()
 	var found uint64
 	if needs != nil {
@@ -124,9 +126,11 @@ func boilerplateRule(text string) string {
 	}
 	for i, r := range boilerplateRules() {
 		switch {
-		case r.need == nil && !screen:
-			continue
-		case r.need != nil && needs != nil:
+		case r.need == nil:
+			if i == screened {
+				return r.rule
+			}
+		case needs != nil:
 			if found&needs.masks[i] != 0 && r.re.MatchString(t) {
 				return r.rule
 			}

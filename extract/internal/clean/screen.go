@@ -25,25 +25,33 @@ type phraseScreen struct {
 // match reports whether text (not empty) matches one of the screened
 // patterns.
 func (p *phraseScreen) match(text string) bool {
+	return p.first(text) >= 0
+}
+
+// first returns the index, among boilerplateRules, of the first screened
+// rule that text (not empty) matches, or -1. The branches are kept in the
+// order of their rules, so the first branch that matches names it.
+func (p *phraseScreen) first(text string) int {
 	branches := p.other
 	if c := text[0]; c < utf8.RuneSelf {
 		branches = p.ascii[c]
 	}
 	for _, b := range branches {
 		if b.mayMatch(text) && b.re().MatchString(text) {
-			return true
+			return b.rule
 		}
 	}
-	return false
+	return -1
 }
 
 var boilerplateScreen = sync.OnceValue(func() *phraseScreen {
 	p := &phraseScreen{}
-	for _, r := range boilerplateRules() {
+	for i, r := range boilerplateRules() {
 		if r.need != nil {
 			continue
 		}
 		for _, b := range splitBranches(r.re) {
+			b.rule = i
 			for c := range p.ascii {
 				if b.first.ascii[c] {
 					p.ascii[c] = append(p.ascii[c], b)
@@ -59,6 +67,7 @@ var boilerplateScreen = sync.OnceValue(func() *phraseScreen {
 
 // phraseBranch is one alternative of an anchored pattern.
 type phraseBranch struct {
+	rule   int                   // index of its rule in boilerplateRules
 	first  firstSet              // the characters a match can start with
 	prefix []foldRune            // the literal text every match starts with
 	need   string                // for a branch that can start with nearly anything, bytes one of which it requires
