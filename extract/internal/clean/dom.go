@@ -86,13 +86,44 @@ var furnitureRoles = map[string]string{
 
 // tokens splits a class or id value into lower-case words, and adds each
 // adjacent pair joined by a space.
-//
-// The words are written once, lower-cased and one space apart, so that
-// every word and every pair is a substring of that one text.
 func tokens(v string) []string {
 	var spanBuf [16][2]int
 	var textBuf [128]byte
-	spans, text := spanBuf[:0], textBuf[:0]
+	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+	if len(spans) == 0 {
+		return nil
+	}
+	all := string(text)
+	parts := make([]string, 0, 2*len(spans)-1)
+	for _, sp := range spans {
+		parts = append(parts, all[sp[0]:sp[1]])
+	}
+	for i := 0; i+1 < len(spans); i++ {
+		parts = append(parts, all[spans[i][0]:spans[i+1][1]])
+	}
+	return parts
+}
+
+// anyToken reports whether one of the tokens of v is in one of sets,
+// without making the tokens.
+func anyToken(v string, sets ...map[string]bool) bool {
+	var spanBuf [16][2]int
+	var textBuf [128]byte
+	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+	for i, sp := range spans {
+		for _, set := range sets {
+			if set[string(text[sp[0]:sp[1]])] || i > 0 && set[string(text[spans[i-1][0]:sp[1]])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitTokens appends the words of v to text, lower-cased and one space
+// apart, so that every word and every pair of adjacent words is a piece
+// of it, and appends the bounds of each word to spans.
+func splitTokens(v string, text []byte, spans [][2]int) ([]byte, [][2]int) {
 	start := -1 // of the word being read, in text
 	end := func() {
 		if start >= 0 {
@@ -124,18 +155,7 @@ func tokens(v string) []string {
 		text = append(text, c)
 	}
 	end()
-	if len(spans) == 0 {
-		return nil
-	}
-	all := string(text)
-	parts := make([]string, 0, 2*len(spans)-1)
-	for _, sp := range spans {
-		parts = append(parts, all[sp[0]:sp[1]])
-	}
-	for i := 0; i+1 < len(spans); i++ {
-		parts = append(parts, all[spans[i][0]:spans[i+1][1]])
-	}
-	return parts
+	return text, spans
 }
 
 func attr(n *html.Node, key string) string {

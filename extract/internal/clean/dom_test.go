@@ -33,3 +33,13 @@ func BenchmarkTokens(b *testing.B) {
 		tokens("c-article__body js-share-bar relatedLinks")
 	}
 }
+
+func TestAnyToken(t *testing.T) {
+	set := map[string]bool{"body": true, "story text": true}
+	for _, v := range []string{"", "article-body", "ArticleBody", "storyText", "story-main text", "bodyguard", "x story  text y", "STORY_TEXT"} {
+		want := slices.ContainsFunc(tokens(v), func(t string) bool { return set[t] })
+		if got := anyToken(v, set); got != want {
+			t.Errorf("anyToken(%q) = %v, tokens say %v", v, got, want)
+		}
+	}
+}
