@@ -84,24 +84,26 @@ var furnitureRoles = map[string]string{
 	"menubar": "nav", "toolbar": "nav",
 }
 
-// tokens splits a class or id value into lower-case words, and adds each
-// adjacent pair joined by a space.
-func tokens(v string) []string {
-	var spanBuf [16][2]int
-	var textBuf [128]byte
-	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
-	if len(spans) == 0 {
-		return nil
+// tokenCount is the number of tokens of words with bounds spans: the
+// words, then each adjacent pair.
+func tokenCount(spans [][2]int) int {
+	return max(0, 2*len(spans)-1)
+}
+
+// tokenSpan returns the bounds of token i: word i, or after the words, the
+// pair of words that starts at word i-len(spans).
+func tokenSpan(spans [][2]int, i int) [2]int {
+	if i < len(spans) {
+		return spans[i]
 	}
-	all := string(text)
-	parts := make([]string, 0, 2*len(spans)-1)
-	for _, sp := range spans {
-		parts = append(parts, all[sp[0]:sp[1]])
-	}
-	for i := 0; i+1 < len(spans); i++ {
-		parts = append(parts, all[spans[i][0]:spans[i+1][1]])
-	}
-	return parts
+	j := i - len(spans)
+	return [2]int{spans[j][0], spans[j+1][1]}
+}
+
+// tokenAt returns token i of the words of text with bounds spans.
+func tokenAt(text []byte, spans [][2]int, i int) []byte {
+	sp := tokenSpan(spans, i)
+	return text[sp[0]:sp[1]]
 }
 
 // anyToken reports whether one of the tokens of v is in one of sets,
@@ -110,15 +112,20 @@ func anyToken(v string, sets ...map[string]bool) bool {
 	var spanBuf [16][2]int
 	var textBuf [128]byte
 	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
-	for i, sp := range spans {
+	for i := range tokenCount(spans) {
+		t := tokenAt(text, spans, i)
 		for _, set := range sets {
-			if set[string(text[sp[0]:sp[1]])] || i > 0 && set[string(text[spans[i-1][0]:sp[1]])] {
+			if set[string(t)] {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// The tokens of a class or id value are its lower-case words, then each
+// adjacent pair joined by a space ("article-body has-share-bar": article,
+// body, has, share, bar, "article body", "body has", ...).
 
 // splitTokens appends the words of v to text, lower-cased and one space
 // apart, so that every word and every pair of adjacent words is a piece
@@ -187,11 +194,15 @@ func furnitureKind(n *html.Node) string {
 	var kind string
 	content := false
 	check := func(v string) {
-		for _, t := range tokens(v) {
-			if contentTokens[t] {
+		var spanBuf [16][2]int
+		var textBuf [128]byte
+		text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+		for i := range tokenCount(spans) {
+			t := tokenAt(text, spans, i)
+			if contentTokens[string(t)] {
 				content = true
 			}
-			if k, ok := furnitureTokens[t]; ok && (kind == "" || kind == "meta") {
+			if k, ok := furnitureTokens[string(t)]; ok && (kind == "" || kind == "meta") {
 				kind = k // any other kind outranks "meta": "author bio" is a bio
 			}
 		}
