@@ -56,3 +56,20 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+func TestWordCountAndFingerprint(t *testing.T) {
+	for _, s := range append(slices.Clone(wordSamples), spaceSamples...) {
+		if got, want := wordCount(s), len(strings.FieldsFunc(s, unicode.IsSpace)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+		want := strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+		if got := fingerprint(s); got != want {
+			t.Errorf("fingerprint(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
