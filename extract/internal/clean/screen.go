@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 )
 
-// phraseScreen tells whether a block matches any phrase pattern that has
-// no cheap pre-test. The patterns are anchored at the start of the block
+// phraseScreen finds the first phrase rule without a need list (a cheap
+// pre-test) that a block matches. The patterns are anchored at the start of the block
 // and most of their branches begin with words ("read more", "sign up"), so
 // the screen splits them into branches and tries a branch's pattern only
 // when the block starts with a character the branch can start with and
