@@ -162,7 +162,7 @@ func finish(a *Article, res *clean.Result, opts Options) (*Article, error) {
 		a.Removed = append(a.Removed, Removal{Rule: r.Rule, Text: r.Text, Full: r.Full})
 	}
 	a.Text = renderText(a.Blocks)
-	a.WordCount = len(strings.Fields(a.Text))
+	a.WordCount = fieldCount(a.Text)
 	if a.WordCount == 0 {
 		return nil, ErrNoArticle
 	}

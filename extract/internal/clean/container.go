@@ -48,17 +48,7 @@ func isBodyContainer(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "itemprop"), "articleBody") {
 		return true
 	}
-	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
-		if v == "" {
-			continue
-		}
-		for _, t := range tokens(v) {
-			if bodyPairs[t] || bodyWords[t] {
-				return true
-			}
-		}
-	}
-	return false
+	return anyToken(attr(n, "class"), bodyPairs, bodyWords) || anyToken(attr(n, "id"), bodyPairs, bodyWords)
 }
 
 type candidate struct {

@@ -86,40 +86,85 @@ var furnitureRoles = map[string]string{
 	"menubar": "nav", "toolbar": "nav",
 }
 
-// tokens splits a class or id value into lower-case words, and adds each
-// adjacent pair joined by a space.
-func tokens(v string) []string {
-	var parts []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			parts = append(parts, strings.ToLower(cur.String()))
-			cur.Reset()
+// tokenCount is the number of tokens of words with bounds spans: the
+// words, then each adjacent pair.
+func tokenCount(spans [][2]int) int {
+	return max(0, 2*len(spans)-1)
+}
+
+// tokenSpan returns the bounds of token i: word i, or after the words, the
+// pair of words that starts at word i-len(spans).
+func tokenSpan(spans [][2]int, i int) [2]int {
+	if i < len(spans) {
+		return spans[i]
+	}
+	j := i - len(spans)
+	return [2]int{spans[j][0], spans[j+1][1]}
+}
+
+// tokenAt returns token i of the words of text with bounds spans.
+func tokenAt(text []byte, spans [][2]int, i int) []byte {
+	sp := tokenSpan(spans, i)
+	return text[sp[0]:sp[1]]
+}
+
+// anyToken reports whether one of the tokens of v is in one of sets,
+// without making the tokens.
+func anyToken(v string, sets ...map[string]bool) bool {
+	var spanBuf [16][2]int
+	var textBuf [128]byte
+	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+	for i := range tokenCount(spans) {
+		t := tokenAt(text, spans, i)
+		for _, set := range sets {
+			if set[string(t)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// The tokens of a class or id value are its lower-case words, then each
+// adjacent pair joined by a space ("article-body has-share-bar": article,
+// body, has, share, bar, "article body", "body has", ...).
+
+// splitTokens appends the words of v to text, lower-cased and one space
+// apart, so that every word and every pair of adjacent words is a piece
+// of it, and appends the bounds of each word to spans.
+func splitTokens(v string, text []byte, spans [][2]int) ([]byte, [][2]int) {
+	start := -1 // of the word being read, in text
+	end := func() {
+		if start >= 0 {
+			spans = append(spans, [2]int{start, len(text)})
+			start = -1
 		}
 	}
 	prevLower := false
-	for _, r := range v {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			cur.WriteRune(r)
-			prevLower = true
-		case r >= 'A' && r <= 'Z':
-			if prevLower {
-				flush()
-			}
-			cur.WriteRune(r)
-			prevLower = false
-		default:
-			flush()
-			prevLower = false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		lower := c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+		upper := c >= 'A' && c <= 'Z'
+		if !lower && !upper || upper && prevLower {
+			end()
 		}
+		prevLower = lower
+		if !lower && !upper {
+			continue
+		}
+		if start < 0 {
+			if len(text) > 0 {
+				text = append(text, ' ')
+			}
+			start = len(text)
+		}
+		if upper {
+			c += 'a' - 'A'
+		}
+		text = append(text, c)
 	}
-	flush()
-	n := len(parts)
-	for i := 0; i+1 < n; i++ {
-		parts = append(parts, parts[i]+" "+parts[i+1])
-	}
-	return parts
+	end()
+	return text, spans
 }
 
 func attr(n *html.Node, key string) string { return htmlnode.Attr(n, key) }
@@ -137,11 +182,15 @@ func furnitureKind(n *html.Node) string {
 	var kind string
 	content := false
 	check := func(v string) {
-		for _, t := range tokens(v) {
-			if contentTokens[t] {
+		var spanBuf [16][2]int
+		var textBuf [128]byte
+		text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+		for i := range tokenCount(spans) {
+			t := tokenAt(text, spans, i)
+			if contentTokens[string(t)] {
 				content = true
 			}
-			if k, ok := furnitureTokens[t]; ok && (kind == "" || kind == "meta") {
+			if k, ok := furnitureTokens[string(t)]; ok && (kind == "" || kind == "meta") {
 				kind = k // any other kind outranks "meta": "author bio" is a bio
 			}
 		}
@@ -262,7 +311,7 @@ type measure struct {
 // measures returns the measure of every element, computed once bottom-up,
 // so container guards cost O(n).
 func measures(root *html.Node) map[*html.Node]measure {
-	m := make(map[*html.Node]measure)
+	m := make(map[*html.Node]measure, countElements(root, 0))
 	var walk func(n *html.Node, depth int) measure
 	walk = func(n *html.Node, depth int) measure {
 		var total measure
@@ -296,6 +345,24 @@ func measures(root *html.Node) map[*html.Node]measure {
 	}
 	walk(root, 0)
 	return m
+}
+
+// countElements counts the elements under n that measures records, so
+// that its map is made at its final size.
+func countElements(n *html.Node, depth int) int {
+	if depth > maxDepth {
+		return 0
+	}
+	count := 0
+	if n.Type == html.ElementNode {
+		count = 1
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style && c.DataAtom != atom.Template {
+			count += countElements(c, depth+1)
+		}
+	}
+	return count
 }
 
 // creditMaxLen is the longest text cut as a photo credit by its class.

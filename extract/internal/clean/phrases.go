@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
@@ -122,35 +123,110 @@ func (r *phraseRule) match(text, lower string) bool {
 // boilerplateRule returns the name of the phrase rule the block matches, or
 // "". Long blocks are never phrase-matched: furniture is short.
 func boilerplateRule(text string) string {
-	if len(text) > 400 {
-		return ""
-	}
-	t := strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]"))
+	t, rule := phraseText(text)
 	if t == "" {
-		return "empty"
+		return rule
 	}
 	lower := strings.ToLower(t)
-	screen := anyBoilerplate().MatchString(t)
-	for _, r := range boilerplateRules() {
-		if r.need == nil && !screen {
-			continue
-		}
-		if r.match(t, lower) {
+	// The rules are tried in order. Those without a need list are
+	// settled at once by the screen, which names the first that matches.
+	screened := boilerplateScreen().first(t)
+	needs := boilerplateNeeds()
+	var found uint64
+	if needs != nil {
+		found = needs.find(lower)
+	}
+	for i, r := range boilerplateRules() {
+		switch {
+		case r.need == nil:
+			if i == screened {
+				return r.rule
+			}
+		case needs != nil:
+			if found&needs.masks[i] != 0 && r.re.MatchString(t) {
+				return r.rule
+			}
+		case r.match(t, lower):
 			return r.rule
 		}
 	}
 	return ""
 }
 
-// anyBoilerplate joins the phrase patterns that have no cheap pre-test
-// into one, so that a block matching none of them (most blocks) costs one
-// pass of the matcher instead of one per pattern.
-var anyBoilerplate = sync.OnceValue(func() *regexp.Regexp {
-	var parts []string
+// phraseText returns the text of a block that the phrase rules read, or
+// "" and the rule that settles the block without them.
+func phraseText(text string) (t, rule string) {
+	if len(text) > 400 {
+		return "", ""
+	}
+	t = strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]"))
+	if t == "" {
+		return "", "empty"
+	}
+	return t, ""
+}
+
+// needIndex finds in one pass over a lower-cased block which of the words
+// the phrase rules require (their need lists) it holds, instead of one
+// search of the block per word.
+type needIndex struct {
+	words  []string
+	first  [256]uint64 // the words by their first byte, one bit a word
+	second [256]uint64 // the words by their second byte, and all one-byte words
+	short  uint64      // one-byte words
+	masks  []uint64    // per rule, the words of its need list
+}
+
+// boilerplateNeeds indexes the need lists of the phrase rules, or is nil
+// when they hold more words than the index has bits.
+var boilerplateNeeds = sync.OnceValue(func() *needIndex {
+	x := &needIndex{}
+	bit := map[string]uint64{}
 	for _, r := range boilerplateRules() {
-		if r.need == nil {
-			parts = append(parts, "(?:"+r.re.String()+")")
+		var mask uint64
+		for _, w := range r.need {
+			if _, ok := bit[w]; !ok {
+				if len(x.words) == 64 || w == "" {
+					return nil
+				}
+				bit[w] = 1 << len(x.words)
+				x.words = append(x.words, w)
+				x.first[w[0]] |= bit[w]
+				if len(w) == 1 {
+					x.short |= bit[w]
+				} else {
+					x.second[w[1]] |= bit[w]
+				}
+			}
+			mask |= bit[w]
+		}
+		x.masks = append(x.masks, mask)
+	}
+	for b := range x.second {
+		x.second[b] |= x.short
+	}
+	return x
+})
+
+// find returns the words lower holds, as bits.
+func (x *needIndex) find(lower string) uint64 {
+	var found uint64
+	for i := 0; i < len(lower); i++ {
+		m := x.first[lower[i]] &^ found
+		if m == 0 {
+			continue
+		}
+		if i+1 < len(lower) {
+			m &= x.second[lower[i+1]]
+		} else {
+			m &= x.short
+		}
+		for ; m != 0; m &= m - 1 {
+			k := bits.TrailingZeros64(m)
+			if strings.HasPrefix(lower[i:], x.words[k]) {
+				found |= 1 << k
+			}
 		}
 	}
-	return regexp.MustCompile("^(?:" + strings.Join(parts, "|") + ")")
-})
+	return found
+}

@@ -33,14 +33,34 @@ func invisible(r rune) bool {
 }
 
 // normalizeSpace collapses runs of white space (including non-breaking
-// spaces) into one space and trims the ends.
+// spaces) into one space and trims the ends. It also does what Sanitize
+// does, in the same pass.
 func normalizeSpace(s string) string {
-	s = Sanitize(s)
+	if normalized(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' {
+	invalid := false // the last byte was invalid UTF-8
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 {
+			if invalid {
+				continue // a run of invalid bytes reads as one U+FFFD
+			}
+			invalid = true
+		} else {
+			invalid = false
+		}
+		switch {
+		case r == '\n' || r == '\t':
+			space = true
+			continue
+		case r == '\r' || scrub.Unsafe(r) || invisible(r):
+			continue // dropped by Sanitize
+		case unicode.IsSpace(r) || r == '\u00a0':
 			space = true
 			continue
 		}
@@ -53,12 +73,52 @@ func normalizeSpace(s string) string {
 	return b.String()
 }
 
+// normalized reports whether normalizeSpace would return s unchanged: no
+// white space but single spaces between words, nothing Sanitize drops.
+func normalized(s string) bool {
+	space := true // a space here would be leading or doubled
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case c < ' ' || c == 0x7f:
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || scrub.Unsafe(r) || invisible(r) || unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return s == "" || !space
+}
+
 // wordCount counts white-space separated words.
 func wordCount(s string) int {
 	n, dense := 0, 0
 	in := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true
@@ -78,24 +138,65 @@ func isDense(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
+// asciiSpace tells the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // fingerprint folds s for exact-duplicate detection: lower case, letters and
 // digits only.
 func fingerprint(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				b.WriteByte(c)
+			case 'A' <= c && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToLower(r))
 		}
+		i += size
 	}
 	return b.String()
 }
 
-// words returns the lower-cased words of s.
+// words returns the lower-cased words of s: its runs of letters and
+// digits.
 func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	l := strings.ToLower(s)
+	n := 0
+	forWords(l, func(int, int) { n++ })
+	out := make([]string, 0, n)
+	forWords(l, func(i, j int) { out = append(out, l[i:j]) })
+	return out
+}
+
+// forWords calls fn with the bounds of each run of letters and digits in s.
+func forWords(s string, fn func(i, j int)) {
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch word := unicode.IsLetter(r) || unicode.IsDigit(r); {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			fn(start, i)
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		fn(start, len(s))
+	}
 }
 
 func shorten(s string, n int) string {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:generate go run ./internal/genlexicon -in ../../../../shared/ner-data/gazetteers -out lexicon.tsv.gz
@@ -81,11 +82,38 @@ var lexicon = sync.OnceValue(func() map[string]word {
 })
 
 func lookup(s string) word {
-	w, ok := lexicon()[strings.ToLower(s)]
+	var buf [32]byte
+	var w word
+	var ok bool
+	if b, done := lowerASCII(buf[:0], s); done {
+		w, ok = lexicon()[string(b)] // the index converts without copying
+	} else {
+		w, ok = lexicon()[strings.ToLower(s)]
+	}
 	if !ok {
 		return word{births: -1}
 	}
 	return w
+}
+
+// lowerASCII appends s lower-cased to b when s is ASCII and fits in b's
+// capacity; done is false otherwise. Looking words up this way costs no
+// allocation.
+func lowerASCII(b []byte, s string) (lower []byte, done bool) {
+	if len(s) > cap(b) {
+		return b, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return b, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 // isCommon reports whether a lower-cased word is an ordinary English word.

@@ -34,7 +34,13 @@ type people struct {
 	mentions  [][]mention // per paragraph, in token order
 }
 
-func lw(t token) string { return strings.ToLower(t.text) }
+// lw is the token's text lower-cased.
+func lw(t token) string {
+	if t.lower != "" || t.text == "" {
+		return t.lower
+	}
+	return strings.ToLower(t.text)
+}
 
 // lexWord looks a name part up; "Eva-Marie" is read by its first part.
 func lexWord(t token) word {

@@ -20,6 +20,7 @@ const (
 // token is a word, a punctuation sign or a quotation mark of a paragraph.
 type token struct {
 	text       string
+	lower      string // text lower-cased, filled by lowerTokens
 	start, end int
 	kind       tokKind
 	q          int // 1 + index of the quoted span holding the token, 0 outside quotes
@@ -69,9 +70,33 @@ var abbrev = map[string]bool{
 func newPara(text string) *para {
 	p := &para{text: text, spans: quotes.Scan(text)}
 	p.tokenize()
+	p.lowerTokens()
 	p.sentences()
 	p.caption = isCaption(text)
 	return p
+}
+
+// lowerTokens fills each token's lower-case text. The words are compared
+// lower-cased many times over; an ASCII paragraph is lowered in one piece
+// and its tokens share it.
+func (p *para) lowerTokens() {
+	ascii := true
+	for i := 0; i < len(p.text); i++ {
+		if p.text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		for i := range p.toks {
+			p.toks[i].lower = strings.ToLower(p.toks[i].text)
+		}
+		return
+	}
+	lower := strings.ToLower(p.text)
+	for i := range p.toks {
+		p.toks[i].lower = lower[p.toks[i].start:p.toks[i].end]
+	}
 }
 
 func isWordRune(r rune) bool {

@@ -1,0 +1,381 @@
+package clean
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// phraseScreen finds the first phrase rule without a need list (a cheap
+// pre-test) that a block matches. The patterns are anchored at the start of the block
+// and most of their branches begin with words ("read more", "sign up"), so
+// the screen splits them into branches and tries a branch's pattern only
+// when the block starts with a character the branch can start with and
+// with the branch's leading words. A branch that can start with nearly
+// anything ("[^.]*/ Getty Images") is tried only when the block holds one
+// of the bytes it requires. Most blocks then reach no pattern at all.
+type phraseScreen struct {
+	ascii [utf8.RuneSelf][]*phraseBranch // by first byte
+	other []*phraseBranch                // first rune outside ASCII
+}
+
+// match reports whether text (not empty) matches one of the screened
+// patterns.
+func (p *phraseScreen) match(text string) bool {
+	return p.first(text) >= 0
+}
+
+// first returns the index, among boilerplateRules, of the first screened
+// rule that text (not empty) matches, or -1. The branches are kept in the
+// order of their rules, so the first branch that matches names it.
+func (p *phraseScreen) first(text string) int {
+	branches := p.other
+	if c := text[0]; c < utf8.RuneSelf {
+		branches = p.ascii[c]
+	}
+	for _, b := range branches {
+		if b.mayMatch(text) && b.re().MatchString(text) {
+			return b.rule
+		}
+	}
+	return -1
+}
+
+var boilerplateScreen = sync.OnceValue(func() *phraseScreen {
+	p := &phraseScreen{}
+	for i, r := range boilerplateRules() {
+		if r.need != nil {
+			continue
+		}
+		for _, b := range splitBranches(r.re) {
+			b.rule = i
+			for c := range p.ascii {
+				if b.first.ascii[c] {
+					p.ascii[c] = append(p.ascii[c], b)
+				}
+			}
+			if b.first.other {
+				p.other = append(p.other, b)
+			}
+		}
+	}
+	return p
+})
+
+// phraseBranch is one alternative of an anchored pattern.
+type phraseBranch struct {
+	rule   int                   // index of its rule in boilerplateRules
+	first  firstSet              // the characters a match can start with
+	prefix []foldRune            // the literal text every match starts with
+	need   string                // for a branch that can start with nearly anything, bytes one of which it requires
+	re     func() *regexp.Regexp // compiled on first use: most branches never get that far
+}
+
+// mayMatch runs the cheap tests of b on text: its leading words and the
+// bytes it requires.
+func (b *phraseBranch) mayMatch(text string) bool {
+	i := 0
+	for _, f := range b.prefix {
+		if i >= len(text) {
+			return false
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !f.matches(r) {
+			return false
+		}
+		i += size
+	}
+	return b.need == "" || strings.ContainsAny(text, b.need)
+}
+
+// foldRune is one character of a literal, and whether it matches its case
+// variants too.
+type foldRune struct {
+	r    rune
+	fold bool
+}
+
+func (f foldRune) matches(r rune) bool {
+	if r == f.r {
+		return true
+	}
+	if !f.fold {
+		return false
+	}
+	for c := unicode.SimpleFold(f.r); c != f.r; c = unicode.SimpleFold(c) {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// splitBranches parses an anchored pattern and returns its alternatives.
+// A text matches the pattern exactly when it matches one of them.
+func splitBranches(re *regexp.Regexp) []*phraseBranch {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		panic("clean: phrase pattern does not parse again: " + err.Error())
+	}
+	var out []*phraseBranch
+	for _, alt := range alternatives(tree, maxBranches) {
+		set, nullable := firstOf(alt)
+		if nullable {
+			set = anyFirst()
+		}
+		b := &phraseBranch{
+			first:  set,
+			prefix: literalPrefix(alt),
+			re: sync.OnceValue(func() *regexp.Regexp {
+				return regexp.MustCompile("^(?:" + alt.String() + ")")
+			}),
+		}
+		if set.size() > wideFirst {
+			b.need = requiredBytes(alt)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// maxBranches bounds the alternatives one pattern is split into.
+const maxBranches = 256
+
+// alternatives rewrites re as a list of patterns that match what re
+// matches, spreading what a match can begin with: ^(a|b)c becomes ^ac and
+// ^bc, ^x?y becomes ^xy and ^y, ^x*y becomes ^y and ^x+y. Captures are
+// dropped; they do not change whether a pattern matches. It returns re
+// alone when spreading it would give more than limit patterns.
+func alternatives(re *syntax.Regexp, limit int) []*syntax.Regexp {
+	var out []*syntax.Regexp
+	switch re.Op {
+	case syntax.OpCapture:
+		return alternatives(re.Sub[0], limit)
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			out = append(out, alternatives(sub, limit)...)
+		}
+	case syntax.OpConcat:
+		out = spreadHead(re, limit)
+	}
+	if len(out) == 0 || len(out) > limit {
+		return []*syntax.Regexp{re}
+	}
+	return out
+}
+
+// spreadHead spreads the first part of a concatenation that is not
+// zero-width, or returns nil when it cannot.
+func spreadHead(re *syntax.Regexp, limit int) []*syntax.Regexp {
+	i := 0
+	for i < len(re.Sub) && zeroWidth(re.Sub[i].Op) {
+		i++
+	}
+	if i == len(re.Sub) {
+		return nil
+	}
+	pre, head, rest := re.Sub[:i], re.Sub[i], re.Sub[i+1:]
+	concat := func(parts ...*syntax.Regexp) *syntax.Regexp {
+		sub := append(append(append([]*syntax.Regexp{}, pre...), parts...), rest...)
+		return &syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: sub}
+	}
+	var heads [][]*syntax.Regexp
+	switch head.Op {
+	case syntax.OpCapture, syntax.OpAlternate:
+		alts := alternatives(head, limit)
+		if len(alts) == 1 {
+			return nil
+		}
+		for _, h := range alts {
+			heads = append(heads, []*syntax.Regexp{h})
+		}
+	case syntax.OpConcat:
+		heads = [][]*syntax.Regexp{head.Sub}
+	case syntax.OpQuest:
+		heads = [][]*syntax.Regexp{{head.Sub[0]}, nil}
+	case syntax.OpStar:
+		plus := &syntax.Regexp{Op: syntax.OpPlus, Flags: head.Flags, Sub: head.Sub}
+		heads = [][]*syntax.Regexp{{plus}, nil}
+	default:
+		return nil
+	}
+	var out []*syntax.Regexp
+	for _, h := range heads {
+		out = append(out, alternatives(concat(h...), limit)...)
+		if len(out) > limit {
+			return nil
+		}
+	}
+	return out
+}
+
+// literalPrefix returns the literal characters every match of re starts
+// with.
+func literalPrefix(re *syntax.Regexp) []foldRune {
+	parts := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		parts = re.Sub
+	}
+	var out []foldRune
+	for _, part := range parts {
+		if zeroWidth(part.Op) && len(out) == 0 {
+			continue
+		}
+		if part.Op != syntax.OpLiteral {
+			break
+		}
+		for _, r := range part.Rune {
+			out = append(out, foldRune{r: r, fold: part.Flags&syntax.FoldCase != 0})
+		}
+	}
+	return out
+}
+
+// wideFirst is the number of ASCII characters past which a branch counts
+// as starting with nearly anything.
+const wideFirst = 64
+
+// maxNeed bounds the bytes a branch may require one of: more would make
+// the test pass too often to be worth it.
+const maxNeed = 8
+
+// requiredBytes returns ASCII bytes one of which every match of re holds:
+// the first characters of a part of re that cannot be empty. It returns ""
+// when no part has few enough of them, all ASCII.
+func requiredBytes(re *syntax.Regexp) string {
+	parts := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		parts = re.Sub
+	}
+	best := ""
+	for _, part := range parts {
+		set, nullable := firstOf(part)
+		if nullable || set.other || set.size() > maxNeed {
+			continue
+		}
+		var b []byte
+		for c, ok := range set.ascii {
+			if ok {
+				b = append(b, byte(c))
+			}
+		}
+		if best == "" || len(b) < len(best) {
+			best = string(b)
+		}
+	}
+	return best
+}
+
+func zeroWidth(op syntax.Op) bool {
+	switch op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	return false
+}
+
+// firstSet is the set of characters a match can start with: ASCII ones
+// one by one, all others together.
+type firstSet struct {
+	ascii [utf8.RuneSelf]bool
+	other bool
+}
+
+func anyFirst() firstSet {
+	var f firstSet
+	for c := range f.ascii {
+		f.ascii[c] = true
+	}
+	f.other = true
+	return f
+}
+
+// size is the number of ASCII characters in f.
+func (f *firstSet) size() int {
+	n := 0
+	for _, ok := range f.ascii {
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+func (f *firstSet) add(lo, hi rune) {
+	for c := lo; c <= hi && c < utf8.RuneSelf; c++ {
+		f.ascii[c] = true
+	}
+	if hi >= utf8.RuneSelf {
+		f.other = true
+	}
+}
+
+func (f *firstSet) union(g firstSet) {
+	for c, ok := range g.ascii {
+		f.ascii[c] = f.ascii[c] || ok
+	}
+	f.other = f.other || g.other
+}
+
+// firstOf returns the characters a match of re can start with, and
+// whether re can match the empty string (then what follows it can start
+// the match too). When unsure it answers every character.
+func firstOf(re *syntax.Regexp) (firstSet, bool) {
+	var f firstSet
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return f, false
+	case syntax.OpLiteral:
+		r := re.Rune[0]
+		f.add(r, r)
+		if re.Flags&syntax.FoldCase != 0 {
+			for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
+				f.add(c, c)
+			}
+		}
+		return f, false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			f.add(re.Rune[i], re.Rune[i+1])
+		}
+		return f, false
+	case syntax.OpCapture:
+		return firstOf(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		f, _ = firstOf(re.Sub[0])
+		return f, true
+	case syntax.OpPlus:
+		return firstOf(re.Sub[0])
+	case syntax.OpRepeat:
+		f, nullable := firstOf(re.Sub[0])
+		return f, nullable || re.Min == 0
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			g, nullable := firstOf(sub)
+			f.union(g)
+			if !nullable {
+				return f, false
+			}
+		}
+		return f, true
+	case syntax.OpAlternate:
+		nullable := false
+		for _, sub := range re.Sub {
+			g, n := firstOf(sub)
+			f.union(g)
+			nullable = nullable || n
+		}
+		return f, nullable
+	}
+	if zeroWidth(re.Op) {
+		return f, true
+	}
+	return anyFirst(), true // any character, or an operator not known here
+}

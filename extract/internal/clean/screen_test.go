@@ -1,0 +1,163 @@
+package clean
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// fullScreen joins every phrase pattern without a pre-test into one, the
+// screen the per-character patterns must agree with.
+func fullScreen() *regexp.Regexp {
+	var parts []string
+	for _, r := range boilerplateRules() {
+		if r.need == nil {
+			parts = append(parts, "(?:"+r.re.String()+")")
+		}
+	}
+	return regexp.MustCompile("^(?:" + strings.Join(parts, "|") + ")")
+}
+
+var screenSamples = []string{
+	"Advertisement", "ADVERTISEMENT - scroll to continue", "Skip to main content",
+	"Follow us on Twitter", "Suivez-nous sur Facebook", "Read more", "More stories from the team",
+	"Related: Five things to know", "Lire aussi", "À lire aussi : le budget", "à la une",
+	"Sign up for our daily newsletter", "Your email address", "Subscribe now!",
+	"This article is only available to subscribers", "Share this article", "12 comments",
+	"5 min read", "We use cookies to improve your experience", "Photo: Jane Doe/Agency",
+	"(Photo: Jane Doe)", "© 2024 Example Media", "Getty Images", "Copyright (c) Example",
+	"Image 3 of 12", "3 / 12", "Video", "Image caption", "Courtesy of the family",
+	"A crowd gathers outside / Getty Images", "Smoke rises | AFP", "Reading time: 4 min",
+	"1200 views", "Reporting by Jane Doe; Editing by John Roe", "Sources: agencies",
+	"Email the author at jane@example.com", "Post a comment", "Join the conversation",
+	"Tags: politics, budget", "Topics: Economy", "Have a tip? Send it", "Download our free app",
+	"Kelvin", "\u212a", "\u017fubscribe", "ſhare", "SUBSCRIBE", "Ⓒ 2024", "«Read more»",
+	"The council voted on Tuesday to approve the budget.", "He said the plan would fail.",
+	"", " ", "1", "(", "Ünterstützen", "¿Has visto un error?", "\xff\xfe broken", "Werbung",
+	"Anzeige", "Publicité", "Más leído", "Lo más leído", "Meistgelesen", "Weiterlesen",
+	"Schlagwörter: Berlin", "Enter your email", "Thank you for signing up", "Tweet",
+}
+
+func TestPhraseScreenAgrees(t *testing.T) {
+	full := fullScreen()
+	screen := boilerplateScreen()
+	for _, s := range screenSamples {
+		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), s + ".", "x" + s} {
+			if v == "" {
+				continue
+			}
+			if got, want := screen.match(v), full.MatchString(v); got != want {
+				t.Errorf("screen(%q) = %v, full pattern says %v", v, got, want)
+			}
+		}
+	}
+}
+
+func TestAlternativesSpread(t *testing.T) {
+	re := regexp.MustCompile(`(?i)^(?:^(ab|c[de])x$|y)`)
+	got := splitBranches(re)
+	if len(got) != 3 {
+		t.Fatalf("split into %d branches, want 3: %+v", len(got), got)
+	}
+	for _, b := range got {
+		for _, s := range []string{"abx", "ABX", "cdx", "cex", "y", "Yes"} {
+			if b.re().MatchString(s) && !(b.first.ascii[s[0]] && b.mayMatch(s)) {
+				t.Errorf("branch %q matches %q but its cheap tests say no", b.re(), s)
+			}
+		}
+	}
+}
+
+// referenceRule is boilerplateRule without its shortcuts: the joined
+// pattern as the screen and one search per required word.
+func referenceRule(full *regexp.Regexp, text string) string {
+	t, rule := phraseText(text)
+	if t == "" {
+		return rule
+	}
+	lower := strings.ToLower(t)
+	screen := full.MatchString(t)
+	for _, r := range boilerplateRules() {
+		if r.need == nil && !screen {
+			continue
+		}
+		if r.match(t, lower) {
+			return r.rule
+		}
+	}
+	return ""
+}
+
+func TestBoilerplateRuleAgrees(t *testing.T) {
+	full := fullScreen()
+	extra := []string{
+		"Photo (AP Photo/Jane Doe)", "Smoke rises over the roofs. © Jane Doe | Agency",
+		"In this Dec. 12, 2006, file photo, the mayor speaks.", "FILE - The mayor speaks.",
+		"The mayor spoke at length. show more", "Jane Doe contributed reporting.",
+		"We may earn a commission when you buy through links on this page.",
+		"An dieser Stelle findest du einen externen Inhalt von YouTube.",
+		"Please disable your ad blocker.", "Mit Material von dpa", "Fehler gefunden? Jetzt melden.",
+		"Legende: Der Präsident traf sich mit Ministern.", "© 2024", "(c) 2024 by Example",
+	}
+	cut := 0
+	for _, s := range append(slices.Clone(screenSamples), extra...) {
+		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s} {
+			got, want := boilerplateRule(v), referenceRule(full, v)
+			if got != want {
+				t.Errorf("boilerplateRule(%q) = %q, without shortcuts %q", v, got, want)
+			}
+			if got != "" && got != "empty" {
+				cut++
+			}
+		}
+	}
+	if cut < 100 {
+		t.Errorf("only %d samples matched a rule: the samples no longer exercise the rules", cut)
+	}
+}
+
+func FuzzBoilerplateRule(f *testing.F) {
+	for _, s := range screenSamples {
+		f.Add(s)
+	}
+	full := fullScreen()
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := boilerplateRule(s), referenceRule(full, s); got != want {
+			t.Errorf("boilerplateRule(%q) = %q, without shortcuts %q", s, got, want)
+		}
+	})
+}
+
+func FuzzPhraseScreen(f *testing.F) {
+	for _, s := range screenSamples {
+		f.Add(s)
+	}
+	full := fullScreen()
+	f.Fuzz(func(t *testing.T, s string) {
+		if s == "" || len(s) > 400 {
+			return
+		}
+		if got, want := boilerplateScreen().match(s), full.MatchString(s); got != want {
+			t.Errorf("screen(%q) = %v, full pattern says %v", s, got, want)
+		}
+	})
+}
+
+// TestPhraseScreenConcurrent runs the screen from several goroutines at
+// once, so that -race sees the lazy compiling of its branches.
+func TestPhraseScreenConcurrent(t *testing.T) {
+	full := fullScreen()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for _, s := range screenSamples {
+				if s != "" && boilerplateScreen().match(s) != full.MatchString(s) {
+					t.Errorf("screen(%q) disagrees with the full pattern", s)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

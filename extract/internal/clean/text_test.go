@@ -1,0 +1,75 @@
+package clean
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// sanitizeThenCollapse is normalizeSpace done in two steps: Sanitize,
+// then the words between runs of white space joined by single spaces.
+func sanitizeThenCollapse(s string) string {
+	return strings.Join(strings.FieldsFunc(Sanitize(s), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u00a0'
+	}), " ")
+}
+
+var spaceSamples = []string{
+	"", " ", "plain words", "  lead and trail  ", "two\n\nlines\tand\r\ntabs",
+	"nbsp\u00a0here", "zero\u200bwidth soft\u00adhyphen", "bidi \u202eevil\u202c",
+	"c1\u0085control", "vt\vff\fend", "bad \xff\xfe bytes \xe2\x80 cut", "real \ufffd char",
+	"Zürich — «ok» “quoted”", "em\u2003space", "\x1b[31mred", "del\x7f", "a\r b",
+}
+
+func TestNormalizeSpace(t *testing.T) {
+	for _, s := range spaceSamples {
+		if got, want := normalizeSpace(s), sanitizeThenCollapse(s); got != want {
+			t.Errorf("normalizeSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzNormalizeSpace(f *testing.F) {
+	for _, s := range spaceSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normalizeSpace(s), sanitizeThenCollapse(s); got != want {
+			t.Errorf("normalizeSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+var wordSamples = []string{
+	"", "  ", "Hello, World!", "It's 9am — Zürich's café", "x\xffy", "ÉCOLE 42",
+	"tab\tand\nnewline", "a", "   lead", "trail   ", "İstanbul KELVIN", "日本語 テキスト",
+}
+
+func TestWords(t *testing.T) {
+	for _, s := range wordSamples {
+		want := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		if got := words(s); !slices.Equal(got, want) {
+			t.Errorf("words(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestWordCountAndFingerprint(t *testing.T) {
+	for _, s := range append(slices.Clone(wordSamples), spaceSamples...) {
+		if got, want := wordCount(s), len(strings.FieldsFunc(s, unicode.IsSpace)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+		want := strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+		if got := fingerprint(s); got != want {
+			t.Errorf("fingerprint(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
