@@ -253,14 +253,7 @@ func isDialog(n *html.Node) bool {
 	if n.DataAtom == atom.Dialog || strings.EqualFold(attr(n, "aria-modal"), "true") {
 		return true
 	}
-	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
-		for _, t := range tokens(v) {
-			if dialogTokens[t] {
-				return true
-			}
-		}
-	}
-	return false
+	return anyToken(attr(n, "class"), dialogTokens) || anyToken(attr(n, "id"), dialogTokens)
 }
 
 // unhide removes the markup that hides n, so readability, which drops

@@ -104,7 +104,8 @@ func normalized(s string) bool {
 	return s == "" || !space
 }
 
-// wordCount counts white-space separated words.
+// wordCount counts white-space separated words, and two characters of a
+// script written without spaces as one more.
 func wordCount(s string) int {
 	n, dense := 0, 0
 	in := false
@@ -117,15 +118,15 @@ func wordCount(s string) int {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			space = unicode.IsSpace(r)
 			i += size
+			if r >= 0x3040 && isDense(r) {
+				dense++
+			}
 		}
 		if space {
 			in = false
 		} else if !in {
 			in = true
 			n++
-		}
-		if r >= 0x3040 && isDense(r) {
-			dense++
 		}
 	}
 	return n + dense/2
