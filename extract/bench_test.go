@@ -78,6 +78,9 @@ func BenchmarkBenchPages(b *testing.B) {
 	for _, p := range pages {
 		size += int64(len(p.html))
 	}
+	// "readability" is readability's own reader end to end (its parser and
+	// text rendering included); BenchmarkEngines holds the fair floor,
+	// readability on a page already parsed.
 	b.Run("readability", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
