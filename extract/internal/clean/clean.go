@@ -547,7 +547,7 @@ func isPromo(t string) bool {
 		}
 	}
 	ask := false
-	for _, w := range []string{"sign up", "signup", "subscribe", "click here", "subscription", "register", "inscri", "abonne", "abonnez", "abonnier", "anmelden", "suscrib", "suscríb", "regístrate"} {
+	for _, w := range []string{"sign up", "signing up", "signup", "subscribe", "click here", "subscription", "register", "inscri", "abonne", "abonnez", "abonnier", "anmelden", "suscrib", "suscríb", "regístrate"} {
 		if strings.Contains(l, w) {
 			ask = true
 			break
