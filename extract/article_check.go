@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsclean/newsclean/extract/internal/clean"
 )
 
 // What makes a text an article rather than what is left of a page once the
@@ -22,7 +24,7 @@ const (
 func looksLikeArticle(blocks []Block) bool {
 	total := 0
 	for _, b := range blocks {
-		n := textWords(b.Text)
+		n := clean.WordCount(b.Text)
 		total += n
 		if total >= articleWords {
 			return true
@@ -32,22 +34,6 @@ func looksLikeArticle(blocks []Block) bool {
 		}
 	}
 	return false
-}
-
-// textWords counts words, and two characters as a word in scripts written
-// without spaces (Chinese, Japanese), so a short story in those scripts is
-// not taken for a label.
-func textWords(s string) int {
-	n, dense := 0, 0
-	for _, f := range strings.Fields(s) {
-		n++
-		for _, r := range f {
-			if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
-				dense++
-			}
-		}
-	}
-	return n + dense/2
 }
 
 // endsSentence reports text that ends as a sentence does, maybe inside a

@@ -88,7 +88,6 @@ func HTML(doc *html.Node, cfg Config) (*Result, error) {
 	if res2, err2 := again.article(doc); err2 == nil && (best == nil || recovers(res2.Blocks, best.Blocks)) {
 		res2.Recovered = true
 		best, bestErr = res2, nil
-
 	}
 	// readability may still pick a box of disclaimers or teasers over the
 	// story when the story is not in one container it scores well; the
@@ -103,7 +102,6 @@ func HTML(doc *html.Node, cfg Config) (*Result, error) {
 			}
 			best = &Result{Title: title, Blocks: blocks, Removed: append(again.removed, third.removed...), Recovered: true}
 			bestErr = nil
-
 		}
 	}
 	return best, bestErr
@@ -118,7 +116,7 @@ func (s *state) explainCuts(cuts []removal) {
 		if r.rule == "" {
 			continue
 		}
-		if t := nodeText(r.node, -1); strings.TrimSpace(t) != "" || r.rule == "tag:iframe" {
+		if t := nodeText(r.node); strings.TrimSpace(t) != "" || r.rule == "tag:iframe" {
 			s.cut(r.rule, t)
 		}
 	}
@@ -698,12 +696,12 @@ func hashPair(a, b string) uint64 {
 // block like another further down is the article's structure (the same
 // sentence shape in each item of a list, the terms of two offers), not a
 // repeat.
-func nearDuplicate(kept []pairSet, b pairSet) bool {
+func nearDuplicate(lead []pairSet, b pairSet) bool {
 	if b == nil {
 		return false
 	}
-	for j := 0; j < len(kept) && j < leadBlocks; j++ {
-		if similar(kept[j], b) {
+	for _, ps := range lead {
+		if similar(ps, b) {
 			return true
 		}
 	}
@@ -759,11 +757,12 @@ func similar(a, b pairSet) bool {
 	return hit*10 >= len(a)*8
 }
 
-func nodeText(n *html.Node, limit int) string {
+// nodeText returns the text under n, words separated by spaces.
+func nodeText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
-		if depth > maxDepth || limit >= 0 && b.Len() > limit {
+		if depth > maxDepth {
 			return
 		}
 		if n.Type == html.TextNode {

@@ -393,9 +393,9 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 				rule := furnitureRule(c, ms[c], total)
 				if rule == "class:pullquote" {
 					if pagePairs == nil {
-						pagePairs = pairCounts(nodeText(body, -1))
+						pagePairs = pairCounts(nodeText(body))
 					}
-					if !repeated(nodeText(c, -1), pagePairs) {
+					if !repeated(nodeText(c), pagePairs) {
 						rule = ""
 					}
 				}

@@ -104,8 +104,12 @@ func normalized(s string) bool {
 	return s == "" || !space
 }
 
-// wordCount counts white-space separated words, and two characters of a
-// script written without spaces as one more.
+// WordCount counts white-space separated words, and two characters of a
+// script written without spaces (Chinese, Japanese) as one more, so that a
+// sentence in those scripts is not taken for a one-word label.
+func WordCount(s string) int { return wordCount(s) }
+
+// wordCount is WordCount.
 func wordCount(s string) int {
 	n, dense := 0, 0
 	in := false
@@ -118,7 +122,7 @@ func wordCount(s string) int {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			space = unicode.IsSpace(r)
 			i += size
-			if r >= 0x3040 && isDense(r) {
+			if r >= 0x2e80 && isDense(r) { // no Han, Hiragana or Katakana below U+2E80
 				dense++
 			}
 		}
