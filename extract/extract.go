@@ -116,7 +116,7 @@ func FromBytes(data []byte, opts Options) (*Article, error) {
 // modified.
 func FromDocument(doc *html.Node, opts Options) (*Article, error) {
 	m := meta.Read(doc, opts.URL)
-	res, err := clean.HTML(doc, clean.Config{URL: opts.URL, Explain: opts.Explain, Title: m.Title, Logger: opts.Logger})
+	res, err := clean.HTML(doc, clean.Config{URL: opts.URL, Explain: opts.Explain, Title: m.Title, Site: canonicalHost(m.Canonical), Logger: opts.Logger})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoArticle, err)
 	}
@@ -205,4 +205,13 @@ func paragraphs(blocks []Block) []string {
 
 func renderText(blocks []Block) string {
 	return strings.Join(paragraphs(blocks), "\n\n")
+}
+
+// canonicalHost is the host of the page's canonical address, or "".
+func canonicalHost(canonical string) string {
+	u, err := url.Parse(canonical)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
 }

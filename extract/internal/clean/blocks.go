@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -14,7 +16,9 @@ type Block struct {
 	Ordered bool
 	Text    string
 
-	linkChars int // characters inside links, for link density
+	linkChars int    // characters inside links, for link density
+	siteChars int    // of them, characters inside links to the page's own site
+	kicker    string // the text before the first link, when a link follows it
 }
 
 // blockBuilder turns a content tree into blocks.
@@ -27,6 +31,11 @@ type blockBuilder struct {
 	order  bool
 	list   []bool // ordered flag of each open list
 	inLink int
+	inSite int // open links to the page's own site
+	siteN  int // characters inside them
+	kicker string
+	linked bool     // a link has opened in the current block
+	sites  []string // the page's hosts
 	inPre  int
 	quote  int
 }
@@ -46,10 +55,10 @@ func (b *blockBuilder) flush() {
 				kind = "blockquote"
 			}
 		}
-		b.blocks = append(b.blocks, Block{Kind: kind, Level: b.level, Ordered: b.order, Text: text, linkChars: b.links})
+		b.blocks = append(b.blocks, Block{Kind: kind, Level: b.level, Ordered: b.order, Text: text, linkChars: b.links, siteChars: b.siteN, kicker: b.kicker})
 	}
 	b.cur.Reset()
-	b.links = 0
+	b.links, b.siteN, b.kicker, b.linked = 0, 0, "", false
 }
 
 // start begins a block of the given kind, flushing what came before.
@@ -66,7 +75,11 @@ func (b *blockBuilder) start(kind string, level int, ordered bool) (restore func
 func (b *blockBuilder) text(s string) {
 	b.cur.WriteString(s)
 	if b.inLink > 0 {
-		b.links += len(strings.TrimSpace(s))
+		n := len(strings.TrimSpace(s))
+		b.links += n
+		if b.inSite > 0 {
+			b.siteN += n
+		}
 	}
 }
 
@@ -110,9 +123,20 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 	case atom.Img:
 		return
 	case atom.A:
+		site := sameSite(attr(n, "href"), b.sites)
+		if !b.linked {
+			b.linked = true
+			b.kicker = normalizeSpace(b.cur.String())
+		}
 		b.inLink++
+		if site {
+			b.inSite++
+		}
 		children()
 		b.inLink--
+		if site {
+			b.inSite--
+		}
 		return
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		restore := b.start("h", int(n.Data[1]-'0'), false)
@@ -225,23 +249,24 @@ func (b *blockBuilder) table(n *html.Node, depth int) {
 	find(n, depth)
 	for _, tr := range rows {
 		var cells []string
-		links := 0
+		links, sites := 0, 0
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
-				sub := blockBuilder{}
+				sub := blockBuilder{sites: b.sites}
 				sub.walk(c, depth+1)
 				sub.flush()
 				var parts []string
 				for _, bl := range sub.blocks {
 					parts = append(parts, bl.Text)
 					links += bl.linkChars
+					sites += bl.siteChars
 				}
 				cells = append(cells, strings.Join(parts, " "))
 			}
 		}
 		text := strings.TrimRight(strings.Join(cells, "\t"), "\t")
 		if strings.TrimSpace(text) != "" {
-			b.blocks = append(b.blocks, Block{Kind: "tr", Text: text, linkChars: links})
+			b.blocks = append(b.blocks, Block{Kind: "tr", Text: text, linkChars: links, siteChars: sites})
 		}
 	}
 }
@@ -274,10 +299,11 @@ func isBlockElement(a atom.Atom) bool {
 	return false
 }
 
-// toBlocks converts a content tree into blocks.
-func toBlocks(n *html.Node) []Block {
+// toBlocks converts a content tree into blocks. site is the host of the
+// page (or ""), to tell links to the page's own site.
+func toBlocks(n *html.Node, sites []string) []Block {
 	fixAtoms(n, 0)
-	b := blockBuilder{}
+	b := blockBuilder{sites: sites}
 	b.walk(n, 0)
 	b.flush()
 	return b.blocks
@@ -297,4 +323,35 @@ func fixAtoms(n *html.Node, depth int) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		fixAtoms(c, depth+1)
 	}
+}
+
+// sameSite reports a link to another page of the site: a path without a
+// host, or the page's own host (with or without "www."). A link within the
+// page ("#notes") is not one, nor is a script link.
+func sameSite(href string, sites []string) bool {
+	href = strings.TrimSpace(href)
+	switch {
+	case href == "" || href[0] == '#' || hasScheme(href, "javascript:") || hasScheme(href, "mailto:"):
+		return false
+	case strings.HasPrefix(href, "//"):
+		href = "https:" + href
+	case !strings.Contains(href, "://"):
+		return true
+	}
+	if len(sites) == 0 {
+		return false
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	return slices.Contains(sites, bareHost(u.Hostname()))
+}
+
+func hasScheme(href, scheme string) bool {
+	return len(href) >= len(scheme) && strings.EqualFold(href[:len(scheme)], scheme)
+}
+
+func bareHost(h string) string {
+	return strings.TrimPrefix(strings.ToLower(h), "www.")
 }

@@ -28,7 +28,20 @@ type Config struct {
 	URL     *url.URL
 	Explain bool
 	Title   string // the page's title from metadata, to drop a repeated headline
+	Site    string // the page's host, when known from URL or canonical link
 	Logger  *slog.Logger
+}
+
+// sites are the page's hosts: Site and the host of URL.
+func (c Config) sites() []string {
+	var hs []string
+	if c.Site != "" {
+		hs = append(hs, bareHost(c.Site))
+	}
+	if c.URL != nil && c.URL.Hostname() != "" {
+		hs = append(hs, bareHost(c.URL.Hostname()))
+	}
+	return hs
 }
 
 // Removal is one cut block.
@@ -94,7 +107,7 @@ func HTML(doc *html.Node, cfg Config) (*Result, error) {
 	// container that holds most of the page's paragraphs is the last try.
 	if n := proseContainer(doc); n != nil {
 		third := &state{cfg: cfg}
-		blocks := third.filter(toBlocks(n), cfg.Title)
+		blocks := third.filter(toBlocks(n, cfg.sites()), cfg.Title)
 		if len(blocks) > 0 && (best == nil || blocksLen(blocks) >= proseRatio*blocksLen(best.Blocks)) {
 			title := cfg.Title
 			if best != nil {
@@ -194,8 +207,8 @@ func (s *state) article(doc *html.Node) (*Result, error) {
 	if art.Node == nil {
 		return nil, ErrEmpty
 	}
-	blocks := toBlocks(art.Node)
-	if wide := widen(doc, blocks); wide != nil {
+	blocks := toBlocks(art.Node, s.cfg.sites())
+	if wide := widen(doc, blocks, s.cfg.sites()); wide != nil {
 		blocks = wide
 	}
 	title := s.cfg.Title
@@ -317,6 +330,13 @@ func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 		rule := s.blockRule(b, cutCaptions, inside)
 		if rule == "" {
 			rule = s.followRule(prev, b, inside)
+		}
+		if rule == "" && isKickerTeaser(b) && amongTeasers(blocks, i) {
+			// Headlines of the site's other stories under their kickers,
+			// even between two paragraphs ("Archäologie: Simple Erklärung
+			// für …"); a list of the story's sources links elsewhere, and
+			// a guide's list of products or courses has no kickers.
+			rule = "related-list"
 		}
 		if rule != "" {
 			s.cut(rule, b.Text)
@@ -517,7 +537,7 @@ func (s *state) trimTail(blocks []Block) []Block {
 				break
 			}
 		}
-		if rule == "" && b.Kind == "h" {
+		if rule == "" && b.Kind == "h" && !isNumberedPoint(b.Text) {
 			rule = "trailing-heading"
 		}
 		if rule == "" && b.Kind == "p" && wordCount(b.Text) <= 3 && !isSentence(b.Text) {
@@ -532,6 +552,17 @@ func (s *state) trimTail(blocks []Block) []Block {
 	return blocks
 }
 
+// isNumberedPoint reports a heading that numbers a point of the story
+// ("6. Its debt equalled 1.6 percent of GDP."): the last of a listicle's
+// points may end the page with no text under it.
+func isNumberedPoint(t string) bool {
+	i := 0
+	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
+}
+
 // isPromo reports a short block that sells a newsletter or subscription:
 // it asks readers to sign up or subscribe and names what they get.
 func isPromo(t string) bool {
@@ -544,18 +575,37 @@ func isPromo(t string) bool {
 			return true
 		}
 	}
-	ask := false
+	// Subscribers are who a story about newsletters counts; a promo asks
+	// the reader, in the imperative or by addressing them.
+	for _, w := range []string{"subscriber", "abonnent", "suscriptor"} {
+		l = strings.ReplaceAll(l, w, "")
+	}
+	ask := -1
 	for _, w := range []string{"sign up", "signing up", "signup", "subscribe", "click here", "subscription", "register", "inscri", "abonne", "abonnez", "abonnier", "anmelden", "suscrib", "suscríb", "regístrate"} {
-		if strings.Contains(l, w) {
-			ask = true
+		if i := strings.Index(l, w); i >= 0 {
+			ask = i
 			break
 		}
 	}
-	if !ask {
+	if ask < 0 || ask > 0 && !addressesReader(l) {
 		return false
 	}
 	for _, w := range []string{"newsletter", "inbox", "briefing", "digest", "magazine", "bulletin", "boletín", "boletin", "e-mail", "email", "delivered", "issues for"} {
 		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressesReader reports a lower-cased text that speaks to its reader or
+// of the publisher: "you", "your", "our" and their kin.
+func addressesReader(l string) bool {
+	for _, w := range words(l) {
+		switch w {
+		case "you", "your", "our", "sie", "ihr", "ihre", "ihren", "unser", "unsere", "unseren",
+			"dich", "dein", "deine", "vous", "votre", "vos", "notre", "nos", "tu", "te", "tus", "usted",
+			"nuestro", "nuestra", "nuestros", "nuestras":
 			return true
 		}
 	}
@@ -572,7 +622,7 @@ func riverStart(blocks []Block) int {
 	for i := n - 1; i >= 0; i-- {
 		b := blocks[i]
 		switch {
-		case isLinkHeading(b) && wordCount(b.Text) >= headlineWords:
+		case isLinkHeading(b) && wordCount(b.Text) >= headlineWords, isSiteTeaser(b):
 			pairs++
 			start = i
 		case b.Kind == "p" && wordCount(b.Text) <= dekWords && i > 0 && isLinkHeading(blocks[i-1]):
@@ -634,6 +684,44 @@ func amongLinks(blocks []Block, i int) bool {
 		}
 	}
 	return false
+}
+
+// isSiteTeaser reports a headline of another of the site's stories: a
+// short block that is mostly a link to the page's own site, maybe after a
+// kicker ("Archäologie: Simple Erklärung für …").
+func isSiteTeaser(b Block) bool {
+	if b.siteChars == 0 || b.Kind == "blockquote" || b.Kind == "tr" {
+		return false
+	}
+	n := wordCount(b.Text)
+	return n >= teaserMinWords && n <= teaserMaxWords && b.siteChars*10 >= len(b.Text)*teaserLinkTenths
+}
+
+// A site teaser has teaserMinWords to teaserMaxWords words, and links to
+// the site cover teaserLinkTenths tenths of its characters or more.
+const (
+	teaserMinWords   = 4
+	teaserMaxWords   = 30
+	teaserLinkTenths = 6
+)
+
+// isKickerTeaser reports a list item that is a site teaser led by an
+// unlinked kicker of a few words and a colon.
+func isKickerTeaser(b Block) bool {
+	k := strings.TrimSpace(b.kicker)
+	if b.Kind != "li" || !strings.HasSuffix(k, ":") || !isSiteTeaser(b) {
+		return false
+	}
+	n := wordCount(k)
+	return n >= 1 && n <= kickerWords && b.siteChars*10 >= (len(b.Text)-len(k))*8
+}
+
+// kickerWords is the most words of a kicker over a teaser.
+const kickerWords = 4
+
+// amongTeasers reports a site teaser next to another one.
+func amongTeasers(blocks []Block, i int) bool {
+	return i > 0 && isSiteTeaser(blocks[i-1]) || i+1 < len(blocks) && isSiteTeaser(blocks[i+1])
 }
 
 // proseWords is the least words of a paragraph of prose.

@@ -164,7 +164,7 @@ func blocksLen(blocks []Block) int {
 // widen returns the blocks of the marked article container when it holds
 // much more text than readability's blocks and contains most of them, or
 // nil.
-func widen(doc *html.Node, picked []Block) []Block {
+func widen(doc *html.Node, picked []Block, sites []string) []Block {
 	best := bestContainer(bodyCandidates(doc))
 	if best == nil {
 		return nil
@@ -173,7 +173,7 @@ func widen(doc *html.Node, picked []Block) []Block {
 	if float64(more) < expandRatio*float64(have) || more-have < expandMin {
 		return nil
 	}
-	blocks := toBlocks(best.node)
+	blocks := toBlocks(best.node, sites)
 	// The container must hold what readability found, or it is another
 	// part of the page.
 	if !holdsMost(blocks, picked) {

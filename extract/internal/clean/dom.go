@@ -53,6 +53,7 @@ var furnitureTokens = map[string]string{
 	// author boxes
 	"author bio": "author-bio", "authorbio": "author-bio", "about author": "author-bio",
 	"author box": "author-bio", "author card": "author-bio", "bio": "author-bio",
+	"author info": "author-bio", "autor info": "author-bio", "autor box": "author-bio", "autorbox": "author-bio",
 	// photo and image credits ("Photograph: Name/Agency")
 	"credit": "credit", "credits": "credit", "photo credit": "credit", "image credit": "credit",
 	"copyright": "credit", "photographer": "credit", "media credit": "credit",
@@ -63,6 +64,7 @@ var furnitureTokens = map[string]string{
 	"published": "meta", "publish date": "meta", "posted on": "meta", "reading time": "meta",
 	"readtime": "meta", "read time": "meta", "readingtime": "meta", "meta": "meta", "metadata": "meta",
 	"author": "meta", "authors": "meta", "contributor": "meta", "contributors": "meta",
+	"autor": "meta", "autoren": "meta", "autorin": "meta", "auteur": "meta", "auteurs": "meta", "autore": "meta", "autori": "meta",
 	// cards that pop up over a link in running text (a person's hover card
 	// with their latest headline, a glossary tooltip); see isPopupCard
 	"rollover": "popup", "tooltip": "popup", "popover": "popup", "hovercard": "popup",

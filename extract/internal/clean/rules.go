@@ -48,6 +48,9 @@ var dateWords = sync.OnceValue(func() map[string]bool {
 		segunda terça terca quarta quinta sexta feira às as atualizado
 		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
 		ene abr ago dic janv févr avr juil déc mär okt dez
+		pubblicato aggiornato publicerad uppdaterad publisert oppdatert publiceret opdateret
+		gepubliceerd bijgewerkt opublikowano zaktualizowano aktualizacja giriş güncelleme
+		publikováno aktualizováno julkaistu päivitetty kl klo min mins sec secs
 	`) {
 		m[w] = true
 	}
@@ -95,6 +98,7 @@ var weakDateWords = sync.OnceValue(func() map[string]bool {
 	for _, w := range strings.Fields(`
 		at on of de del a el le la der den um h hrs and m p
 		date time today minute minutes hour hours day days week weeks month months year years
+		kl klo min mins sec secs
 		first last original originally mis jour stand feira às as segunda terça terca quarta quinta sexta
 	`) {
 		m[w] = true
@@ -154,6 +158,9 @@ var tailRules = sync.OnceValue(func() []phraseRule {
 		{"postal-address", anchored(`(?i)^[^.!?]{0,120}\b\d{1,5}\s+[\p{L} .'-]{2,40}\b(street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|drive|dr\.?|lane|way|place|plaza|square|straße|strasse|str\.|rue|calle|avenida)\b[^.!?]{0,120}\b(\d{5}(-\d{4})?|[a-z]\d[a-z] ?\d[a-z]\d|[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2})\b[^.!?]{0,80}$|^[^.!?]{0,120}\b\p{L}+(straße|strasse|str\.|weg|platz|allee|gasse|laan|straat)\s+\d{1,4}[a-z]?,?\s+(d-|a-|ch-)?\d{4,5}\s+\p{L}[^.!?]{0,80}$`), nil},
 		// "Phil Helsel is a reporter for NBC News."
 		{"author-bio", anchored(`^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){0,3}(\s+\([^)]*\))?\s+(is|was|est|ist|war|es|era)\s+((a|an|the|un|une|ein|eine|der|die|el|la)\s+)?(.*\s)?(?i:reporter|reporterin|writer|editor|correspondent|journalist|journalistin|columnist|contributor|producer|author|curator|critic|analyst|freelance|staff|blogger|journaliste|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|redaktor|redaktorin|autor|autorin|periodista|redactor|redactora|corresponsal)\b.*$`), nil},
+		// Led by the role: "Korrespondent Jan Muster ist bei der Zeitung für
+		// Landespolitik zuständig."
+		{"author-bio", anchored(`^(?i:reporter|reporterin|writer|editor|correspondent|journalist|journalistin|columnist|contributor|producer|author|curator|critic|analyst|freelance|staff|blogger|journaliste|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|redaktor|redaktorin|autor|autorin|periodista|redactor|redactora|corresponsal)\s+\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(is|was|est|ist|war|es|era|schreibt|writes|covers|berichtet)\b.{0,400}$`), nil},
 	}
 })
 
