@@ -65,8 +65,10 @@ var boilerplateRules = sync.OnceValue(func() []phraseRule {
 		{"tags", anchored(`(?i)^((tags?|tagged( with)?|filed under|archivado en|schlagwörter|schlagworte|mots-clés|etiquetas)\s*:?|(topics?|related topics|themen|sujets?|temas|categories|category|catégories|kategorien|categorías)\s*:)(\s+[^.!?]*)?$`), nil},
 		// Reader callouts and error reports: "We want to hear from you: …",
 		// "Fehler gefunden? Jetzt melden.", "Signaler une erreur".
-		// Live-blog entry stamps: "20:42KEY EVENT", "21:00 Jane Doe", "17:35".
-		{"date-line", anchored(`\d{1,2}[:.h]\d{2}(\s*(am|pm|a\.m\.|p\.m\.|uhr|h))?\s*([\p{L}.'’-]+\s*){0,4}$`), nil},
+		// Live-blog entry stamps: "20:42KEY EVENT", "21:00 Jane Doe", "17:35",
+		// "17.35" (an hour of one figure before a point is a decimal: "3.53",
+		// "4.41 lbs").
+		{"date-line", anchored(`(\d{1,2}[:h]|\d{2}\.)\d{2}(\s*(am|pm|a\.m\.|p\.m\.|uhr|h))?\s*([\p{L}.'’-]+\s*){0,4}$`), nil},
 		// Player and box controls: "Duration 1:30", "abspielen. Laufzeit 8
 		// Minuten", "Box aufklappen Box zuklappen", "WATCH | Title:".
 		{"media-label", anchored(`(?i)((duration|laufzeit|durée|duración|durata)\s*:?\s*\d{1,2}:\d{2}(:\d{2})?|.{0,20}\b(abspielen|wiedergeben)\.? (laufzeit|dauer)\b.{0,40}|([\p{L}-]+ )?(aufklappen|zuklappen|ausklappen|einklappen)( [\p{L}-]+)?( (aufklappen|zuklappen|ausklappen|einklappen))?|(watch|listen|video|audio|play)\s*[|:]\s*[^.!?]{0,150}[:]?)$`), []string{"duration", "laufzeit", "durée", "duración", "durata", "abspielen", "wiedergeben", "klappen", "watch", "listen", "video", "audio", "play"}},
