@@ -315,7 +315,13 @@ func isGallery(blocks []Block) bool {
 // cutBlocks applies the rules on each block and on the block cut before
 // it, and returns the blocks kept.
 func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
-	first, last := proseSpan(blocks)
+	// The phrase rules are read once a block: they also tell furniture
+	// written as sentences from the story's prose.
+	phrases := make([]string, len(blocks))
+	for i, b := range blocks {
+		phrases[i] = boilerplateRule(b.Text)
+	}
+	first, last := proseSpan(blocks, phrases)
 	kept := blocks[:0]
 	prev := "" // the rule that cut the block before, if any
 	for i, b := range blocks {
@@ -327,9 +333,12 @@ func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 			// the story's own.
 			inside = inside || !amongLinks(blocks, i)
 		}
-		rule := s.blockRule(b, cutCaptions, inside)
+		rule := s.blockRule(b, phrases[i], cutCaptions, inside)
 		if rule == "" {
 			rule = s.followRule(prev, b, inside)
+		}
+		if rule == "" && last > first && (i >= last || i > first && newsletterEnds(blocks[i:], phrases[i:])) && isNewsletterBox(b, prev) {
+			rule = "newsletter"
 		}
 		if rule == "" && isKickerTeaser(b) && amongTeasers(blocks, i) {
 			// Headlines of the site's other stories under their kickers,
@@ -418,15 +427,15 @@ const recurring = 3
 // and so are a bare address and a heading that links; related links, tag lists and share bars
 // sit before the story starts or after it ends. A paragraph that is all
 // link inside the story is a teaser for another story.
-func (s *state) blockRule(b Block, cutCaptions, inside bool) string {
+func (s *state) blockRule(b Block, phrase string, cutCaptions, inside bool) string {
 	if b.Kind == "caption" && cutCaptions {
 		return "caption"
 	}
 	if len(b.Text) < 300 && isByline(b.Text) && !(b.Kind == "h" && wordCount(b.Text) <= 2) {
 		return "byline" // but "By Audience" over a section is a heading
 	}
-	if rule := boilerplateRule(b.Text); rule != "" {
-		return rule
+	if phrase != "" {
+		return phrase
 	}
 	if rule := metaRule(b); rule != "" && !(inside && rule == "url-line") {
 		return rule
@@ -598,6 +607,64 @@ func isPromo(t string) bool {
 	return false
 }
 
+// isNewsletterBox reports, at the story's end, a block of a newsletter's
+// sign-up box: its label ("Newsletter: Sport inside"), its pitch to the
+// reader ("Der Newsletter informiert Sie jeden Abend …") and the short
+// lines under the label (the newsletter's name, its schedule).
+func isNewsletterBox(b Block, prev string) bool {
+	n := wordCount(b.Text)
+	if prev == "newsletter" {
+		return n <= newsletterLines && b.Kind != "blockquote"
+	}
+	l := strings.ToLower(b.Text)
+	if !slices.Contains(words(l), "newsletter") {
+		return false
+	}
+	return n <= labelWords || n <= newsletterPitch && addressesReader(l) && !firstPerson(l)
+}
+
+// firstPerson reports a lower-cased text with a writer speaking as "I": a
+// blogger's own words, not a publisher's pitch.
+func firstPerson(l string) bool {
+	for _, w := range words(l) {
+		switch w {
+		case "i", "my", "me", "ich", "mein", "meine", "mich", "mir", "je", "mon", "mes", "moi", "yo", "mi":
+			return true
+		}
+	}
+	return false
+}
+
+// newsletterEnds reports a newsletter's label that ends the page (blocks
+// start with it) with at most newsletterTail short blocks under it that no
+// phrase rule cuts.
+func newsletterEnds(blocks []Block, phrases []string) bool {
+	if wordCount(blocks[0].Text) > labelWords {
+		return false
+	}
+	n := 0
+	for i, b := range blocks[1:] {
+		if phrases[i+1] != "" {
+			continue
+		}
+		if n++; n > newsletterTail || wordCount(b.Text) > newsletterPitch {
+			return false
+		}
+	}
+	return true
+}
+
+// newsletterTail is the most blocks under a newsletter's label at the end
+// of the page.
+const newsletterTail = 4
+
+// A newsletter box's pitch has at most newsletterPitch words, and the
+// lines under its label at most newsletterLines.
+const (
+	newsletterPitch = 45
+	newsletterLines = 20
+)
+
 // addressesReader reports a lower-cased text that speaks to its reader or
 // of the publisher: "you", "your", "our" and their kin.
 func addressesReader(l string) bool {
@@ -654,11 +721,12 @@ const (
 )
 
 // proseSpan returns the indexes of the first and last paragraphs of prose
-// in blocks (-1, -1 when there are none).
-func proseSpan(blocks []Block) (first, last int) {
+// in blocks (-1, -1 when there are none). phrases holds the phrase rule of
+// each block: a paragraph a phrase rule cuts is furniture, not prose.
+func proseSpan(blocks []Block, phrases []string) (first, last int) {
 	first, last = -1, -1
 	for i, b := range blocks {
-		if isProse(b) {
+		if isProse(b) && phrases[i] == "" {
 			if first < 0 {
 				first = i
 			}

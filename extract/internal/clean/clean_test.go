@@ -139,7 +139,7 @@ func TestBlockRules(t *testing.T) {
 	s := &state{}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			if got := s.blockRule(Block{Kind: tt.kind, Text: tt.text}, true, false); got != tt.want {
+			if got := s.blockRule(Block{Kind: tt.kind, Text: tt.text}, boilerplateRule(tt.text), true, false); got != tt.want {
 				t.Errorf("blockRule(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
@@ -229,6 +229,27 @@ func TestFilter(t *testing.T) {
 				{Kind: "p", Text: second},
 			},
 			want: []string{lead, "Getting started on classical Latin", "Psychological research, obedience and ethics", second},
+		},
+		{
+			name: "newsletter box at the end",
+			blocks: []Block{
+				{Kind: "p", Text: lead},
+				{Kind: "p", Text: second},
+				{Kind: "p", Text: "Newsletter"},
+				{Kind: "p", Text: "The Morning"},
+				{Kind: "p", Text: "The perfect start to your day with news and stories from the city and the world."},
+			},
+			want:  []string{lead, second},
+			rules: []string{"newsletter", "newsletter", "newsletter"},
+		},
+		{
+			name: "a blogger's last words on newsletters stay",
+			blocks: []Block{
+				{Kind: "p", Text: lead},
+				{Kind: "p", Text: second},
+				{Kind: "p", Text: "If you found this useful, tell me which patterns you miss in your own newsletter; I am curious."},
+			},
+			want: []string{lead, second, "If you found this useful, tell me which patterns you miss in your own newsletter; I am curious."},
 		},
 		{
 			name: "author bio and trailing label",

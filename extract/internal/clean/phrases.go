@@ -94,7 +94,7 @@ var boilerplateRules = sync.OnceValue(func() []phraseRule {
 		// eine Provision".
 		{"disclosure", anchored(`(?i).*\baffiliate-links?\b.*\bprovision\b.*|hinweis zu affiliate-links\b.*`), []string{"affiliate"}},
 		// Sourcing lines: "Mit Informationen der Nachrichtenagenturen AFP, AP".
-		{"trailer", anchored(`(?i)(mit (informationen|material) (von|der|des)|unter verwendung von material)\b.{0,200}$`), []string{"mit ", "material"}},
+		{"trailer", anchored(`(?i)(mit (informationen|material) (von|der|des)|unter verwendung von material|mit agenturmaterial)\b.{0,200}$`), []string{"mit ", "material"}},
 		{"feedback-prompt", anchored(`(?i)^(have a (news )?tip\?.*|got a (news )?tip\?.*|(found|spotted) (a|an) (error|typo|mistake)\?.*|report (an|a) (error|correction|typo)\b.*|was this (article|story) (helpful|useful)\?.*)$`), nil},
 		// Error reports led by a question: "Fehler auf example.de entdeckt?",
 		// "Sie haben einen Fehler gefunden?", "… melden Sie den Fehler der
@@ -192,7 +192,7 @@ func phraseText(text string) (t, rule string) {
 	if len(text) > 400 {
 		return "", ""
 	}
-	t = strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]"))
+	t = strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]–— "))
 	if t == "" {
 		return "", "empty"
 	}
