@@ -61,7 +61,7 @@ var dateWords = sync.OnceValue(func() map[string]bool {
 // a label or a source name ("Updated 1:39 am EST, Wednesday, November 20,
 // 2019", "Associated Press Published 11:34 PM EST Nov 19, 2019").
 func isDateLine(t string) bool {
-	ws := words(t)
+	ws := words(splitFigures(t))
 	if len(ws) < 2 || len(ws) > 24 {
 		return false
 	}
@@ -89,6 +89,21 @@ func isDateLine(t string) bool {
 		return false
 	}
 	return other <= 4 && other*2 <= dates+digits
+}
+
+// splitFigures puts a space where a word runs into a figure ("2 hours
+// ago10:05"), as stamps printed side by side run together.
+func splitFigures(t string) string {
+	var b strings.Builder
+	prev := rune(0)
+	for _, r := range t {
+		if unicode.IsDigit(r) && unicode.IsLetter(prev) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
 
 // weakDateWords are the date words that also label durations and list
