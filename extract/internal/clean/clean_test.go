@@ -480,3 +480,29 @@ func TestPostalAddressTail(t *testing.T) {
 		t.Errorf("a sentence naming an address was cut")
 	}
 }
+
+// A caption that the page writes as a paragraph or a div with a caption
+// class is read as one, whatever the element.
+func TestCaptionByClass(t *testing.T) {
+	para := func(topic string) string {
+		return strings.Repeat("Lawmakers returned to the capital on Monday to take up the "+topic+" again. ", 3)
+	}
+	caption := "The finance minister arrives at parliament on Monday morning."
+	src := `<html><body><article><p>` + para("spending bill") + `</p><div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">` + caption + `</p></div><p>` + para("pension reform") + `</p><div class="image__caption">` + caption + ` Credit line</div><p>` + para("rail budget") + `</p></article></body></html>`
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := HTML(doc, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Blocks) != 3 {
+		t.Errorf("got %d blocks, want the 3 paragraphs: %v", len(res.Blocks), res.Blocks)
+	}
+	for _, b := range res.Blocks {
+		if strings.Contains(b.Text, "finance minister") {
+			t.Errorf("caption kept: %q", b.Text)
+		}
+	}
+}

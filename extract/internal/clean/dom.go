@@ -412,6 +412,7 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 						defuseByline(c)
 					}
 					defuseEmbed(c)
+					markCaption(c, ms[c])
 					walk(c, depth+1)
 				}
 			} else if c.Type == html.CommentNode {
@@ -722,4 +723,33 @@ func defuseEmbed(n *html.Node) {
 		}
 		a.Val = strings.Join(keep, " ")
 	}
+}
+
+// captionTokens name an image's caption in class and id values
+// ("wp-caption-text", "image__caption", "bildunterschrift").
+var captionTokens = map[string]bool{
+	"caption": true, "captions": true, "figcaption": true, "bildunterschrift": true,
+	"legende": true, "bildtext": true, "pie de foto": true,
+}
+
+// captionMaxLen is the most bytes of text of an element marked as a
+// caption: a longer one is a container whose class merely mentions one.
+const captionMaxLen = 600
+
+// markCaption makes an element that its class or id names a caption a
+// <figcaption>, so that its text is read as a caption and not as the
+// story's prose, whatever element the page wrote it in.
+func markCaption(n *html.Node, m measure) {
+	switch n.DataAtom {
+	case atom.Div, atom.P, atom.Span, atom.Small:
+	default:
+		return
+	}
+	if m.text == 0 || m.text > captionMaxLen {
+		return
+	}
+	if !anyToken(attr(n, "class"), captionTokens) && !anyToken(attr(n, "id"), captionTokens) {
+		return
+	}
+	n.Data, n.DataAtom = "figcaption", atom.Figcaption
 }
