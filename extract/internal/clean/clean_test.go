@@ -418,14 +418,7 @@ func BenchmarkFilter(b *testing.B) {
 func TestBreaksInQuote(t *testing.T) {
 	long := strings.Repeat("The council met on Tuesday to discuss the new budget for the coming year and its effects on schools. ", 3)
 	src := `<html><body><article><p>` + long + `</p><blockquote>first line of the post<br><br>second line of the post<br>third</blockquote><p>` + long + `</p></article></body></html>`
-	doc, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := HTML(doc, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := cleanPage(t, src)
 	var quotes []string
 	for _, b := range res.Blocks {
 		if b.Kind == "blockquote" {
@@ -442,14 +435,7 @@ func TestBreaksInQuote(t *testing.T) {
 func TestPopupCard(t *testing.T) {
 	long := strings.Repeat("Lawmakers returned to the capital on Monday to take up the spending bill again. ", 3)
 	src := `<html><body><article><p>` + long + `</p><p>Rep. <span class="rollover-people"><a href="/people/jane-roe">Jane Roe</a><span class="rollover-people-block"><span class="rollover-people-name">Jane Roe</span><span class="rollover-people-headline">Budget talks stall again as deadline nears</span><a href="/people/jane-roe">MORE</a></span></span> (D-Ore.) said the vote would come this week, according to two aides familiar with the schedule.</p><p>` + long + `</p></article></body></html>`
-	doc, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := HTML(doc, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := cleanPage(t, src)
 	want := "Rep. Jane Roe (D-Ore.) said the vote would come this week, according to two aides familiar with the schedule."
 	for _, b := range res.Blocks {
 		if strings.HasPrefix(b.Text, "Rep.") {
@@ -489,14 +475,7 @@ func TestCaptionByClass(t *testing.T) {
 	}
 	caption := "The finance minister arrives at parliament on Monday morning."
 	src := `<html><body><article><p>` + para("spending bill") + `</p><div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">` + caption + `</p></div><p>` + para("pension reform") + `</p><div class="image__caption">` + caption + ` Credit line</div><p>` + para("rail budget") + `</p></article></body></html>`
-	doc, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := HTML(doc, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := cleanPage(t, src)
 	if len(res.Blocks) != 3 {
 		t.Errorf("got %d blocks, want the 3 paragraphs: %v", len(res.Blocks), res.Blocks)
 	}
@@ -505,4 +484,18 @@ func TestCaptionByClass(t *testing.T) {
 			t.Errorf("caption kept: %q", b.Text)
 		}
 	}
+}
+
+// cleanPage parses src and cleans it with the default configuration.
+func cleanPage(t *testing.T, src string) *Result {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := HTML(doc, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
