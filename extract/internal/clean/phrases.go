@@ -36,7 +36,7 @@ var boilerplateRules = sync.OnceValue(func() []phraseRule {
 		{"caption-label", anchored(`(?i)(image|photo|picture|video) caption\W*|légende\W*|bildunterschrift\W*|pie de foto\W*`), nil},
 		// A caption led by its label: "Legende: The president met …".
 		{"caption-credit", anchored(`(?i)(legende|légende|bildunterschrift|caption|pie de foto)\s*:\s.{0,400}$`), []string{"legende", "légende", "bildunterschrift", "caption", "pie de foto"}},
-		{"caption-credit", anchored(`(?i)^(image (copyright|caption|source)\b.*|(photo|image|picture|video)(graph)?( credit)?s?\s*(:|by)\s*\D.*|courtesy( of)? [^.]*|©\s*.*|[^.!?]*[/|]\s*(getty images|ap|afp|reuters|epa|shutterstock|istock|alamy|dpa|efe|imago|picture alliance|keystone|anp|ansa|sipa)( images)?( via [\w ]{1,20})?|(imago( images)?|picture alliance|getty images|keystone)\s*/\s*[^.!?]{1,60}|[^.!?]{1,80} via getty images)$`), nil},
+		{"caption-credit", anchored(`(?i)^(image (copyright|caption|source)\b.*|(photo|image|picture|video)(graph)?( credit)?s?\s*(:|by)\s*[^\d\s].*|courtesy( of)? [^.]*|©\s*.*|[^.!?]*[/|]\s*(getty images|ap|afp|reuters|epa|shutterstock|istock|alamy|dpa|efe|imago|picture alliance|keystone|anp|ansa|sipa)( images)?( via [\w ]{1,20})?|(imago( images)?|picture alliance|getty images|keystone)\s*/\s*[^.!?]{1,60}|[^.!?]{1,80} via getty images)$`), nil},
 		// Agency captions: "In this Dec. 12, 2006, file photo, ...", "FILE - ...".
 		{"caption-credit", anchored(`(?i)(file( photo)?\s*[-–—:]\s*)?in this\b.{0,60}\b(photo|image|picture|photograph|handout|video|frame grab|still)\b.*|file( photo)?\s*[-–—:]\s.*`), []string{"in this", "file"}},
 		// A caption paragraph ends with its credit in brackets.
@@ -71,7 +71,7 @@ var boilerplateRules = sync.OnceValue(func() []phraseRule {
 		{"date-line", anchored(`(\d{1,2}[:h]|\d{2}\.)\d{2}(\s*(am|pm|a\.m\.|p\.m\.|uhr|h))?\s*([\p{L}.'’-]+\s*){0,4}$`), nil},
 		// Player and box controls: "Duration 1:30", "abspielen. Laufzeit 8
 		// Minuten", "Box aufklappen Box zuklappen", "WATCH | Title:".
-		{"media-label", anchored(`(?i)((duration|laufzeit|durée|duración|durata)\s*:?\s*\d{1,2}:\d{2}(:\d{2})?|.{0,20}\b(abspielen|wiedergeben)\.? (laufzeit|dauer)\b.{0,40}|([\p{L}-]+ )?(aufklappen|zuklappen|ausklappen|einklappen)( [\p{L}-]+)?( (aufklappen|zuklappen|ausklappen|einklappen))?|(watch|listen|video|audio|play)\s*[|:]\s*[^.!?]{0,150}[:]?)$`), []string{"duration", "laufzeit", "durée", "duración", "durata", "abspielen", "wiedergeben", "klappen", "watch", "listen", "video", "audio", "play"}},
+		{"media-label", anchored(`(?i)((duration|laufzeit|durée|duración|durata)\s*:?\s*\d{1,2}:\d{2}(:\d{2})?|.{0,20}\b(abspielen|wiedergeben)\.? (laufzeit|dauer)\b.{0,40}|([\p{L}-]+ )?(aufklappen|zuklappen|ausklappen|einklappen)( [\p{L}-]+)?( (aufklappen|zuklappen|ausklappen|einklappen))?|(watch|listen|video|audio|play)\s*[|:]\s*[^\d\s.!?][^.!?]{0,149}[:]?)$`), []string{"duration", "laufzeit", "durée", "duración", "durata", "abspielen", "wiedergeben", "klappen", "watch", "listen", "video", "audio", "play"}},
 		// More embed consent prompts: "YouTube-Inhalte erlauben", "Ich bin damit
 		// einverstanden, dass mir Inhalte von YouTube angezeigt werden",
 		// "Empfohlener redaktioneller Inhalt", "Link zum YouTube-Inhalt".
