@@ -87,6 +87,30 @@ func (s *state) cut(rule, text string) {
 // article wins when it is much larger.
 func HTML(doc *html.Node, cfg Config) (*Result, error) {
 	cuts, page := preClean(doc, false)
+	flight := flightScripts(cuts)
+	res, err := markupArticle(doc, cfg, cuts, page)
+	if len(flight) == 0 {
+		return res, err
+	}
+	// The story may be in the page's flight data rather than its markup.
+	fs := &state{cfg: cfg}
+	var cleaned []Block
+	if res != nil {
+		cleaned = res.Blocks
+	}
+	if blocks := fs.flightArticle(flight, cleaned); len(blocks) > 0 {
+		title := cfg.Title
+		if res != nil {
+			title = res.Title
+		}
+		return &Result{Title: title, Blocks: blocks, Removed: fs.removed, Recovered: true}, nil
+	}
+	return res, err
+}
+
+// markupArticle finds and cleans the article of a page preClean has cut, with
+// the safety net.
+func markupArticle(doc *html.Node, cfg Config, cuts []removal, page measure) (*Result, error) {
 	s := &state{cfg: cfg}
 	s.explainCuts(cuts)
 	res, err := s.article(doc)
