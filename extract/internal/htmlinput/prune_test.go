@@ -1,0 +1,91 @@
+package htmlinput
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// dumpTree writes the tree as one line per node, leaving out the children
+// of HTML <script> and <style> elements, whose text the pruner may drop.
+func dumpTree(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		fmt.Fprintf(&b, "%*s%d %s %q %q\n", depth, "", n.Type, n.Namespace, n.Data, n.Attr)
+		if n.Type == html.ElementNode && n.Namespace == "" && (n.Data == "script" || n.Data == "style") {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(n, 0)
+	return b.String()
+}
+
+// samePruned checks that pruning s changes nothing in its tree but the
+// text of HTML scripts and styles.
+func samePruned(t *testing.T, s string) {
+	t.Helper()
+	full, err := html.Parse(strings.NewReader(flatten(s, maxDepth)))
+	if err != nil {
+		return
+	}
+	pruned, err := html.Parse(strings.NewReader(prepare(s, maxDepth)))
+	if err != nil {
+		t.Fatalf("pruned page fails to parse: %v", err)
+	}
+	if a, b := dumpTree(full), dumpTree(pruned); a != b {
+		t.Fatalf("pruning %q changed the tree:\n%s\nto:\n%s", s, a, b)
+	}
+}
+
+var pruneCases = []string{
+	`<!doctype html><html><head><style>p{color:red}</style><script>var a = "<p>x</p>";</script></head><body><p>Text</p><script src=x.js></script></body></html>`,
+	`<p>One<script>document.write("</scr" + "ipt>")</script>two</p><STYLE type=text/css>a{}</STYLE >three`,
+	`<table><tr><td>a<script>x</script><style>y</style></td></tr></table><script>if (a < b) {}</SCRIPT>`,
+	`<script type="application/ld+json">{"@type":"NewsArticle"}</script><script type='application/LD+JSON'>{}</script>`,
+	`<script type="application/ld&#43;json">{"headline":"h"}</script><p>x`,
+	`<p>a<svg><style><b>in svg</b></style></svg><style><i>after</i></style><script><p>s</p></script>`,
+	`<math><mi><style>x</style></mi></math><script>y</script>`,
+	`<frameset><script> x </script></frameset>`,
+	`<p>x<script>unterminated`,
+	`<select><script>a</script><option>o</select><template><style>t</style></template>`,
+	`<!-- <script>not a tag</script> --><p>x</p><script><!-- <script> </script> --></script>`,
+	`<noscript><p>fallback</p></noscript><textarea><style>kept</style></textarea><title><script></title>`,
+}
+
+func TestPruneKeepsTree(t *testing.T) {
+	for _, s := range pruneCases {
+		samePruned(t, s)
+	}
+}
+
+func TestPruneDropsCodeKeepsJSONLD(t *testing.T) {
+	s := `<head><style>.a{color:red}</style><script>var secret = 1;</script>` +
+		`<script type="application/ld+json">{"headline":"Budget"}</script></head><body><p>Council</p>` +
+		`<svg><style>.icon{}</style></svg><script>var late = 2;</script></body>`
+	got := prepare(s, maxDepth)
+	for _, gone := range []string{".a{color:red}", "var secret"} {
+		if strings.Contains(got, gone) {
+			t.Errorf("kept %q: %s", gone, got)
+		}
+	}
+	for _, kept := range []string{`{"headline":"Budget"}`, "<p>Council</p>", ".icon{}", "var late", "<style></style>"} {
+		if !strings.Contains(got, kept) {
+			t.Errorf("lost %q: %s", kept, got)
+		}
+	}
+}
+
+func FuzzPrune(f *testing.F) {
+	for _, s := range append(pruneCases, scannerCases...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		samePruned(t, s)
+	})
+}
