@@ -158,7 +158,7 @@ func runModel(s string, limit int, src tokenSource, check bool) *flattener {
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			a, name := tagName(raw)
-			f.prune.startTag(a, raw)
+			f.prune.startTag(a, name, raw, tt == html.SelfClosingTagToken)
 			if (f.inForeign() || a == atom.Svg || a == atom.Math) && isRawText(a) {
 				// The parser reads <style> and the like as markup in SVG
 				// and MathML.
@@ -167,6 +167,7 @@ func runModel(s string, limit int, src tokenSource, check bool) *flattener {
 			f.startTag(raw, a, name, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			a, name := tagName(raw)
+			f.prune.endTag(name)
 			f.endTag(raw, a, name)
 		case html.TextToken:
 			f.text(raw)

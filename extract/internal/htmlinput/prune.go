@@ -13,32 +13,81 @@ import (
 // before parsing, keeping the <script> and <style> elements themselves.
 //
 // Leaving the text of a raw text element out changes nothing else in the
-// tree as long as the parser reads it as raw text in an HTML element. That
-// is so until the first <svg> or <math> start tag: in foreign content a
-// <style> holds markup, and the parser, not the tokenizer, decides where
-// foreign content ends. In a frameset the parser ignores a <script> tag and
-// keeps the white space of its text. Pruning stops at the first of these
-// three tags.
+// tree as long as the parser reads it as raw text in an HTML element. It
+// does outside foreign content; in foreign content (SVG, MathML) a <style>
+// holds markup, and the parser, not the tokenizer, decides where foreign
+// content ends. The pruner follows an <svg> element only while it holds
+// nothing but plain SVG shapes (see svgShape), whose end tags the parser
+// matches as the pruner does, and prunes again once it is closed. Anything
+// else in an <svg>, a <math> element, or a <frameset> (where the parser
+// ignores a <script> tag and keeps the white space of its text) stops
+// pruning for the rest of the page.
 type pruner struct {
-	cuts    []int // start and end offsets, in pairs, of the text to leave out
-	pending bool  // the next token is the text of a prunable element
+	cuts    []int    // start and end offsets, in pairs, of the text to leave out
+	svg     []string // the open elements of the <svg> being followed
+	pending bool     // the next token is the text of a prunable element
 	stopped bool
 }
 
-// startTag notes the start tag raw of element a, just read.
-func (p *pruner) startTag(a atom.Atom, raw string) {
+// maxSVGDepth bounds the nesting followed in an <svg>; the flattening
+// model searches only so far down its stack.
+const maxSVGDepth = 32
+
+// startTag notes the start tag raw of element a (name), just read.
+func (p *pruner) startTag(a atom.Atom, name, raw string, selfClosing bool) {
 	p.pending = false
-	if p.stopped {
-		return
-	}
-	switch a {
-	case atom.Svg, atom.Math, atom.Frameset:
+	switch {
+	case p.stopped:
+	case len(p.svg) > 0:
+		if !svgShape(name) || len(p.svg) >= maxSVGDepth {
+			p.stopped = true
+		} else if !selfClosing {
+			p.svg = append(p.svg, name)
+		}
+	case a == atom.Svg:
+		if !selfClosing {
+			p.svg = append(p.svg, name)
+		}
+	case a == atom.Math || a == atom.Frameset:
 		p.stopped = true
-	case atom.Style:
+	case a == atom.Style:
 		p.pending = true
-	case atom.Script:
+	case a == atom.Script:
 		p.pending = !maybeJSONLD(raw)
 	}
+}
+
+// endTag notes the end tag of element name, just read. In an <svg> it
+// closes the innermost open element of that name, as the parser does;
+// without one, the parser goes back to HTML rules, which the pruner does
+// not follow.
+func (p *pruner) endTag(name string) {
+	p.pending = false
+	if p.stopped || len(p.svg) == 0 {
+		return
+	}
+	for i := len(p.svg) - 1; i >= 0; i-- {
+		if p.svg[i] == name {
+			p.svg = p.svg[:i]
+			return
+		}
+	}
+	p.stopped = true
+}
+
+// svgShape reports the SVG elements an <svg> of icons and drawings is made
+// of: none of them is an HTML integration point or leaves foreign content,
+// none is read as raw text in HTML (so the quick scanner's tokens stay
+// right even where the parser ignores the <svg>, as in a <select>), and
+// the flattening model treats none of them as an HTML element.
+func svgShape(name string) bool {
+	switch name {
+	case "svg", "g", "path", "circle", "rect", "line", "polyline", "polygon", "ellipse",
+		"defs", "use", "symbol", "lineargradient", "radialgradient", "stop", "clippath",
+		"mask", "pattern", "marker", "text", "tspan":
+		return true
+	}
+	return false
 }
 
 // token notes a token of n bytes at pos; text is whether it is text.

@@ -2,6 +2,7 @@ package htmlinput
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -56,6 +57,20 @@ var pruneCases = []string{
 	`<select><script>a</script><option>o</select><template><style>t</style></template>`,
 	`<!-- <script>not a tag</script> --><p>x</p><script><!-- <script> </script> --></script>`,
 	`<noscript><p>fallback</p></noscript><textarea><style>kept</style></textarea><title><script></title>`,
+	`<p><svg viewBox="0 0 9 9"><g><path d="M0 0"/><circle r=1></circle></g></svg><style>a{}</style><script>x</script>`,
+	`<svg><g><path></g></svg><script>after</script><svg/><style>s</style>`,
+	`<svg><symbol id=i><path/></symbol><use href=#i /></svg><SVG><G></g></SVG><script><p>x</script>`,
+	`<svg><g></p><style><b>x</b></style></svg><script>y</script>`,
+	`<svg><foreignObject><div><style>a</style></div></foreignObject></svg><script>z</script>`,
+	`<svg><title>t</title><desc>d</desc></svg><style>after</style>`,
+	`<svg><b>out</b><style>x</style></svg><script>y</script>`,
+	`<svg><path></svg><p></path><script>s</script><style>t</style>`,
+	`<select><svg><path><style><p>x</style></path></svg><option>a</select><script>b</script>`,
+	`<table><svg><rect/></svg><tr><td><script>q</script></table>`,
+	`<svg><svg><g></svg><style>u</style></svg><script>v</script>`,
+	`<svg><font color=red>f</font></svg><script>w</script>`,
+	`<svg><g></p><style>abc</style><script>def</script></g></svg><script>y</script>`,
+	`<svg><g></div><style>abc</style><script>def</script></g></svg><script>y</script>`,
 }
 
 func TestPruneKeepsTree(t *testing.T) {
@@ -67,14 +82,15 @@ func TestPruneKeepsTree(t *testing.T) {
 func TestPruneDropsCodeKeepsJSONLD(t *testing.T) {
 	s := `<head><style>.a{color:red}</style><script>var secret = 1;</script>` +
 		`<script type="application/ld+json">{"headline":"Budget"}</script></head><body><p>Council</p>` +
-		`<svg><style>.icon{}</style></svg><script>var late = 2;</script></body>`
+		`<svg><path d="M0 0"/></svg><script>var late = 2;</script>` +
+		`<svg><style>.icon{}</style></svg><script>var last = 3;</script></body>`
 	got := prepare(s, maxDepth)
-	for _, gone := range []string{".a{color:red}", "var secret"} {
+	for _, gone := range []string{".a{color:red}", "var secret", "var late"} {
 		if strings.Contains(got, gone) {
 			t.Errorf("kept %q: %s", gone, got)
 		}
 	}
-	for _, kept := range []string{`{"headline":"Budget"}`, "<p>Council</p>", ".icon{}", "var late", "<style></style>"} {
+	for _, kept := range []string{`{"headline":"Budget"}`, "<p>Council</p>", ".icon{}", "var last", "<style></style>"} {
 		if !strings.Contains(got, kept) {
 			t.Errorf("lost %q: %s", kept, got)
 		}
@@ -88,4 +104,31 @@ func FuzzPrune(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		samePruned(t, s)
 	})
+}
+
+// On the shared benchmark's real pages, pruning must leave the tree as it
+// was and take out most of the script and style text.
+func TestPruneOnBenchPages(t *testing.T) {
+	files, _ := filepath.Glob(benchPages)
+	if len(files) == 0 {
+		t.Skipf("benchmark pages not found (%s lives outside the repository)", benchPages)
+	}
+	if testing.Short() {
+		t.Skip("parses every benchmark page twice")
+	}
+	var before, after int
+	for _, name := range files {
+		b, err := readGzipFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _, err := Decode(b, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		samePruned(t, s)
+		before += len(s)
+		after += len(prepare(s, maxDepth))
+	}
+	t.Logf("pruning leaves %d of %d bytes (%.0f%%)", after, before, 100*float64(after)/float64(before))
 }
