@@ -2,6 +2,7 @@ package htmlinput
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -50,7 +51,7 @@ func Parse(s string) (*html.Node, error) {
 	var err error
 	for _, limit := range fallbackDepths {
 		var doc *html.Node
-		doc, err = html.Parse(strings.NewReader(prepare(s, limit)))
+		doc, err = html.Parse(prepare(s, limit))
 		if err == nil {
 			return doc, nil
 		}
@@ -100,11 +101,11 @@ func flatten(s string, limit int) string {
 
 // prepare returns s as the parser is to read it: flattened, or, when it
 // needs no flattening, without the text the pruner found.
-func prepare(s string, limit int) string {
+func prepare(s string, limit int) io.Reader {
 	if f := runModel(s, limit, newScanner(s), true); f != nil {
-		return f.prune.apply(s)
+		return f.prune.reader(s)
 	}
-	return rewrite(s, limit)
+	return strings.NewReader(rewrite(s, limit))
 }
 
 // rewrite runs the model over x/net/html's tokens and returns s rewritten.

@@ -1,6 +1,7 @@
 package htmlinput
 
 import (
+	"io"
 	"strings"
 
 	"golang.org/x/net/html/atom"
@@ -114,22 +115,39 @@ func maybeJSONLD(raw string) bool {
 	return false
 }
 
-// apply returns s without the noted text.
-func (p *pruner) apply(s string) string {
+// reader returns a reader of s without the noted text.
+func (p *pruner) reader(s string) io.Reader {
 	if len(p.cuts) == 0 {
-		return s
+		return strings.NewReader(s)
 	}
-	n := len(s)
-	for i := 0; i < len(p.cuts); i += 2 {
-		n -= p.cuts[i+1] - p.cuts[i]
+	return &prunedReader{s: s, cuts: p.cuts}
+}
+
+// prunedReader reads s but the ranges in cuts, without copying s first.
+type prunedReader struct {
+	s    string
+	cuts []int // start and end offsets, in pairs, in order
+	pos  int
+}
+
+func (r *prunedReader) Read(b []byte) (int, error) {
+	n := 0
+	for n < len(b) && r.pos < len(r.s) {
+		if len(r.cuts) > 0 && r.pos >= r.cuts[0] {
+			r.pos = max(r.pos, r.cuts[1])
+			r.cuts = r.cuts[2:]
+			continue
+		}
+		end := len(r.s)
+		if len(r.cuts) > 0 {
+			end = r.cuts[0]
+		}
+		k := copy(b[n:], r.s[r.pos:end])
+		n += k
+		r.pos += k
 	}
-	var b strings.Builder
-	b.Grow(n)
-	last := 0
-	for i := 0; i < len(p.cuts); i += 2 {
-		b.WriteString(s[last:p.cuts[i]])
-		last = p.cuts[i+1]
+	if n == 0 && len(b) > 0 {
+		return 0, io.EOF
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	return n, nil
 }

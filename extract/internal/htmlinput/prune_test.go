@@ -2,8 +2,10 @@ package htmlinput
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"golang.org/x/net/html"
 )
@@ -26,6 +28,16 @@ func dumpTree(n *html.Node) string {
 	return b.String()
 }
 
+// prepared returns what the parser reads of s.
+func prepared(t *testing.T, s string) string {
+	t.Helper()
+	b, err := io.ReadAll(prepare(s, maxDepth))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // samePruned checks that pruning s changes nothing in its tree but the
 // text of HTML scripts and styles.
 func samePruned(t *testing.T, s string) {
@@ -34,7 +46,7 @@ func samePruned(t *testing.T, s string) {
 	if err != nil {
 		return
 	}
-	pruned, err := html.Parse(strings.NewReader(prepare(s, maxDepth)))
+	pruned, err := html.Parse(prepare(s, maxDepth))
 	if err != nil {
 		t.Fatalf("pruned page fails to parse: %v", err)
 	}
@@ -83,7 +95,7 @@ func TestPruneDropsCodeKeepsJSONLD(t *testing.T) {
 		`<script type="application/ld+json">{"headline":"Budget"}</script></head><body><p>Council</p>` +
 		`<svg><path d="M0 0"/></svg><script>var late = 2;</script>` +
 		`<svg><style>.icon{}</style></svg><script>var last = 3;</script></body>`
-	got := prepare(s, maxDepth)
+	got := prepared(t, s)
 	for _, gone := range []string{".a{color:red}", "var secret", "var late"} {
 		if strings.Contains(got, gone) {
 			t.Errorf("kept %q: %s", gone, got)
@@ -115,7 +127,20 @@ func TestPruneOnBenchPages(t *testing.T) {
 	forBenchPages(t, func(_, s string) {
 		samePruned(t, s)
 		before += len(s)
-		after += len(prepare(s, maxDepth))
+		after += len(prepared(t, s))
 	})
 	t.Logf("pruning leaves %d of %d bytes (%.0f%%)", after, before, 100*float64(after)/float64(before))
+}
+
+func TestPrunedReader(t *testing.T) {
+	s := "<script>a</script><p>b</p><style>cd</style>e<script>f</script>"
+	p := pruner{cuts: []int{8, 9, 33, 35, 52, 53}}
+	want := "<script></script><p>b</p><style></style>e<script></script>"
+	if err := iotest.TestReader(p.reader(s), []byte(want)); err != nil {
+		t.Error(err)
+	}
+	got, err := io.ReadAll(iotest.OneByteReader(p.reader(s)))
+	if err != nil || string(got) != want {
+		t.Errorf("read %q, %v; want %q", got, err, want)
+	}
 }
