@@ -155,7 +155,7 @@ func runModel(s string, limit int, src tokenSource, check bool) *flattener {
 			break
 		}
 		raw := s[f.pos : f.pos+n]
-		f.prune.token(f.pos, n, tt == html.TextToken)
+		f.prune.token(tt, f.pos, raw)
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			a, name := tagName(raw)

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -20,9 +21,9 @@ import (
 // content ends. The pruner follows an <svg> element only while it holds
 // nothing but plain SVG shapes (see svgShape), whose end tags the parser
 // matches as the pruner does, and prunes again once it is closed. Anything
-// else in an <svg>, a <math> element, or a <frameset> (where the parser
-// ignores a <script> tag and keeps the white space of its text) stops
-// pruning for the rest of the page.
+// else in an <svg> (another element, a CDATA section), a <math> element,
+// or a <frameset> (where the parser ignores a <script> tag and keeps the
+// white space of its text) stops pruning for the rest of the page.
 type pruner struct {
 	cuts    []int    // start and end offsets, in pairs, of the text to leave out
 	svg     []string // the open elements of the <svg> being followed
@@ -91,12 +92,18 @@ func svgShape(name string) bool {
 	return false
 }
 
-// token notes a token of n bytes at pos; text is whether it is text.
-func (p *pruner) token(pos, n int, text bool) {
-	if p.pending && text {
-		p.cuts = append(p.cuts, pos, pos+n)
+// token notes a token of type tt at pos, whose raw text is raw. In an
+// <svg> the parser has the tokenizer read "<![CDATA[" sections as text up
+// to "]]>", where the quick scanner reads a bogus comment up to '>': the
+// pruner stops at any markup declaration but a comment there.
+func (p *pruner) token(tt html.TokenType, pos int, raw string) {
+	if p.pending && tt == html.TextToken {
+		p.cuts = append(p.cuts, pos, pos+len(raw))
 	}
 	p.pending = false
+	if len(p.svg) > 0 && (tt == html.DoctypeToken || tt == html.CommentToken && !strings.HasPrefix(raw, "<!--")) {
+		p.stopped = true
+	}
 }
 
 // maybeJSONLD reports whether the script whose start tag is raw may be a

@@ -3,6 +3,7 @@ package htmlinput
 import (
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -82,6 +83,8 @@ var pruneCases = []string{
 	`<svg><font color=red>f</font></svg><script>w</script>`,
 	`<svg><g></p><style>abc</style><script>def</script></g></svg><script>y</script>`,
 	`<svg><g></div><style>abc</style><script>def</script></g></svg><script>y</script>`,
+	`<svg><![CDATA[ > </svg> ]]><style>abc</style></svg><script>y</script>`,
+	`<svg><g><![CDATA[ a > b ]]></g></svg><style>x</style>`,
 }
 
 func TestPruneKeepsTree(t *testing.T) {
@@ -142,5 +145,31 @@ func TestPrunedReader(t *testing.T) {
 	got, err := io.ReadAll(iotest.OneByteReader(p.reader(s)))
 	if err != nil || string(got) != want {
 		t.Errorf("read %q, %v; want %q", got, err, want)
+	}
+}
+
+// pieces are the markup that decides how the parser reads raw text:
+// foreign content and its ends, integration points, breakouts, modes that
+// ignore tags, CDATA, and the raw text elements themselves.
+var pieces = []string{
+	"<svg>", "</svg>", "<svg/>", "<math>", "</math>", "<g>", "</g>", "<path>", "</path>", "<path/>",
+	"<text>", "<foreignObject>", "<desc>", "<title>", "</title>", "<mi>", "<div>", "</div>", "</p>",
+	"<b>", "<font color=red>", "<select>", "</select>", "<table>", "<td>", "<template>", "<frameset>",
+	"<noscript>", "<textarea>", "<![CDATA[", "]]>", "<!-- c -->", "<!x>", ">", "<", "x",
+	"<style>", "</style>", "<script>", "</script>", "<script type=application/ld+json>", "<STYLE>",
+}
+
+func TestPruneRandomMarkup(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 30_000
+	if testing.Short() {
+		n = 5000
+	}
+	for range n {
+		var b strings.Builder
+		for range 1 + rng.IntN(14) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		samePruned(t, b.String())
 	}
 }
