@@ -464,7 +464,11 @@ func bylineElement(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "itemprop"), "author") {
 		return true
 	}
-	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+	class := strings.ToLower(attr(n, "class"))
+	if !strings.Contains(class, "byline") && !strings.Contains(class, "author") {
+		return false // every class name below holds one of the two
+	}
+	for _, c := range strings.Fields(class) {
 		if strings.Contains(c, "byline") || c == "author" || strings.HasSuffix(c, "author-name") ||
 			strings.HasSuffix(c, "__author") || c == "author-name" {
 			return true
