@@ -62,6 +62,9 @@ type Result struct {
 	Recovered bool
 }
 
+// quiet discards readability's logs without formatting them.
+var quiet = slog.New(slog.DiscardHandler)
+
 // ErrEmpty is returned when nothing of the article remains.
 var ErrEmpty = errors.New("no content left after cleaning")
 
@@ -221,6 +224,7 @@ func needsSafetyNet(res *Result, page measure) bool {
 // article runs readability on doc and cleans its blocks.
 func (s *state) article(doc *html.Node) (*Result, error) {
 	p := readability.NewParser()
+	p.Logger = quiet // its default formats every message, then drops it
 	if s.cfg.Logger != nil {
 		p.Logger = s.cfg.Logger
 	}

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsclean/newsclean/extract/internal/htmlnode"
 )
 
 // Pages built with Next.js's app router stream their content to the
@@ -20,7 +22,7 @@ import (
 // HTML is the story.
 
 // flightMarker starts a script that pushes flight data.
-const flightMarker = "self.__next_f.push("
+const flightMarker = htmlnode.FlightPush
 
 // Bounds on the flight data read from a page, so a hostile page costs
 // linear time and bounded memory.

@@ -168,9 +168,10 @@ func boilerplateRule(text string) string {
 	// settled at once by the screen, which names the first that matches.
 	screened := boilerplateScreen().first(t)
 	needs := boilerplateNeeds()
-	var found uint64
+	var found []uint64
 	if needs != nil {
-		found = needs.find(lower)
+		var buf [4]uint64
+		found = needs.find(lower, buf[:0])
 	}
 	for i, r := range boilerplateRules() {
 		switch {
@@ -179,7 +180,7 @@ func boilerplateRule(text string) string {
 				return r.rule
 			}
 		case needs != nil:
-			if found&needs.masks[i] != 0 && r.re.MatchString(t) {
+			if needs.holds(found, i) && r.re.MatchString(t) {
 				return r.rule
 			}
 		case r.match(t, lower):
@@ -204,62 +205,103 @@ func phraseText(text string) (t, rule string) {
 
 // needIndex finds in one pass over a lower-cased block which of the words
 // the phrase rules require (their need lists) it holds, instead of one
-// search of the block per word.
+// search of the block per word. The words are kept in groups of 64, one
+// bit a word.
 type needIndex struct {
+	groups []needGroup
+	masks  [][]uint64 // per rule, the words of its need list, per group
+}
+
+type needGroup struct {
 	words  []string
-	first  [256]uint64 // the words by their first byte, one bit a word
+	first  [256]uint64 // the words by their first byte
 	second [256]uint64 // the words by their second byte, and all one-byte words
 	short  uint64      // one-byte words
-	masks  []uint64    // per rule, the words of its need list
+}
+
+// add adds word w to the group as bit k.
+func (g *needGroup) add(w string, k int) {
+	g.words = append(g.words, w)
+	g.first[w[0]] |= 1 << k
+	if len(w) == 1 {
+		g.short |= 1 << k
+	} else {
+		g.second[w[1]] |= 1 << k
+	}
 }
 
 // boilerplateNeeds indexes the need lists of the phrase rules, or is nil
-// when they hold more words than the index has bits.
+// when a list holds an empty word.
 var boilerplateNeeds = sync.OnceValue(func() *needIndex {
 	x := &needIndex{}
-	bit := map[string]uint64{}
+	type place struct{ group, bit int }
+	at := map[string]place{}
+	n := 0
 	for _, r := range boilerplateRules() {
-		var mask uint64
 		for _, w := range r.need {
-			if _, ok := bit[w]; !ok {
-				if len(x.words) == 64 || w == "" {
-					return nil
-				}
-				bit[w] = 1 << len(x.words)
-				x.words = append(x.words, w)
-				x.first[w[0]] |= bit[w]
-				if len(w) == 1 {
-					x.short |= bit[w]
-				} else {
-					x.second[w[1]] |= bit[w]
-				}
+			if w == "" {
+				return nil
 			}
-			mask |= bit[w]
+			if _, ok := at[w]; !ok {
+				at[w] = place{n / 64, n % 64}
+				if n%64 == 0 {
+					x.groups = append(x.groups, needGroup{})
+				}
+				x.groups[n/64].add(w, n%64)
+				n++
+			}
+		}
+	}
+	for _, r := range boilerplateRules() {
+		mask := make([]uint64, len(x.groups))
+		for _, w := range r.need {
+			mask[at[w].group] |= 1 << at[w].bit
 		}
 		x.masks = append(x.masks, mask)
 	}
-	for b := range x.second {
-		x.second[b] |= x.short
+	for i := range x.groups {
+		g := &x.groups[i]
+		for b := range g.second {
+			g.second[b] |= g.short
+		}
 	}
 	return x
 })
 
-// find returns the words lower holds, as bits.
-func (x *needIndex) find(lower string) uint64 {
+// find appends to found the words lower holds, as bits, one uint64 per
+// group.
+func (x *needIndex) find(lower string, found []uint64) []uint64 {
+	for gi := range x.groups {
+		found = append(found, x.groups[gi].find(lower))
+	}
+	return found
+}
+
+// holds reports whether found (from find) has a word of rule i's list.
+func (x *needIndex) holds(found []uint64, i int) bool {
+	for g, m := range x.masks[i] {
+		if found[g]&m != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *needGroup) find(lower string) uint64 {
 	var found uint64
 	for i := 0; i < len(lower); i++ {
-		m := x.first[lower[i]] &^ found
+		m := g.first[lower[i]] &^ found
 		if m == 0 {
 			continue
 		}
 		if i+1 < len(lower) {
-			m &= x.second[lower[i+1]]
+			m &= g.second[lower[i+1]]
 		} else {
-			m &= x.short
+			m &= g.short
 		}
 		for ; m != 0; m &= m - 1 {
 			k := bits.TrailingZeros64(m)
-			if strings.HasPrefix(lower[i:], x.words[k]) {
+			if strings.HasPrefix(lower[i:], g.words[k]) {
 				found |= 1 << k
 			}
 		}

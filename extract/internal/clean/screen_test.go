@@ -161,3 +161,37 @@ func TestPhraseScreenConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// The need index must cover every need list, however many words they hold,
+// and agree with a plain search for each word.
+func TestNeedIndexAgrees(t *testing.T) {
+	needs := boilerplateNeeds()
+	if needs == nil {
+		t.Fatal("no need index")
+	}
+	texts := []string{
+		"", "a", "read more", "© 2024 jane doe", "sign up for our newsletter",
+		"follow her on twitter", "the council met on tuesday.", "légende : la maire",
+		"this article contributed reporting and more, less",
+	}
+	for _, r := range boilerplateRules() {
+		for _, w := range r.need {
+			texts = append(texts, w, "x"+w+"y", w[:len(w)-1])
+		}
+	}
+	for _, text := range texts {
+		found := needs.find(text, nil)
+		for i, r := range boilerplateRules() {
+			if r.need == nil {
+				continue
+			}
+			want := false
+			for _, w := range r.need {
+				want = want || strings.Contains(text, w)
+			}
+			if got := needs.holds(found, i); got != want {
+				t.Errorf("rule %d (%s) on %q: index %v, search %v", i, r.rule, text, got, want)
+			}
+		}
+	}
+}

@@ -186,11 +186,16 @@ func words(s string) []string {
 func forWords(s string, fn func(i, j int)) {
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var word bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			word = asciiWord(c)
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		switch word := unicode.IsLetter(r) || unicode.IsDigit(r); {
+		switch {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
@@ -202,6 +207,12 @@ func forWords(s string, fn func(i, j int)) {
 	if start >= 0 {
 		fn(start, len(s))
 	}
+}
+
+// asciiWord reports the ASCII letters and digits, as unicode.IsLetter and
+// unicode.IsDigit do.
+func asciiWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func shorten(s string, n int) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // sanitizeThenCollapse is normalizeSpace done in two steps: Sanitize,
@@ -47,6 +48,11 @@ var wordSamples = []string{
 }
 
 func TestWords(t *testing.T) {
+	for c := range byte(utf8.RuneSelf) {
+		if want := unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)); asciiWord(c) != want {
+			t.Errorf("asciiWord(%q) = %v", c, !want)
+		}
+	}
 	for _, s := range wordSamples {
 		want := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r)

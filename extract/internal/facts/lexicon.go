@@ -81,19 +81,38 @@ var lexicon = sync.OnceValue(func() map[string]word {
 	return m
 })
 
+// frontLevel is the SCOWL level of the words frontLexicon holds.
+const frontLevel = 10
+
+// frontLexicon holds the most common words of the lexicon again, a few
+// thousand, in a map small enough to stay in the processor's cache: most
+// words of running text are found there, before the large map is read.
+var frontLexicon = sync.OnceValue(func() map[string]word {
+	m := map[string]word{}
+	for k, w := range lexicon() {
+		if w.common == frontLevel {
+			m[k] = w
+		}
+	}
+	return m
+})
+
 func lookup(s string) word {
 	var buf [32]byte
-	var w word
-	var ok bool
 	if b, done := lowerASCII(buf[:0], s); done {
-		w, ok = lexicon()[string(b)] // the index converts without copying
-	} else {
-		w, ok = lexicon()[strings.ToLower(s)]
-	}
-	if !ok {
+		// The map index converts b without copying.
+		if w, ok := frontLexicon()[string(b)]; ok {
+			return w
+		}
+		if w, ok := lexicon()[string(b)]; ok {
+			return w
+		}
 		return word{births: -1}
 	}
-	return w
+	if w, ok := lexicon()[strings.ToLower(s)]; ok {
+		return w
+	}
+	return word{births: -1}
 }
 
 // lowerASCII appends s lower-cased to b when s is ASCII and fits in b's

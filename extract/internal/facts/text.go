@@ -103,8 +103,13 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
+// tokenBytes is about the bytes of text per token in English prose (a
+// word, its space and the odd punctuation sign), to size the token list.
+const tokenBytes = 5
+
 func (p *para) tokenize() {
 	s := p.text
+	p.toks = make([]token, 0, len(s)/tokenBytes+1)
 	si := 0 // next span
 	q := 0
 	for i := 0; i < len(s); {

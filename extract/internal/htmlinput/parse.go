@@ -2,6 +2,7 @@ package htmlinput
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -43,11 +44,14 @@ var fallbackDepths = []int{maxDepth, 96, 24, 0}
 // Parse parses UTF-8 HTML, flattening nesting the parser would refuse or
 // that would explode in size. Recursion over the returned tree is bounded:
 // it is never deeper than the parser's limit of 512 elements.
+//
+// The text of scripts (but JSON-LD) and styles is left out of the tree
+// where the page needs no flattening (see pruner); their elements stay.
 func Parse(s string) (*html.Node, error) {
 	var err error
 	for _, limit := range fallbackDepths {
 		var doc *html.Node
-		doc, err = html.Parse(strings.NewReader(flatten(s, limit)))
+		doc, err = html.Parse(prepare(s, limit))
 		if err == nil {
 			return doc, nil
 		}
@@ -80,6 +84,7 @@ type flattener struct {
 	pendingBreak bool
 	seenHTML     bool
 	seenBody     bool
+	prune        pruner
 }
 
 // flatten returns s rewritten as described above, or s itself when nothing
@@ -91,6 +96,20 @@ func flatten(s string, limit int) string {
 	if f := runModel(s, limit, newScanner(s), true); f != nil {
 		return s
 	}
+	return rewrite(s, limit)
+}
+
+// prepare returns s as the parser is to read it: flattened, or, when it
+// needs no flattening, without the text the pruner found.
+func prepare(s string, limit int) io.Reader {
+	if f := runModel(s, limit, newScanner(s), true); f != nil {
+		return f.prune.reader(s)
+	}
+	return strings.NewReader(rewrite(s, limit))
+}
+
+// rewrite runs the model over x/net/html's tokens and returns s rewritten.
+func rewrite(s string, limit int) string {
 	f := runModel(s, limit, &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))}, false)
 	if f.out == nil {
 		return s
@@ -136,9 +155,11 @@ func runModel(s string, limit int, src tokenSource, check bool) *flattener {
 			break
 		}
 		raw := s[f.pos : f.pos+n]
+		f.prune.token(tt, f.pos, raw)
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			a, name := tagName(raw)
+			f.prune.startTag(a, name, raw, tt == html.SelfClosingTagToken)
 			if (f.inForeign() || a == atom.Svg || a == atom.Math) && isRawText(a) {
 				// The parser reads <style> and the like as markup in SVG
 				// and MathML.
@@ -147,6 +168,7 @@ func runModel(s string, limit int, src tokenSource, check bool) *flattener {
 			f.startTag(raw, a, name, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			a, name := tagName(raw)
+			f.prune.endTag(name)
 			f.endTag(raw, a, name)
 		case html.TextToken:
 			f.text(raw)

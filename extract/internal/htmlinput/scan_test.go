@@ -102,11 +102,24 @@ func TestScannerMatchesTokenizer(t *testing.T) {
 // The scanner must agree with the tokenizer on the shared benchmark's real
 // pages, and take over nearly all of them.
 func TestScannerOnBenchPages(t *testing.T) {
+	done, pages := 0, 0
+	forBenchPages(t, func(name, s string) {
+		pages++
+		if sameTokens(t, name, s) {
+			done++
+		}
+	})
+	t.Logf("scanner finished %d of %d pages", done, pages)
+}
+
+// forBenchPages calls fn with the name and decoded text of each page of the
+// shared benchmark, and skips the test when it is not there.
+func forBenchPages(t *testing.T, fn func(name, s string)) {
+	t.Helper()
 	files, _ := filepath.Glob(benchPages)
 	if len(files) == 0 {
 		t.Skipf("benchmark pages not found (%s lives outside the repository)", benchPages)
 	}
-	done := 0
 	for _, name := range files {
 		b, err := readGzipFile(name)
 		if err != nil {
@@ -116,11 +129,8 @@ func TestScannerOnBenchPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sameTokens(t, name, s) {
-			done++
-		}
+		fn(name, s)
 	}
-	t.Logf("scanner finished %d of %d pages", done, len(files))
 }
 
 func FuzzScanner(f *testing.F) {

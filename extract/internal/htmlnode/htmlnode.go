@@ -25,3 +25,8 @@ func HasAttr(n *html.Node, key string) bool {
 	}
 	return false
 }
+
+// FlightPush starts the code of a script that pushes a Next.js page's
+// flight data (the page's content as its app router streams it): the
+// parser must keep such scripts' text, and the cleaner reads it.
+const FlightPush = "self.__next_f.push("

@@ -464,7 +464,11 @@ func bylineElement(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "itemprop"), "author") {
 		return true
 	}
-	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+	class := strings.ToLower(attr(n, "class"))
+	if !strings.Contains(class, "byline") && !strings.Contains(class, "author") {
+		return false // every class name below holds one of the two
+	}
+	for _, c := range strings.Fields(class) {
 		if strings.Contains(c, "byline") || c == "author" || strings.HasSuffix(c, "author-name") ||
 			strings.HasSuffix(c, "__author") || c == "author-name" {
 			return true
@@ -560,6 +564,9 @@ func textOf(n *html.Node) string {
 		}
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return // code, not text; htmlinput.Parse leaves most of it out
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c, depth+1)
