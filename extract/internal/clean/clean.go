@@ -365,15 +365,8 @@ func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 		if rule == "" {
 			rule = s.followRule(prev, b, inside)
 		}
-		if rule == "" && last > first && (i >= last || i > first && newsletterEnds(blocks[i:], phrases[i:])) && isNewsletterBox(b, prev) {
-			rule = "newsletter"
-		}
-		if rule == "" && isKickerTeaser(b) && amongTeasers(blocks, i) {
-			// Headlines of the site's other stories under their kickers,
-			// even between two paragraphs ("Archäologie: Simple Erklärung
-			// für …"); a list of the story's sources links elsewhere, and
-			// a guide's list of products or courses has no kickers.
-			rule = "related-list"
+		if rule == "" {
+			rule = placeRule(blocks, phrases, i, first, last, prev)
 		}
 		if rule != "" {
 			s.cut(rule, b.Text)
@@ -395,6 +388,24 @@ func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 		kept = kept[:r]
 	}
 	return kept
+}
+
+// placeRule names the rule that cuts blocks[i] for where it stands, or "":
+// a newsletter box that ends the story, and the headlines of the site's
+// other stories under their kickers, even between two paragraphs
+// ("Archäologie: Simple Erklärung für …"). A list of the story's sources
+// links elsewhere, and a guide's list of products or courses has no
+// kickers. prev is the rule that cut the block before.
+func placeRule(blocks []Block, phrases []string, i, first, last int, prev string) string {
+	b := blocks[i]
+	atEnd := last > first && (i >= last || i > first && newsletterEnds(blocks[i:], phrases[i:]))
+	if atEnd && isNewsletterBox(b, prev) {
+		return "newsletter"
+	}
+	if isKickerTeaser(b) && amongTeasers(blocks, i) {
+		return "related-list"
+	}
+	return ""
 }
 
 // cutRepeats cuts blocks printed twice: the same text again close by or
