@@ -234,24 +234,33 @@ func score(out, gold []string) (p, r, f float64) {
 	return p, r, f
 }
 
-// write prints the corpus summary and the rule table, worst rules first.
-func (rep *report) write(w io.Writer, markdown bool) {
-	var f1, p, r float64
-	gold, lost, noRule, short := 0, 0, 0, 0
+// scores returns the corpus's mean F1 and the number of lost stories:
+// pages whose gold has 100 words or more that keep under a fifth of them.
+func (rep *report) scores() (f1 float64, lost int) {
 	for _, ps := range rep.pages {
 		f1 += ps.f1
+		if ps.goldWords >= 100 && ps.r < 0.2 {
+			lost++
+		}
+	}
+	return f1 / float64(max(len(rep.pages), 1)), lost
+}
+
+// write prints the corpus summary and the rule table, worst rules first.
+func (rep *report) write(w io.Writer, markdown bool) {
+	var p, r float64
+	gold, lost, noRule := 0, 0, 0
+	for _, ps := range rep.pages {
 		p += ps.p
 		r += ps.r
 		gold += ps.goldWords
 		lost += ps.lost
 		noRule += ps.noRule
-		if ps.goldWords >= 100 && ps.r < 0.2 {
-			short++
-		}
 	}
+	f1, short := rep.scores()
 	n := float64(max(len(rep.pages), 1))
 	fmt.Fprintf(w, "%d pages, F1 %.3f P %.3f R %.3f; %d failed; %d pages with >= 100 gold words keep under a fifth of them\n",
-		len(rep.pages), f1/n, p/n, r/n, rep.failed, short)
+		len(rep.pages), f1, p/n, r/n, rep.failed, short)
 	fmt.Fprintf(w, "gold words %d, lost %d (%.1f%%): %d cut by a rule, %d lost with no rule (container choice)\n",
 		gold, lost, pct(lost, gold), lost-noRule, noRule)
 	rules := make([]*ruleStat, 0, len(rep.rules))
