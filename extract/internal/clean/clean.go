@@ -436,10 +436,10 @@ func (s *state) cutRepeats(kept []Block) []Block {
 		}
 		seen[fp] = i
 		var ps pairSet
-		if len(lead) < leadBlocks || !recurs && nearLeadSize(lead, wordCount(b.Text)) {
+		if len(lead) < leadBlocks || i < nearWindow && !recurs && nearLeadSize(lead, wordCount(b.Text)) {
 			ps = wordPairs(b.Text)
 		}
-		if !recurs && nearDuplicate(lead, ps) {
+		if !recurs && i < nearWindow && b.Kind != "pre" && nearDuplicate(lead, ps) {
 			s.cut("near-duplicate", b.Text)
 			continue
 		}
@@ -450,6 +450,11 @@ func (s *state) cutRepeats(kept []Block) []Block {
 	}
 	return out
 }
+
+// nearWindow is how far down, in blocks, a near copy of a lead block is a
+// repeat the page printed (a summary box, a caption under the lead); lower
+// down it is the story going back over its start ("What happened?").
+const nearWindow = 6
 
 // shortBlock is the word count under which a repeated block is kept unless
 // it follows its twin closely: labels such as "Meal 2" or "Eat every two

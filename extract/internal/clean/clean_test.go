@@ -185,6 +185,24 @@ func TestFilter(t *testing.T) {
 			rules: []string{"near-duplicate"},
 		},
 		{
+			name: "a recap far below the lead is the story's",
+			blocks: []Block{
+				{Kind: "p", Text: lead},
+				{Kind: "p", Text: second},
+				{Kind: "p", Text: "The two ministers signed a memorandum on data protection and agreed to meet again in the spring."},
+				{Kind: "p", Text: "Officials from both countries will draw up a list of joint exercises by the end of the year."},
+				{Kind: "p", Text: "The French delegation also visited the new cyber-security centre at the port authority."},
+				{Kind: "h", Text: "What happened before?"},
+				{Kind: "p", Text: "PARIS - Amid concerns about increasingly sophisticated online threats, Singapore and France have pledged to step up cooperation on cyber-security."},
+			},
+			want: []string{lead, second,
+				"The two ministers signed a memorandum on data protection and agreed to meet again in the spring.",
+				"Officials from both countries will draw up a list of joint exercises by the end of the year.",
+				"The French delegation also visited the new cyber-security centre at the port authority.",
+				"What happened before?",
+				"PARIS - Amid concerns about increasingly sophisticated online threats, Singapore and France have pledged to step up cooperation on cyber-security."},
+		},
+		{
 			name: "recurring structure is kept",
 			blocks: []Block{
 				{Kind: "h", Text: "Meal 1"}, {Kind: "p", Text: "Eat every two to three hours"}, {Kind: "p", Text: "Oatmeal with berries and a spoon of nut butter."},
