@@ -92,9 +92,15 @@ func HTML(doc *html.Node, cfg Config) (*Result, error) {
 	cuts, page := preClean(doc, false)
 	flight := flightScripts(cuts)
 	res, err := markupArticle(doc, cfg, cuts, page)
-	if len(flight) == 0 {
-		return res, err
+	if len(flight) > 0 {
+		res, err = flightResult(flight, cfg, res, err)
 	}
+	return res, err
+}
+
+// flightResult returns the story in the page's flight data when it
+// replaces res, the article found in the markup; else res and err.
+func flightResult(flight []string, cfg Config, res *Result, err error) (*Result, error) {
 	// The story may be in the page's flight data rather than its markup.
 	fs := &state{cfg: cfg}
 	var cleaned []Block
