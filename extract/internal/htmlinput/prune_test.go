@@ -92,6 +92,8 @@ var pruneCases = []string{
 	`<p><b>x</p><svg><title>t</svg></b></title><style>abc</style>`,
 	`<svg><g><desc>d</g></svg><style></desc></g></svg><script></style><p>x</p></script>`,
 	`<select><svg><title>a</svg><script>b</script></title></select>`,
+	`<select><style>abc</style><option>o<script>d</script></select><table><style>e</style><tr><style>f</style>`,
+	`<table><caption><script>g</script></caption><colgroup><style>h</style><tr><td>i<template><style>j</style>`,
 	`<svg><filter><feGaussianBlur/><feOffset></feOffset></filter><animate/></svg><script>w</script>`,
 }
 
