@@ -70,16 +70,17 @@ var abbrev = map[string]bool{
 func newPara(text string) *para {
 	p := &para{text: text, spans: quotes.Scan(text)}
 	p.tokenize()
-	p.lowerTokens()
+	lower := strings.ToLower(text)
+	p.lowerTokens(lower)
 	p.sentences()
-	p.caption = isCaption(text)
+	p.caption = isCaption(lower)
 	return p
 }
 
-// lowerTokens fills each token's lower-case text. The words are compared
-// lower-cased many times over; an ASCII paragraph is lowered in one piece
-// and its tokens share it.
-func (p *para) lowerTokens() {
+// lowerTokens fills each token's lower-case text from lower, the
+// paragraph lower-cased. The words are compared lower-cased many times
+// over; in an ASCII paragraph the tokens share lower.
+func (p *para) lowerTokens(lower string) {
 	ascii := true
 	for i := 0; i < len(p.text); i++ {
 		if p.text[i] >= utf8.RuneSelf {
@@ -93,7 +94,6 @@ func (p *para) lowerTokens() {
 		}
 		return
 	}
-	lower := strings.ToLower(p.text)
 	for i := range p.toks {
 		p.toks[i].lower = lower[p.toks[i].start:p.toks[i].end]
 	}
@@ -264,9 +264,9 @@ func (p *para) spanToks(k int) (int, int) {
 }
 
 // isCaption: photo captions and credits, which name photographers and
-// passers-by rather than the story's people.
-func isCaption(s string) bool {
-	l := strings.ToLower(s)
+// passers-by rather than the story's people. l is the paragraph
+// lower-cased.
+func isCaption(l string) bool {
 	for _, pfx := range []string{"image caption", "media caption", "image copyright", "photo:", "picture:", "caption:", "image:"} {
 		if strings.HasPrefix(l, pfx) {
 			return true

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/gogs/chardet"
@@ -470,12 +469,17 @@ func garbled(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || r < 0xa0 || unicode.Is(unicode.Co, r) {
+		if r == utf8.RuneError || r < 0xa0 || privateUse(r) {
 			bad++
 		}
 		i += size
 	}
 	return n >= 16 && bad*10 > n
+}
+
+// privateUse is unicode.Is(unicode.Co, r) without the table search.
+func privateUse(r rune) bool {
+	return 0xe000 <= r && r <= 0xf8ff || 0xf0000 <= r && r <= 0xffffd || 0x100000 <= r && r <= 0x10fffd
 }
 
 // signature names the binary format whose magic number data starts with
@@ -549,9 +553,18 @@ func looksLikeHTML(head string) bool {
 	if strings.IndexByte(head, '<') < 0 {
 		return false
 	}
-	lower := strings.ToLower(head)
+	var buf [htmlScan]byte
+	lower := buf[:0]
+	if strings.Contains(head, "\u0130") || strings.Contains(head, "\u212a") {
+		// İ and the Kelvin sign lower-case to ASCII letters.
+		lower = append(lower, strings.ToLower(head)...)
+	} else {
+		for i := 0; i < len(head); i++ {
+			lower = append(lower, lowerASCII(head[i]))
+		}
+	}
 	for _, tag := range htmlMarkers {
-		if strings.Contains(lower, tag) {
+		if bytes.Contains(lower, []byte(tag)) {
 			return true
 		}
 	}

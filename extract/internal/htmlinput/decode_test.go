@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -143,5 +144,35 @@ func TestDecodeWeighsLabels(t *testing.T) {
 				t.Errorf("Decode = %.100q, %v; want it to contain %q", got, err, tt.want)
 			}
 		})
+	}
+}
+
+// looksLikeHTML lowers ASCII only, and the two letters outside ASCII that
+// lower-case into it, as strings.ToLower would.
+func TestLooksLikeHTMLFolds(t *testing.T) {
+	for _, c := range []struct {
+		head string
+		want bool
+	}{
+		{"<!DOCTYPE HTML><p>x", true},
+		{"<TİTLE>x</TİTLE>", true},
+		{"<SECTİON>", true},
+		{"é<DİV>", true},
+		{"<ΤΙΤΛΕ>", false},
+		{"plain text < 3", false},
+		{"<\xff\xfeTITLE>", false},
+		{strings.Repeat("é", htmlScan/2-1) + "<Br>", false},
+	} {
+		if got := looksLikeHTML(c.head); got != c.want {
+			t.Errorf("looksLikeHTML(%.40q) = %v", c.head, got)
+		}
+	}
+}
+
+func TestPrivateUse(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if privateUse(r) != unicode.Is(unicode.Co, r) {
+			t.Fatalf("privateUse(%U) = %v", r, privateUse(r))
+		}
 	}
 }

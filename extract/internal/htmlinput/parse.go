@@ -88,38 +88,34 @@ type flattener struct {
 }
 
 // flatten returns s rewritten as described above, or s itself when nothing
-// needs rewriting. The model first runs over the quick scanner's tokens;
-// only when that scanner meets markup it leaves to x/net/html's tokenizer,
-// or the page needs rewriting, does the model run again over the
-// tokenizer's.
-func flatten(s string, limit int) string {
+// needs rewriting, and then also the pruner that ran over it (nil after a
+// rewrite). The model first runs over the quick scanner's tokens; only
+// when that scanner meets markup it leaves to x/net/html's tokenizer, or
+// the page needs rewriting, does the model run again over the tokenizer's.
+func flatten(s string, limit int) (string, *pruner) {
 	if f := runModel(s, limit, newScanner(s), true); f != nil {
-		return s
+		return s, &f.prune
 	}
-	return rewrite(s, limit)
-}
-
-// prepare returns s as the parser is to read it: flattened, or, when it
-// needs no flattening, without the text the pruner found.
-func prepare(s string, limit int) io.Reader {
-	if f := runModel(s, limit, newScanner(s), true); f != nil {
-		return f.prune.reader(s)
-	}
-	return strings.NewReader(rewrite(s, limit))
-}
-
-// rewrite runs the model over x/net/html's tokens and returns s rewritten.
-func rewrite(s string, limit int) string {
 	f := runModel(s, limit, &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))}, false)
 	if f.out == nil {
-		return s
+		return s, nil
 	}
 	// Bytes the tokenizer did not return as tokens (none in practice) are
 	// kept as they are.
 	if f.pos < len(s) {
 		f.out.WriteString(s[f.pos:])
 	}
-	return f.out.String()
+	return f.out.String(), nil
+}
+
+// prepare returns s as the parser is to read it: flattened, or, when it
+// needs no flattening, without the text the pruner found.
+func prepare(s string, limit int) io.Reader {
+	out, p := flatten(s, limit)
+	if p == nil {
+		return strings.NewReader(out)
+	}
+	return p.reader(out)
 }
 
 // tokenSource yields the tokens of a page as x/net/html's tokenizer would:

@@ -80,18 +80,22 @@ func (p *pruner) endTag(name string) {
 }
 
 // svgShape reports the SVG elements an <svg> of icons and drawings is made
-// of: none of them is an HTML integration point or leaves foreign content,
-// none is read as raw text in HTML (so the quick scanner's tokens stay
-// right even where the parser ignores the <svg>, as in a <select>), and
-// the flattening model treats none of them as an HTML element.
+// of: none of them leaves foreign content or is an HTML integration point
+// (in <title> and <desc> the parser reads start tags and text by HTML
+// rules, which may reopen formatting elements there), none is read as raw
+// text in HTML (so the quick scanner's tokens stay right even where the
+// parser ignores the <svg>, as in a <select>), and the flattening model
+// treats none of them as an HTML element or a scope boundary.
 func svgShape(name string) bool {
 	switch name {
 	case "svg", "g", "path", "circle", "rect", "line", "polyline", "polygon", "ellipse",
 		"defs", "use", "symbol", "lineargradient", "radialgradient", "stop", "clippath",
-		"mask", "pattern", "marker", "text", "tspan":
+		"mask", "pattern", "marker", "text", "tspan", "filter",
+		"animate", "animatetransform", "animatemotion", "set":
 		return true
 	}
-	return false
+	// Filter primitives: feGaussianBlur, feOffset...
+	return strings.HasPrefix(name, "fe") && len(name) > len("fe")
 }
 
 // token notes a token of type tt at pos, whose raw text is raw. In an
