@@ -84,7 +84,7 @@ func run(in, out, mode, explain string, blocks bool) error {
 					}
 				}
 				for _, r := range a.Removed {
-					fmt.Fprintf(os.Stderr, "%s\t%s\t%s\n", id[:8], r.Rule, r.Text)
+					fmt.Fprintf(os.Stderr, "%s\t%s\t%s\n", id[:min(len(id), 8)], r.Rule, r.Text)
 				}
 			}
 		}
