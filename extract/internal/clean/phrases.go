@@ -166,7 +166,7 @@ func boilerplateRule(text string) string {
 	lower := strings.ToLower(t)
 	// The rules are tried in order. Those without a need list are
 	// settled at once by the screen, which names the first that matches.
-	screened := boilerplateScreen().first(t)
+	screened := boilerplateScreen().first(t, lower)
 	needs := boilerplateNeeds()
 	var found []uint64
 	if needs != nil {

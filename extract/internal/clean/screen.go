@@ -25,19 +25,20 @@ type phraseScreen struct {
 // match reports whether text (not empty) matches one of the screened
 // patterns.
 func (p *phraseScreen) match(text string) bool {
-	return p.first(text) >= 0
+	return p.first(text, strings.ToLower(text)) >= 0
 }
 
 // first returns the index, among boilerplateRules, of the first screened
-// rule that text (not empty) matches, or -1. The branches are kept in the
-// order of their rules, so the first branch that matches names it.
-func (p *phraseScreen) first(text string) int {
+// rule that text (not empty) matches, or -1; lower is text lower-cased by
+// strings.ToLower. The branches are kept in the order of their rules, so
+// the first branch that matches names it.
+func (p *phraseScreen) first(text, lower string) int {
 	branches := p.other
 	if c := text[0]; c < utf8.RuneSelf {
 		branches = p.ascii[c]
 	}
 	for _, b := range branches {
-		if b.mayMatch(text) && b.re().MatchString(text) {
+		if b.mayMatch(text, lower) && b.re().MatchString(text) {
 			return b.rule
 		}
 	}
@@ -71,12 +72,13 @@ type phraseBranch struct {
 	first  firstSet              // the characters a match can start with
 	prefix []foldRune            // the literal text every match starts with
 	need   string                // for a branch that can start with nearly anything, bytes one of which it requires
+	lits   literalSets           // for such a branch, literals of the lower-cased text it requires
 	re     func() *regexp.Regexp // compiled on first use: most branches never get that far
 }
 
-// mayMatch runs the cheap tests of b on text: its leading words and the
-// bytes it requires.
-func (b *phraseBranch) mayMatch(text string) bool {
+// mayMatch runs the cheap tests of b on text: its leading words, and the
+// bytes and the literals of lower (text lower-cased) it requires.
+func (b *phraseBranch) mayMatch(text, lower string) bool {
 	i := 0
 	for _, f := range b.prefix {
 		if i >= len(text) {
@@ -91,7 +93,7 @@ func (b *phraseBranch) mayMatch(text string) bool {
 		}
 		i += size
 	}
-	return b.need == "" || strings.ContainsAny(text, b.need)
+	return (b.need == "" || strings.ContainsAny(text, b.need)) && b.lits.holds(lower)
 }
 
 // foldRune is one character of a literal, and whether it matches its case
@@ -138,6 +140,7 @@ func splitBranches(re *regexp.Regexp) []*phraseBranch {
 		}
 		if set.size() > wideFirst {
 			b.need = requiredBytes(alt)
+			b.lits = requiredLiterals(alt)
 		}
 		out = append(out, b)
 	}
