@@ -72,7 +72,7 @@ type phraseBranch struct {
 	first  firstSet              // the characters a match can start with
 	prefix []foldRune            // the literal text every match starts with
 	need   string                // for a branch that can start with nearly anything, bytes one of which it requires
-	lits   literalSets           // for such a branch, literals of the lower-cased text it requires
+	lits   literalSets           // literals of the lower-cased text every match holds
 	re     func() *regexp.Regexp // compiled on first use: most branches never get that far
 }
 
@@ -134,13 +134,13 @@ func splitBranches(re *regexp.Regexp) []*phraseBranch {
 		b := &phraseBranch{
 			first:  set,
 			prefix: literalPrefix(alt),
+			lits:   requiredLiterals(alt),
 			re: sync.OnceValue(func() *regexp.Regexp {
 				return regexp.MustCompile("^(?:" + alt.String() + ")")
 			}),
 		}
 		if set.size() > wideFirst {
 			b.need = requiredBytes(alt)
-			b.lits = requiredLiterals(alt)
 		}
 		out = append(out, b)
 	}
