@@ -180,7 +180,7 @@ func boilerplateRule(text string) string {
 				return r.rule
 			}
 		case needs != nil:
-			if needs.holds(found, i) && r.re.MatchString(t) {
+			if needs.holds(found, i) && needBranches()[i].match(t, lower) {
 				return r.rule
 			}
 		case r.match(t, lower):
@@ -189,6 +189,12 @@ func boilerplateRule(text string) string {
 	}
 	return ""
 }
+
+// needBranches are the patterns of the phrase rules with a need list,
+// split into alternatives.
+var needBranches = sync.OnceValue(func() []branchSet {
+	return branchSets(boilerplateRules(), func(r phraseRule) bool { return r.need != nil })
+})
 
 // phraseText returns the text of a block that the phrase rules read, or
 // "" and the rule that settles the block without them.

@@ -66,6 +66,39 @@ var boilerplateScreen = sync.OnceValue(func() *phraseScreen {
 	return p
 })
 
+// branchSet is one anchored pattern split into its alternatives (see
+// splitBranches): it matches a text exactly when the pattern does, but
+// tries the pattern of an alternative only once the cheap tests pass.
+type branchSet []*phraseBranch
+
+// match reports whether text (not empty) matches the pattern; lower is
+// text lower-cased by strings.ToLower.
+func (bs branchSet) match(text, lower string) bool {
+	c := text[0]
+	for _, b := range bs {
+		starts := b.first.other
+		if c < utf8.RuneSelf {
+			starts = b.first.ascii[c]
+		}
+		if starts && b.mayMatch(text, lower) && b.re().MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// branchSets splits the pattern of each rule for which split is true, and
+// leaves the others nil.
+func branchSets(rules []phraseRule, split func(phraseRule) bool) []branchSet {
+	out := make([]branchSet, len(rules))
+	for i, r := range rules {
+		if split(r) {
+			out[i] = splitBranches(r.re)
+		}
+	}
+	return out
+}
+
 // phraseBranch is one alternative of an anchored pattern.
 type phraseBranch struct {
 	rule   int                   // index of its rule in boilerplateRules

@@ -195,3 +195,49 @@ func TestNeedIndexAgrees(t *testing.T) {
 		}
 	}
 }
+
+var metaSamples = []string{
+	"Tom Krisher, Ap Auto Writer", "Jane Doe, Associated Press", "Staff and wire reports",
+	"The Associated Press", "Reuters", "AFP", "Bloomberg News", "https://example.com/story",
+	"www.example.com", "jane.doe@example.com", "example.com/about", "@janedoe", "By Jane Doe",
+	"Jane Doe, the AP's correspondent, said so.", "Visit example.com for more.",
+}
+
+// branchSetsAgree reports a text on which a rule's branches and its whole
+// pattern disagree.
+func branchSetsAgree(t *testing.T, rules []phraseRule, sets []branchSet, s string) {
+	t.Helper()
+	if s == "" {
+		return
+	}
+	for i, r := range rules {
+		if sets[i] == nil {
+			continue
+		}
+		if got, want := sets[i].match(s, strings.ToLower(s)), r.re.MatchString(s); got != want {
+			t.Errorf("rule %d (%s) on %q: branches %v, pattern %v", i, r.rule, s, got, want)
+		}
+	}
+}
+
+func TestBranchSetsAgree(t *testing.T) {
+	for _, s := range append(slices.Clone(screenSamples), metaSamples...) {
+		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s, s + "."} {
+			branchSetsAgree(t, boilerplateRules(), needBranches(), v)
+			branchSetsAgree(t, metaRules(), metaBranches(), v)
+		}
+	}
+}
+
+func FuzzBranchSets(f *testing.F) {
+	for _, s := range append(slices.Clone(screenSamples), metaSamples...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 400 {
+			return
+		}
+		branchSetsAgree(t, boilerplateRules(), needBranches(), s)
+		branchSetsAgree(t, metaRules(), metaBranches(), s)
+	})
+}
