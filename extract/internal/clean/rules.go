@@ -203,11 +203,6 @@ var metaRules = sync.OnceValue(func() []phraseRule {
 	}
 })
 
-// metaBranches are the patterns of metaRules split into alternatives.
-var metaBranches = sync.OnceValue(func() []branchSet {
-	return branchSets(metaRules(), func(phraseRule) bool { return true })
-})
-
 var tailRules = sync.OnceValue(func() []phraseRule {
 	return []phraseRule{
 		{"disclosure", anchored(`(?i)(disclaimer|disclosure|haftungsausschluss|avertissement|aviso legal)\s*:.*`), nil},
@@ -229,12 +224,9 @@ func metaRule(b Block) string {
 		return ""
 	}
 	t := strings.TrimSpace(b.Text)
-	if t != "" {
-		lower := strings.ToLower(t)
-		for i, r := range metaRules() {
-			if metaBranches()[i].match(t, lower) {
-				return r.rule
-			}
+	for _, r := range metaRules() {
+		if r.re.MatchString(t) {
+			return r.rule
 		}
 	}
 	if isLinkLine(t) {
