@@ -283,6 +283,9 @@ func isByline(t string) bool {
 // isCreditDate reports names and a date joined by a separator: "Renée
 // Lachance and Dwayne Whitehorse · Oct. 4, 2023".
 func isCreditDate(t string) bool {
+	if !strings.ContainsAny(t, "·|•—–") {
+		return false // one part only
+	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '·' || r == '|' || r == '•' || r == '—' || r == '–' })
 	if len(parts) < 2 || len(parts) > 4 {
 		return false
@@ -339,6 +342,9 @@ func cutPrefixFold(t string, prefixes ...string) (string, bool) {
 // ("Listen: http://... Download: http://..."). A citation (authors, a
 // title, then the address) is the story's source list, not furniture.
 func isLinkLine(t string) bool {
+	if !strings.Contains(t, "http://") && !strings.Contains(t, "https://") && !strings.Contains(t, "www.") {
+		return false // no address
+	}
 	urls, words := 0, 0
 	for _, f := range strings.Fields(t) {
 		if strings.Contains(f, "http://") || strings.Contains(f, "https://") || strings.HasPrefix(f, "www.") {
