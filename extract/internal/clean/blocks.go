@@ -19,6 +19,23 @@ type Block struct {
 	linkChars int    // characters inside links, for link density
 	siteChars int    // of them, characters inside links to the page's own site
 	kicker    string // the text before the first link, when a link follows it
+	counted   int    // wordCount(Text)+1 once the words are counted, else 0
+}
+
+// nWords returns wordCount(b.Text), counted once by countWords.
+func (b *Block) nWords() int {
+	if b.counted > 0 {
+		return b.counted - 1
+	}
+	return wordCount(b.Text)
+}
+
+// countWords counts the words of each block once, for the rules that
+// weigh a block by its length.
+func countWords(blocks []Block) {
+	for i := range blocks {
+		blocks[i].counted = wordCount(blocks[i].Text) + 1
+	}
 }
 
 // blockBuilder turns a content tree into blocks.

@@ -322,6 +322,7 @@ func isTitleLine(t string) bool {
 // page metadata, links), then rules on the block's place (the headline and
 // standfirst at the top, the credits after the story), then repetition.
 func (s *state) filter(blocks []Block, title string) []Block {
+	countWords(blocks)
 	if s.text {
 		blocks = s.trimMenu(blocks)
 	}
@@ -436,13 +437,13 @@ func (s *state) cutRepeats(kept []Block) []Block {
 			continue
 		}
 		recurs := count[fp] >= recurring
-		if j, dup := seen[fp]; dup && (i-j <= 2 || !recurs && j < leadBlocks && wordCount(b.Text) >= shortBlock) {
+		if j, dup := seen[fp]; dup && (i-j <= 2 || !recurs && j < leadBlocks && b.nWords() >= shortBlock) {
 			s.cut("duplicate", b.Text)
 			continue
 		}
 		seen[fp] = i
 		var ps pairSet
-		if len(lead) < leadBlocks || i < nearWindow && !recurs && nearLeadSize(lead, wordCount(b.Text)) {
+		if len(lead) < leadBlocks || i < nearWindow && !recurs && nearLeadSize(lead, b.nWords()) {
 			ps = wordPairs(b.Text)
 		}
 		if !recurs && i < nearWindow && b.Kind != "pre" && nearDuplicate(lead, ps) {
@@ -481,7 +482,7 @@ func (s *state) blockRule(b Block, phrase string, cutCaptions, inside bool) stri
 	if b.Kind == "caption" && cutCaptions {
 		return "caption"
 	}
-	if len(b.Text) < 300 && isByline(b.Text) && !(b.Kind == "h" && wordCount(b.Text) <= 2) {
+	if len(b.Text) < 300 && isByline(b.Text) && !(b.Kind == "h" && b.nWords() <= 2) {
 		return "byline" // but "By Audience" over a section is a heading
 	}
 	if phrase != "" {
@@ -496,7 +497,7 @@ func (s *state) blockRule(b Block, phrase string, cutCaptions, inside bool) stri
 	if !inside && isLinkHeading(b) {
 		return "link-heading"
 	}
-	if isPromo(b.Text) {
+	if isPromo(b.Text, b.nWords()) {
 		return "newsletter"
 	}
 	return ""
@@ -515,18 +516,18 @@ func (s *state) followRule(prev string, b Block, inside bool) string {
 	}
 	switch prev {
 	case "byline":
-		if wordCount(b.Text) <= 4 && !isSentence(b.Text) {
+		if b.nWords() <= 4 && !isSentence(b.Text) {
 			return "byline"
 		}
 	case "caption-label":
-		if wordCount(b.Text) <= 60 {
+		if b.nWords() <= 60 {
 			return "caption"
 		}
 	case "read-more", "tags", "related-list":
 		if !s.text && !inside && b.Kind == "li" && b.linkChars > 0 {
 			return "related-list" // the linked list under "More stories"
 		}
-		if s.text && (wordCount(b.Text) <= 14 || !isSentence(b.Text)) && wordCount(b.Text) <= 30 {
+		if s.text && (b.nWords() <= 14 || !isSentence(b.Text)) && b.nWords() <= 30 {
 			return "related-list"
 		}
 	}
@@ -577,7 +578,7 @@ func (s *state) trimHead(blocks []Block, title []string) []Block {
 			i--
 			continue
 		}
-		if b.Kind == "p" && wordCount(b.Text) >= 25 {
+		if b.Kind == "p" && b.nWords() >= 25 {
 			break
 		}
 	}
@@ -599,7 +600,7 @@ func (s *state) trimTail(blocks []Block) []Block {
 		if rule == "" && b.Kind == "h" && !isNumberedPoint(b.Text) {
 			rule = "trailing-heading"
 		}
-		if rule == "" && b.Kind == "p" && wordCount(b.Text) <= 3 && !isSentence(b.Text) {
+		if rule == "" && b.Kind == "p" && b.nWords() <= 3 && !isSentence(b.Text) {
 			rule = "trailing-label"
 		}
 		if rule == "" {
@@ -623,14 +624,15 @@ func isNumberedPoint(t string) bool {
 }
 
 // isPromo reports a short block that sells a newsletter or subscription:
-// it asks readers to sign up or subscribe and names what they get.
-func isPromo(t string) bool {
-	if wordCount(t) > 45 {
+// it asks readers to sign up or subscribe and names what they get. n is
+// the number of words of t.
+func isPromo(t string, n int) bool {
+	if n > 45 {
 		return false
 	}
 	l := strings.ToLower(t)
 	for _, p := range []string{"subscribe to ", "abonnez-vous ", "abonnieren sie ", "suscríbete a ", "suscribete a "} {
-		if strings.HasPrefix(l, p) && wordCount(t) <= 30 {
+		if strings.HasPrefix(l, p) && n <= 30 {
 			return true
 		}
 	}
@@ -662,7 +664,7 @@ func isPromo(t string) bool {
 // reader ("Der Newsletter informiert Sie jeden Abend …") and the short
 // lines under the label (the newsletter's name, its schedule).
 func isNewsletterBox(b Block, prev string) bool {
-	n := wordCount(b.Text)
+	n := b.nWords()
 	if prev == "newsletter" {
 		return n <= newsletterLines && b.Kind != "blockquote"
 	}
@@ -689,7 +691,7 @@ func firstPerson(l string) bool {
 // start with it) with at most newsletterTail short blocks under it that no
 // phrase rule cuts.
 func newsletterEnds(blocks []Block, phrases []string) bool {
-	if wordCount(blocks[0].Text) > labelWords {
+	if blocks[0].nWords() > labelWords {
 		return false
 	}
 	n := 0
@@ -697,7 +699,7 @@ func newsletterEnds(blocks []Block, phrases []string) bool {
 		if phrases[i+1] != "" {
 			continue
 		}
-		if n++; n > newsletterTail || wordCount(b.Text) > newsletterPitch {
+		if n++; n > newsletterTail || b.nWords() > newsletterPitch {
 			return false
 		}
 	}
@@ -739,13 +741,13 @@ func riverStart(blocks []Block) int {
 	for i := n - 1; i >= 0; i-- {
 		b := blocks[i]
 		switch {
-		case isLinkHeading(b) && wordCount(b.Text) >= headlineWords, isSiteTeaser(b):
+		case isLinkHeading(b) && b.nWords() >= headlineWords, isSiteTeaser(b):
 			pairs++
 			start = i
-		case b.Kind == "p" && wordCount(b.Text) <= dekWords && i > 0 && isLinkHeading(blocks[i-1]):
+		case b.Kind == "p" && b.nWords() <= dekWords && i > 0 && isLinkHeading(blocks[i-1]):
 			// the summary under the headline before it
 		default:
-			if pairs >= riverPairs && b.Kind == "h" && wordCount(b.Text) <= labelWords {
+			if pairs >= riverPairs && b.Kind == "h" && b.nWords() <= labelWords {
 				return i
 			}
 			if pairs >= riverPairs {
@@ -811,7 +813,7 @@ func isSiteTeaser(b Block) bool {
 	if b.siteChars == 0 || b.Kind == "blockquote" || b.Kind == "tr" {
 		return false
 	}
-	n := wordCount(b.Text)
+	n := b.nWords()
 	return n >= teaserMinWords && n <= teaserMaxWords && b.siteChars*10 >= len(b.Text)*teaserLinkTenths
 }
 
@@ -848,7 +850,7 @@ const proseWords = 15
 // isProse reports a paragraph of running text: long enough, few links,
 // ending as a sentence does.
 func isProse(b Block) bool {
-	return b.Kind == "p" && b.linkChars*3 < len(b.Text) && wordCount(b.Text) >= proseWords && isSentence(b.Text)
+	return b.Kind == "p" && b.linkChars*3 < len(b.Text) && b.nWords() >= proseWords && isSentence(b.Text)
 }
 
 // isLinkDense reports a short block that is mostly link text: a read-more
@@ -858,7 +860,7 @@ func isLinkDense(b Block) bool {
 		return false
 	}
 	n := len(b.Text)
-	wc := wordCount(b.Text)
+	wc := b.nWords()
 	if wc > 40 {
 		// A long block is cut only when it is nearly all links: a list of
 		// teasers run together ("China furious at Macron [INSIGHT] | ...").

@@ -166,7 +166,7 @@ func boilerplateRule(text string) string {
 	lower := strings.ToLower(t)
 	// The rules are tried in order. Those without a need list are
 	// settled at once by the screen, which names the first that matches.
-	screened := boilerplateScreen().first(t)
+	screened := boilerplateScreen().first(t, lower)
 	needs := boilerplateNeeds()
 	var found []uint64
 	if needs != nil {
@@ -180,7 +180,7 @@ func boilerplateRule(text string) string {
 				return r.rule
 			}
 		case needs != nil:
-			if needs.holds(found, i) && r.re.MatchString(t) {
+			if needs.holds(found, i) && needBranches()[i].match(t, lower) {
 				return r.rule
 			}
 		case r.match(t, lower):
@@ -189,6 +189,12 @@ func boilerplateRule(text string) string {
 	}
 	return ""
 }
+
+// needBranches are the patterns of the phrase rules with a need list,
+// split into alternatives.
+var needBranches = sync.OnceValue(func() []branchSet {
+	return branchSets(boilerplateRules(), func(r phraseRule) bool { return r.need != nil })
+})
 
 // phraseText returns the text of a block that the phrase rules read, or
 // "" and the rule that settles the block without them.
@@ -210,6 +216,10 @@ func phraseText(text string) (t, rule string) {
 type needIndex struct {
 	groups []needGroup
 	masks  [][]uint64 // per rule, the words of its need list, per group
+	// lead holds, by byte, the groups with a word starting with it, one
+	// bit a group, so that one pass over the block serves every group.
+	// It is left empty past 64 groups, which are searched one at a time.
+	lead [256]uint64
 }
 
 type needGroup struct {
@@ -264,6 +274,11 @@ var boilerplateNeeds = sync.OnceValue(func() *needIndex {
 		for b := range g.second {
 			g.second[b] |= g.short
 		}
+		for b := range g.first {
+			if g.first[b] != 0 && len(x.groups) <= 64 {
+				x.lead[b] |= 1 << i
+			}
+		}
 	}
 	return x
 })
@@ -271,8 +286,22 @@ var boilerplateNeeds = sync.OnceValue(func() *needIndex {
 // find appends to found the words lower holds, as bits, one uint64 per
 // group.
 func (x *needIndex) find(lower string, found []uint64) []uint64 {
-	for gi := range x.groups {
-		found = append(found, x.groups[gi].find(lower))
+	if len(x.groups) > 64 {
+		for gi := range x.groups {
+			found = append(found, x.groups[gi].find(lower))
+		}
+		return found
+	}
+	start := len(found)
+	for range x.groups {
+		found = append(found, 0)
+	}
+	f := found[start:]
+	for i := 0; i < len(lower); i++ {
+		for gm := x.lead[lower[i]]; gm != 0; gm &= gm - 1 {
+			gi := bits.TrailingZeros64(gm)
+			f[gi] = x.groups[gi].at(lower, i, f[gi])
+		}
 	}
 	return found
 }
@@ -287,23 +316,30 @@ func (x *needIndex) holds(found []uint64, i int) bool {
 	return false
 }
 
+// find returns, as bits, the words of the group that lower holds.
 func (g *needGroup) find(lower string) uint64 {
 	var found uint64
 	for i := 0; i < len(lower); i++ {
-		m := g.first[lower[i]] &^ found
-		if m == 0 {
-			continue
-		}
-		if i+1 < len(lower) {
-			m &= g.second[lower[i+1]]
-		} else {
-			m &= g.short
-		}
-		for ; m != 0; m &= m - 1 {
-			k := bits.TrailingZeros64(m)
-			if strings.HasPrefix(lower[i:], g.words[k]) {
-				found |= 1 << k
-			}
+		found = g.at(lower, i, found)
+	}
+	return found
+}
+
+// at adds to found the words of the group that start at lower[i:].
+func (g *needGroup) at(lower string, i int, found uint64) uint64 {
+	m := g.first[lower[i]] &^ found
+	if m == 0 {
+		return found
+	}
+	if i+1 < len(lower) {
+		m &= g.second[lower[i+1]]
+	} else {
+		m &= g.short
+	}
+	for ; m != 0; m &= m - 1 {
+		k := bits.TrailingZeros64(m)
+		if strings.HasPrefix(lower[i:], g.words[k]) {
+			found |= 1 << k
 		}
 	}
 	return found

@@ -61,6 +61,11 @@ var dateWords = sync.OnceValue(func() map[string]bool {
 // a label or a source name ("Updated 1:39 am EST, Wednesday, November 20,
 // 2019", "Associated Press Published 11:34 PM EST Nov 19, 2019").
 func isDateLine(t string) bool {
+	// Only ASCII figures make number words: a line without one is settled
+	// before it is split into words.
+	if !hasASCIIDigit(t) {
+		return false
+	}
 	ws := words(splitFigures(t))
 	if len(ws) < 2 || len(ws) > 24 {
 		return false
@@ -133,6 +138,9 @@ var numericDateRe = sync.OnceValue(func() *regexp.Regexp {
 // isDateLabel reports a lone label of a date line ("Published",
 // "Updated").
 func isDateLabel(t string) bool {
+	if !mayStartDateLabel(t) {
+		return false
+	}
 	ws := words(t)
 	if len(ws) == 0 || len(ws) > 2 {
 		return false
@@ -140,6 +148,36 @@ func isDateLabel(t string) bool {
 	switch ws[0] {
 	case "published", "updated", "posted", "modified", "publié", "veröffentlicht", "aktualisiert", "publicado", "actualizado":
 		return true
+	}
+	return false
+}
+
+// hasASCIIDigit reports whether t holds a figure 0-9.
+func hasASCIIDigit(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// mayStartDateLabel screens for isDateLabel: its first word must start
+// with the first letter of a label. Only an ASCII first letter is screened;
+// any other is left to the full test.
+func mayStartDateLabel(t string) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if asciiWord(c) {
+			switch c | 0x20 {
+			case 'p', 'u', 'm', 'v', 'a':
+				return true
+			}
+			return false
+		}
 	}
 	return false
 }
@@ -245,6 +283,9 @@ func isByline(t string) bool {
 // isCreditDate reports names and a date joined by a separator: "Renée
 // Lachance and Dwayne Whitehorse · Oct. 4, 2023".
 func isCreditDate(t string) bool {
+	if !strings.ContainsAny(t, "·|•—–") {
+		return false // one part only
+	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '·' || r == '|' || r == '•' || r == '—' || r == '–' })
 	if len(parts) < 2 || len(parts) > 4 {
 		return false
@@ -301,6 +342,9 @@ func cutPrefixFold(t string, prefixes ...string) (string, bool) {
 // ("Listen: http://... Download: http://..."). A citation (authors, a
 // title, then the address) is the story's source list, not furniture.
 func isLinkLine(t string) bool {
+	if !strings.Contains(t, "http://") && !strings.Contains(t, "https://") && !strings.Contains(t, "www.") {
+		return false // no address
+	}
 	urls, words := 0, 0
 	for _, f := range strings.Fields(t) {
 		if strings.Contains(f, "http://") || strings.Contains(f, "https://") || strings.HasPrefix(f, "www.") {

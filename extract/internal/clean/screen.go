@@ -25,19 +25,20 @@ type phraseScreen struct {
 // match reports whether text (not empty) matches one of the screened
 // patterns.
 func (p *phraseScreen) match(text string) bool {
-	return p.first(text) >= 0
+	return p.first(text, strings.ToLower(text)) >= 0
 }
 
 // first returns the index, among boilerplateRules, of the first screened
-// rule that text (not empty) matches, or -1. The branches are kept in the
-// order of their rules, so the first branch that matches names it.
-func (p *phraseScreen) first(text string) int {
+// rule that text (not empty) matches, or -1; lower is text lower-cased by
+// strings.ToLower. The branches are kept in the order of their rules, so
+// the first branch that matches names it.
+func (p *phraseScreen) first(text, lower string) int {
 	branches := p.other
 	if c := text[0]; c < utf8.RuneSelf {
 		branches = p.ascii[c]
 	}
 	for _, b := range branches {
-		if b.mayMatch(text) && b.re().MatchString(text) {
+		if b.mayMatch(text, lower) && b.re().MatchString(text) {
 			return b.rule
 		}
 	}
@@ -65,18 +66,52 @@ var boilerplateScreen = sync.OnceValue(func() *phraseScreen {
 	return p
 })
 
+// branchSet is one anchored pattern split into its alternatives (see
+// splitBranches): it matches a text exactly when the pattern does, but
+// tries the pattern of an alternative only once the cheap tests pass.
+type branchSet []*phraseBranch
+
+// match reports whether text (not empty) matches the pattern; lower is
+// text lower-cased by strings.ToLower.
+func (bs branchSet) match(text, lower string) bool {
+	c := text[0]
+	for _, b := range bs {
+		starts := b.first.other
+		if c < utf8.RuneSelf {
+			starts = b.first.ascii[c]
+		}
+		if starts && b.mayMatch(text, lower) && b.re().MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// branchSets splits the pattern of each rule for which split is true, and
+// leaves the others nil.
+func branchSets(rules []phraseRule, split func(phraseRule) bool) []branchSet {
+	out := make([]branchSet, len(rules))
+	for i, r := range rules {
+		if split(r) {
+			out[i] = splitBranches(r.re)
+		}
+	}
+	return out
+}
+
 // phraseBranch is one alternative of an anchored pattern.
 type phraseBranch struct {
 	rule   int                   // index of its rule in boilerplateRules
 	first  firstSet              // the characters a match can start with
 	prefix []foldRune            // the literal text every match starts with
 	need   string                // for a branch that can start with nearly anything, bytes one of which it requires
+	lits   literalSets           // literals of the lower-cased text every match holds
 	re     func() *regexp.Regexp // compiled on first use: most branches never get that far
 }
 
-// mayMatch runs the cheap tests of b on text: its leading words and the
-// bytes it requires.
-func (b *phraseBranch) mayMatch(text string) bool {
+// mayMatch runs the cheap tests of b on text: its leading words, and the
+// bytes and the literals of lower (text lower-cased) it requires.
+func (b *phraseBranch) mayMatch(text, lower string) bool {
 	i := 0
 	for _, f := range b.prefix {
 		if i >= len(text) {
@@ -91,7 +126,7 @@ func (b *phraseBranch) mayMatch(text string) bool {
 		}
 		i += size
 	}
-	return b.need == "" || strings.ContainsAny(text, b.need)
+	return (b.need == "" || strings.ContainsAny(text, b.need)) && b.lits.holds(lower)
 }
 
 // foldRune is one character of a literal, and whether it matches its case
@@ -132,6 +167,7 @@ func splitBranches(re *regexp.Regexp) []*phraseBranch {
 		b := &phraseBranch{
 			first:  set,
 			prefix: literalPrefix(alt),
+			lits:   requiredLiterals(alt),
 			re: sync.OnceValue(func() *regexp.Regexp {
 				return regexp.MustCompile("^(?:" + alt.String() + ")")
 			}),

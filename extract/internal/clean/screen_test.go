@@ -63,7 +63,7 @@ func TestAlternativesSpread(t *testing.T) {
 	}
 	for _, b := range got {
 		for _, s := range []string{"abx", "ABX", "cdx", "cex", "y", "Yes"} {
-			if b.re().MatchString(s) && !(b.first.ascii[s[0]] && b.mayMatch(s)) {
+			if b.re().MatchString(s) && !(b.first.ascii[s[0]] && b.mayMatch(s, strings.ToLower(s))) {
 				t.Errorf("branch %q matches %q but its cheap tests say no", b.re(), s)
 			}
 		}
@@ -194,4 +194,51 @@ func TestNeedIndexAgrees(t *testing.T) {
 			}
 		}
 	}
+}
+
+// needSamples are texts for the phrase rules with a need list.
+var needSamples = []string{
+	"Photo (AP Photo/Jane Doe)", "Smoke rises over the roofs. © Jane Doe | Agency",
+	"In this Dec. 12, 2006, file photo, the mayor speaks.", "FILE - The mayor speaks.",
+	"The mayor spoke at length. show more", "Jane Doe contributed reporting.",
+	"We may earn a commission when you buy through links on this page.",
+	"All rights reserved", "Tous droits réservés", "Be the first to comment",
+	"Download the app", "Watch: the mayor speaks (video, 2:31)", "Duration: 2:31",
+}
+
+// branchSetsAgree reports a text on which a rule's branches and its whole
+// pattern disagree.
+func branchSetsAgree(t *testing.T, rules []phraseRule, sets []branchSet, s string) {
+	t.Helper()
+	if s == "" {
+		return
+	}
+	for i, r := range rules {
+		if sets[i] == nil {
+			continue
+		}
+		if got, want := sets[i].match(s, strings.ToLower(s)), r.re.MatchString(s); got != want {
+			t.Errorf("rule %d (%s) on %q: branches %v, pattern %v", i, r.rule, s, got, want)
+		}
+	}
+}
+
+func TestBranchSetsAgree(t *testing.T) {
+	for _, s := range append(slices.Clone(screenSamples), needSamples...) {
+		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s, s + "."} {
+			branchSetsAgree(t, boilerplateRules(), needBranches(), v)
+		}
+	}
+}
+
+func FuzzBranchSets(f *testing.F) {
+	for _, s := range append(slices.Clone(screenSamples), needSamples...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 400 {
+			return
+		}
+		branchSetsAgree(t, boilerplateRules(), needBranches(), s)
+	})
 }
