@@ -99,7 +99,6 @@ func flightHTML(stream string) []string {
 			}
 		}
 		rowStart = stream[i] == '\n'
-
 		if stream[i] != '"' {
 			i++
 			continue
