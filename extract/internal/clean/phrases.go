@@ -47,6 +47,12 @@ var boilerplateRules = sync.OnceValue(func() []phraseRule {
 		// … or with an agency's credit: "… at the border. AP Photo/Jane Doe",
 		// "A clinic in Berlin.Jane Doe/dpa", "…で（山田太郎撮影）".
 		{"caption-credit", anchored(`(?i).{8,300}?[\s.](ap|afp|reuters|epa|dpa|efe|ansa|anp)( photo)?/([^.!?/]|\b\p{Lu}\.){2,60}$|.{8,300}?/\s*(dpa|afp|ap|reuters|epa|imago|keystone|anp|ansa|efe|sipa|getty images)( photo)?$|.{4,300}[（(][^（）()]{1,20}撮影[）)]$`), []string{"ap/", "ap photo/", "afp/", "reuters/", "epa/", "dpa/", "efe/", "ansa/", "anp/", "/ dpa", "/dpa", "/afp", "/ap", "/reuters", "/epa", "/imago", "/keystone", "/anp", "/ansa", "/efe", "/sipa", "/getty", "/ getty", "撮影"}},
+		// Korean captions end with the agency or the photographer after the
+		// sentence: "… 연설하고 있다. 연합뉴스", "… 있다. 홍길동 기자"; a
+		// reporter's sign-off gives a name and an address: "홍길동 기자
+		// gildong@example.co.kr".
+		{"caption-credit", anchored(`.{8,400}?다\.\s*(연합뉴스|뉴시스|뉴스1|[가-힣]{2,4} 기자|[가-힣]{2,12} 제공)$`), []string{"연합뉴스", "뉴시스", "뉴스1", "기자", "제공"}},
+		{"byline", anchored(`[가-힣, ]{0,40}[가-힣]{2,4} 기자\s+[\w.+-]+@[\w.-]+$`), []string{"기자"}},
 		// … or after a credit label: "The winners after the final. Foto: dpa",
 		// "Workers at the plant. Bildrechte: Example/Jane Doe".
 		{"caption-credit", anchored(`(?i).{8,300}?[\s.!?](bildrechte|bildquelle|fotos?|photos?|crédit photo|crédits? photos?)\s*:\s*[^.!?:]{2,80}$`), []string{"bildrechte", "bildquelle", "foto", "photo", "crédit"}},
