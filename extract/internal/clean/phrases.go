@@ -47,6 +47,12 @@ var boilerplateRules = sync.OnceValue(func() []phraseRule {
 		// … or with an agency's credit: "… at the border. AP Photo/Jane Doe",
 		// "A clinic in Berlin.Jane Doe/dpa", "…で（山田太郎撮影）".
 		{"caption-credit", anchored(`(?i).{8,300}?[\s.](ap|afp|reuters|epa|dpa|efe|ansa|anp)( photo)?/([^.!?/]|\b\p{Lu}\.){2,60}$|.{8,300}?/\s*(dpa|afp|ap|reuters|epa|imago|keystone|anp|ansa|efe|sipa|getty images)( photo)?$|.{4,300}[（(][^（）()]{1,20}撮影[）)]$`), []string{"ap/", "ap photo/", "afp/", "reuters/", "epa/", "dpa/", "efe/", "ansa/", "anp/", "/ dpa", "/dpa", "/afp", "/ap", "/reuters", "/epa", "/imago", "/keystone", "/anp", "/ansa", "/efe", "/sipa", "/getty", "/ getty", "撮影"}},
+		// Japanese labels of recommended and related reading: "おすすめ情報",
+		// "関連記事".
+		{"read-more", anchored(`(おすすめ|関連)(情報|記事|ニュース)\W*$`), []string{"おすすめ", "関連"}},
+		// An ad slot's template marker the page never filled in:
+		// "$$ARTICLEAD$$".
+		{"ad-label", anchored(`\$\$[A-Z][A-Z0-9_]{2,40}\$\$$`), []string{"$$"}},
 		// Korean captions end with the agency or the photographer after the
 		// sentence: "… 연설하고 있다. 연합뉴스", "… 있다. 홍길동 기자"; a
 		// reporter's sign-off gives a name and an address: "홍길동 기자
