@@ -18,7 +18,7 @@ type Block struct {
 
 	linkChars int    // characters inside links, for link density
 	siteChars int    // of them, characters inside links to the page's own site
-	kicker    string // the text before the first link, when a link follows it
+	kicker    string // in a list item, the text before the first link, when a link follows it
 	counted   int    // wordCount(Text)+1 once the words are counted, else 0
 }
 
@@ -38,23 +38,27 @@ func countWords(blocks []Block) {
 	}
 }
 
+// newBlockBuilder returns a builder for a page whose hosts are sites.
+func newBlockBuilder(sites []string) *blockBuilder {
+	return &blockBuilder{sites: sites, kickerEnd: -1}
+}
+
 // blockBuilder turns a content tree into blocks.
 type blockBuilder struct {
-	blocks []Block
-	cur    strings.Builder
-	links  int
-	kind   string
-	level  int
-	order  bool
-	list   []bool // ordered flag of each open list
-	inLink int
-	inSite int // open links to the page's own site
-	siteN  int // characters inside them
-	kicker string
-	linked bool     // a link has opened in the current block
-	sites  []string // the page's hosts
-	inPre  int
-	quote  int
+	blocks    []Block
+	cur       strings.Builder
+	links     int
+	kind      string
+	level     int
+	order     bool
+	list      []bool // ordered flag of each open list
+	inLink    int
+	inSite    int      // open links to the page's own site
+	siteN     int      // characters inside them
+	kickerEnd int      // length of the block's text when its first link opened, or -1
+	sites     []string // the page's hosts
+	inPre     int
+	quote     int
 }
 
 func (b *blockBuilder) flush() {
@@ -72,10 +76,14 @@ func (b *blockBuilder) flush() {
 				kind = "blockquote"
 			}
 		}
-		b.blocks = append(b.blocks, Block{Kind: kind, Level: b.level, Ordered: b.order, Text: text, linkChars: b.links, siteChars: b.siteN, kicker: b.kicker})
+		kicker := ""
+		if kind == "li" && b.kickerEnd >= 0 {
+			kicker = normalizeSpace(b.cur.String()[:b.kickerEnd])
+		}
+		b.blocks = append(b.blocks, Block{Kind: kind, Level: b.level, Ordered: b.order, Text: text, linkChars: b.links, siteChars: b.siteN, kicker: kicker})
 	}
 	b.cur.Reset()
-	b.links, b.siteN, b.kicker, b.linked = 0, 0, "", false
+	b.links, b.siteN, b.kickerEnd = 0, 0, -1
 }
 
 // start begins a block of the given kind, flushing what came before.
@@ -141,9 +149,8 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 		return
 	case atom.A:
 		site := sameSite(attr(n, "href"), b.sites)
-		if !b.linked {
-			b.linked = true
-			b.kicker = normalizeSpace(b.cur.String())
+		if b.kickerEnd < 0 {
+			b.kickerEnd = b.cur.Len()
 		}
 		b.inLink++
 		if site {
@@ -269,7 +276,7 @@ func (b *blockBuilder) table(n *html.Node, depth int) {
 		links, sites := 0, 0
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
-				sub := blockBuilder{sites: b.sites}
+				sub := newBlockBuilder(b.sites)
 				sub.walk(c, depth+1)
 				sub.flush()
 				var parts []string
@@ -320,7 +327,7 @@ func isBlockElement(a atom.Atom) bool {
 // page (or ""), to tell links to the page's own site.
 func toBlocks(n *html.Node, sites []string) []Block {
 	fixAtoms(n, 0)
-	b := blockBuilder{sites: sites}
+	b := newBlockBuilder(sites)
 	b.walk(n, 0)
 	b.flush()
 	return b.blocks

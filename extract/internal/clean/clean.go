@@ -28,7 +28,7 @@ type Config struct {
 	URL     *url.URL
 	Explain bool
 	Title   string // the page's title from metadata, to drop a repeated headline
-	Site    string // the page's host, when known from URL or canonical link
+	Site    string // the host of the page's canonical address, when it has one
 	Logger  *slog.Logger
 }
 
@@ -60,6 +60,14 @@ type Result struct {
 	// Recovered is set when the safety net replaced a cleaned article that
 	// was a small part of the page with the one found on the whole page.
 	Recovered bool
+}
+
+// titleOr returns the title of r, or title when there is no r.
+func (r *Result) titleOr(title string) string {
+	if r == nil {
+		return title
+	}
+	return r.Title
 }
 
 // quiet discards readability's logs without formatting them.
@@ -108,11 +116,7 @@ func flightResult(flight []string, cfg Config, res *Result, err error) (*Result,
 		cleaned = res.Blocks
 	}
 	if blocks := fs.flightArticle(flight, cleaned); len(blocks) > 0 {
-		title := cfg.Title
-		if res != nil {
-			title = res.Title
-		}
-		return &Result{Title: title, Blocks: blocks, Removed: fs.removed, Recovered: true}, nil
+		return &Result{Title: res.titleOr(cfg.Title), Blocks: blocks, Removed: fs.removed, Recovered: true}, nil
 	}
 	return res, err
 }
@@ -142,11 +146,7 @@ func markupArticle(doc *html.Node, cfg Config, cuts []removal, page measure) (*R
 		third := &state{cfg: cfg}
 		blocks := third.filter(toBlocks(n, cfg.sites()), cfg.Title)
 		if len(blocks) > 0 && (best == nil || blocksLen(blocks) >= proseRatio*blocksLen(best.Blocks)) {
-			title := cfg.Title
-			if best != nil {
-				title = best.Title
-			}
-			best = &Result{Title: title, Blocks: blocks, Removed: append(again.removed, third.removed...), Recovered: true}
+			best = &Result{Title: best.titleOr(cfg.Title), Blocks: blocks, Removed: append(again.removed, third.removed...), Recovered: true}
 			bestErr = nil
 		}
 	}
@@ -648,7 +648,7 @@ func isPromo(t string, n int) bool {
 			break
 		}
 	}
-	if ask < 0 || ask > 0 && !addressesReader(l) {
+	if ask < 0 || ask > 0 && !addressesReader(words(l)) {
 		return false
 	}
 	for _, w := range []string{"newsletter", "inbox", "briefing", "digest", "magazine", "bulletin", "boletín", "boletin", "e-mail", "email", "delivered", "issues for"} {
@@ -668,17 +668,17 @@ func isNewsletterBox(b Block, prev string) bool {
 	if prev == "newsletter" {
 		return n <= newsletterLines && b.Kind != "blockquote"
 	}
-	l := strings.ToLower(b.Text)
-	if !slices.Contains(words(l), "newsletter") {
+	ws := words(b.Text)
+	if !slices.Contains(ws, "newsletter") {
 		return false
 	}
-	return n <= labelWords || n <= newsletterPitch && addressesReader(l) && !firstPerson(l)
+	return n <= labelWords || n <= newsletterPitch && addressesReader(ws) && !firstPerson(ws)
 }
 
-// firstPerson reports a lower-cased text with a writer speaking as "I": a
+// firstPerson reports words (lower-cased) of a writer speaking as "I": a
 // blogger's own words, not a publisher's pitch.
-func firstPerson(l string) bool {
-	for _, w := range words(l) {
+func firstPerson(ws []string) bool {
+	for _, w := range ws {
 		switch w {
 		case "i", "my", "me", "ich", "mein", "meine", "mich", "mir", "je", "mon", "mes", "moi", "yo", "mi":
 			return true
@@ -717,10 +717,10 @@ const (
 	newsletterLines = 20
 )
 
-// addressesReader reports a lower-cased text that speaks to its reader or
+// addressesReader reports words (lower-cased) that speak to the reader or
 // of the publisher: "you", "your", "our" and their kin.
-func addressesReader(l string) bool {
-	for _, w := range words(l) {
+func addressesReader(ws []string) bool {
+	for _, w := range ws {
 		switch w {
 		case "you", "your", "our", "sie", "ihr", "ihre", "ihren", "unser", "unsere", "unseren",
 			"dich", "dein", "deine", "vous", "votre", "vos", "notre", "nos", "tu", "te", "tus", "usted",

@@ -2,7 +2,6 @@ package clean
 
 import (
 	"encoding/json"
-	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -77,17 +76,13 @@ func flightStream(scripts []string) string {
 // paragraphs, each once.
 func flightHTML(stream string) []string {
 	var out []string
-	seen := map[uint64]bool{}
+	seen := map[string]bool{}
 	add := func(s string) {
-		if len(s) < flightMinFragment || !strings.Contains(s, "<p") || len(out) >= flightMaxFragments {
+		if len(s) < flightMinFragment || !strings.Contains(s, "<p") || len(out) >= flightMaxFragments || seen[s] {
 			return
 		}
-		h := fnv.New64a()
-		h.Write([]byte(s))
-		if k := h.Sum64(); !seen[k] {
-			seen[k] = true
-			out = append(out, s)
-		}
+		seen[s] = true
+		out = append(out, s)
 	}
 	rowStart := true // a row starts after a newline or right after a text row
 	for i := 0; i < len(stream); {
@@ -169,7 +164,7 @@ func (s *state) flightArticle(scripts []string, cleaned []Block) []Block {
 		return nil
 	}
 	frags := flightHTML(flightStream(scripts))
-	title := words(s.cfg.Title)
+	title := titleWords(s.cfg.Title)
 	var best []Block
 	bestTitled := false
 	for _, f := range frags {
@@ -189,15 +184,19 @@ func (s *state) flightArticle(scripts []string, cleaned []Block) []Block {
 	return blocks
 }
 
-// sharesWords reports blocks that hold two or more of the words of title
-// (of two letters or more).
-func sharesWords(blocks []Block, title []string) bool {
+// titleWords returns the words of title of two letters or more.
+func titleWords(title string) map[string]bool {
 	want := map[string]bool{}
-	for _, w := range title {
+	for _, w := range words(title) {
 		if len([]rune(w)) >= 2 {
 			want[w] = true
 		}
 	}
+	return want
+}
+
+// sharesWords reports blocks that hold two or more of the words in want.
+func sharesWords(blocks []Block, want map[string]bool) bool {
 	found := map[string]bool{}
 	for _, b := range blocks {
 		for _, w := range words(b.Text) {

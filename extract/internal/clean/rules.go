@@ -99,6 +99,9 @@ func isDateLine(t string) bool {
 // splitFigures puts a space where a word runs into a figure ("2 hours
 // ago10:05"), as stamps printed side by side run together.
 func splitFigures(t string) string {
+	if !runsIntoFigure(t) {
+		return t
+	}
 	var b strings.Builder
 	prev := rune(0)
 	for _, r := range t {
@@ -109,6 +112,18 @@ func splitFigures(t string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// runsIntoFigure reports a letter followed at once by a figure.
+func runsIntoFigure(t string) bool {
+	prev := rune(0)
+	for _, r := range t {
+		if unicode.IsDigit(r) && unicode.IsLetter(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 // weakDateWords are the date words that also label durations and list
@@ -203,6 +218,10 @@ var metaRules = sync.OnceValue(func() []phraseRule {
 	}
 })
 
+// bioRoles are the jobs an author bio names, in the languages of the
+// phrase rules.
+const bioRoles = `reporter|reporterin|writer|editor|correspondent|journalist|journalistin|columnist|contributor|producer|author|curator|critic|analyst|freelance|staff|blogger|journaliste|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|redaktor|redaktorin|autor|autorin|periodista|redactor|redactora|corresponsal`
+
 var tailRules = sync.OnceValue(func() []phraseRule {
 	return []phraseRule{
 		{"disclosure", anchored(`(?i)(disclaimer|disclosure|haftungsausschluss|avertissement|aviso legal)\s*:.*`), nil},
@@ -210,10 +229,10 @@ var tailRules = sync.OnceValue(func() []phraseRule {
 		// Group, 1200 Harbor Street, Suite 400, Portland, OR 97201".
 		{"postal-address", anchored(`(?i)^[^.!?]{0,120}\b\d{1,5}\s+[\p{L} .'-]{2,40}\b(street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|drive|dr\.?|lane|way|place|plaza|square|straße|strasse|str\.|rue|calle|avenida)\b[^.!?]{0,120}\b(\d{5}(-\d{4})?|[a-z]\d[a-z] ?\d[a-z]\d|[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2})\b[^.!?]{0,80}$|^[^.!?]{0,120}\b\p{L}+(straße|strasse|str\.|weg|platz|allee|gasse|laan|straat)\s+\d{1,4}[a-z]?,?\s+(d-|a-|ch-)?\d{4,5}\s+\p{L}[^.!?]{0,80}$`), nil},
 		// "Phil Helsel is a reporter for NBC News."
-		{"author-bio", anchored(`^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){0,3}(\s+\([^)]*\))?\s+(is|was|est|ist|war|es|era)\s+((a|an|the|un|une|ein|eine|der|die|el|la)\s+)?(.*\s)?(?i:reporter|reporterin|writer|editor|correspondent|journalist|journalistin|columnist|contributor|producer|author|curator|critic|analyst|freelance|staff|blogger|journaliste|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|redaktor|redaktorin|autor|autorin|periodista|redactor|redactora|corresponsal)\b.*$`), nil},
+		{"author-bio", anchored(`^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){0,3}(\s+\([^)]*\))?\s+(is|was|est|ist|war|es|era)\s+((a|an|the|un|une|ein|eine|der|die|el|la)\s+)?(.*\s)?(?i:` + bioRoles + `)\b.*$`), nil},
 		// Led by the role: "Korrespondent Jan Muster ist bei der Zeitung für
 		// Landespolitik zuständig."
-		{"author-bio", anchored(`^(?i:reporter|reporterin|writer|editor|correspondent|journalist|journalistin|columnist|contributor|producer|author|curator|critic|analyst|freelance|staff|blogger|journaliste|rédacteur|rédactrice|korrespondent|korrespondentin|redakteur|redakteurin|redaktor|redaktorin|autor|autorin|periodista|redactor|redactora|corresponsal)\s+\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(is|was|est|ist|war|es|era|schreibt|writes|covers|berichtet)\b.{0,400}$`), nil},
+		{"author-bio", anchored(`^(?i:` + bioRoles + `)\s+\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(is|was|est|ist|war|es|era|schreibt|writes|covers|berichtet)\b.{0,400}$`), nil},
 	}
 })
 
