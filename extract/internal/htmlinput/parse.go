@@ -49,9 +49,12 @@ var fallbackDepths = []int{maxDepth, 96, 24, 0}
 // where the page needs no flattening (see pruner); their elements stay.
 func Parse(s string) (*html.Node, error) {
 	var err error
-	for _, limit := range fallbackDepths {
-		var doc *html.Node
-		doc, err = html.Parse(prepare(s, limit))
+	for i, limit := range fallbackDepths {
+		out, p, doc := flattenBuild(s, limit, i == 0)
+		if doc != nil {
+			return doc, nil
+		}
+		doc, err = html.Parse(pageReader(out, p))
 		if err == nil {
 			return doc, nil
 		}
@@ -93,25 +96,45 @@ type flattener struct {
 // when that scanner meets markup it leaves to x/net/html's tokenizer, or
 // the page needs rewriting, does the model run again over the tokenizer's.
 func flatten(s string, limit int) (string, *pruner) {
-	if f := runModel(s, limit, newScanner(s), true); f != nil {
-		return s, &f.prune
+	out, p, _ := flattenBuild(s, limit, false)
+	return out, p
+}
+
+// flattenBuild is flatten that, with build, also builds the tree during the
+// quick scanner's pass (see builder) and returns it when it can.
+func flattenBuild(s string, limit int, build bool) (string, *pruner, *html.Node) {
+	var b *builder
+	if build {
+		b = newBuilder(s)
 	}
-	f := runModel(s, limit, &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))}, false)
+	if f := runModel(s, limit, newScanner(s), true, b); f != nil {
+		var doc *html.Node
+		if b != nil {
+			doc = b.finish()
+		}
+		return s, &f.prune, doc
+	}
+	f := runModel(s, limit, &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))}, false, nil)
 	if f.out == nil {
-		return s, nil
+		return s, nil, nil
 	}
 	// Bytes the tokenizer did not return as tokens (none in practice) are
 	// kept as they are.
 	if f.pos < len(s) {
 		f.out.WriteString(s[f.pos:])
 	}
-	return f.out.String(), nil
+	return f.out.String(), nil, nil
 }
 
 // prepare returns s as the parser is to read it: flattened, or, when it
 // needs no flattening, without the text the pruner found.
 func prepare(s string, limit int) io.Reader {
-	out, p := flatten(s, limit)
+	return pageReader(flatten(s, limit))
+}
+
+// pageReader reads the flattened page out, without the text the pruner p
+// found when there is one.
+func pageReader(out string, p *pruner) io.Reader {
 	if p == nil {
 		return strings.NewReader(out)
 	}
@@ -142,8 +165,8 @@ func (t *htmlTokens) failed() bool { return false }
 
 // runModel runs the model of the parser's stack over the tokens of src. It
 // returns nil when src failed, or, with check, as soon as the page needs
-// rewriting.
-func runModel(s string, limit int, src tokenSource, check bool) *flattener {
+// rewriting. The tokens also go to b when it is not nil.
+func runModel(s string, limit int, src tokenSource, check bool, b *builder) *flattener {
 	f := &flattener{src: s, limit: limit, kept: 2}
 	for {
 		tt, n := src.next()
@@ -152,6 +175,9 @@ func runModel(s string, limit int, src tokenSource, check bool) *flattener {
 		}
 		raw := s[f.pos : f.pos+n]
 		f.prune.token(tt, f.pos, raw)
+		if b != nil {
+			b.token(tt, raw, f.prune.cutAt(f.pos))
+		}
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			a, name := tagName(raw)

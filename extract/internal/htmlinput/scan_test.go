@@ -33,8 +33,8 @@ func sameTokens(t *testing.T, name, s string) bool {
 	t.Helper()
 	quick := &recorder{tokenSource: newScanner(s)}
 	full := &recorder{tokenSource: &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))}}
-	runModel(s, maxDepth, quick, false)
-	runModel(s, maxDepth, full, false)
+	runModel(s, maxDepth, quick, false, nil)
+	runModel(s, maxDepth, full, false, nil)
 	if quick.failed() {
 		return false
 	}

@@ -1,0 +1,282 @@
+package htmlinput
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// built returns the builder's tree for s, or nil when it gives up.
+func built(s string) *html.Node {
+	_, _, doc := flattenBuild(s, maxDepth, true)
+	return doc
+}
+
+// reference returns the tree html.Parse builds from s as Parse prepares
+// it (flattened or pruned).
+func reference(t testing.TB, s string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(prepare(s, maxDepth))
+	if err != nil {
+		t.Fatalf("html.Parse: %v", err)
+	}
+	return doc
+}
+
+// treeDiff compares two trees node by node and describes the first
+// difference, or returns "".
+func treeDiff(want, got *html.Node) string {
+	type pair struct {
+		w, g *html.Node
+		path string
+	}
+	stack := []pair{{want, got, "#document"}}
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if d := nodeDiff(p.w, p.g); d != "" {
+			return p.path + ": " + d
+		}
+		wc, gc := p.w.FirstChild, p.g.FirstChild
+		for i := 0; wc != nil || gc != nil; i++ {
+			path := fmt.Sprintf("%s/%d", p.path, i)
+			if wc == nil || gc == nil {
+				return fmt.Sprintf("%s: child present in one tree only (want %v, got %v)", path, label(wc), label(gc))
+			}
+			if gc.Parent != p.g || gc.PrevSibling != lastBefore(p.g, gc) {
+				return path + ": inconsistent links"
+			}
+			stack = append(stack, pair{wc, gc, path + "(" + label(wc) + ")"})
+			wc, gc = wc.NextSibling, gc.NextSibling
+		}
+		if p.g.LastChild != nil && p.g.LastChild.NextSibling != nil {
+			return p.path + ": inconsistent last child"
+		}
+	}
+	return ""
+}
+
+// lastBefore returns the child of parent just before c.
+func lastBefore(parent, c *html.Node) *html.Node {
+	var prev *html.Node
+	for k := parent.FirstChild; k != nil && k != c; k = k.NextSibling {
+		prev = k
+	}
+	return prev
+}
+
+func label(n *html.Node) string {
+	if n == nil {
+		return "nil"
+	}
+	if n.Type == html.ElementNode {
+		return "<" + n.Data + ">"
+	}
+	return fmt.Sprintf("%d:%.20q", n.Type, n.Data)
+}
+
+func nodeDiff(w, g *html.Node) string {
+	switch {
+	case w.Type != g.Type:
+		return fmt.Sprintf("type %d, got %d", w.Type, g.Type)
+	case w.Data != g.Data:
+		return fmt.Sprintf("data %.60q, got %.60q", w.Data, g.Data)
+	case w.DataAtom != g.DataAtom:
+		return fmt.Sprintf("atom %v, got %v", w.DataAtom, g.DataAtom)
+	case w.Namespace != g.Namespace:
+		return fmt.Sprintf("namespace %q, got %q", w.Namespace, g.Namespace)
+	case !slices.Equal(w.Attr, g.Attr):
+		return fmt.Sprintf("attributes %q, got %q", w.Attr, g.Attr)
+	}
+	return ""
+}
+
+// checkSame fails when the builder accepts s and its tree differs from
+// html.Parse's, and reports whether it accepted.
+func checkSame(t testing.TB, name, s string) bool {
+	t.Helper()
+	got := built(s)
+	if got == nil {
+		return false
+	}
+	if d := treeDiff(reference(t, s), got); d != "" {
+		t.Errorf("%s: %s", name, d)
+	}
+	return true
+}
+
+func TestBuildCorpora(t *testing.T) {
+	corpora := []string{
+		"../../../../shared/bench/scrapinghub/html",
+		"../../../../shared/corpora/fundus/html",
+		"../../../../shared/corpora/wcxb-dev/html",
+	}
+	for _, dir := range corpora {
+		t.Run(filepath.Base(filepath.Dir(dir)), func(t *testing.T) {
+			files, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
+			if len(files) == 0 {
+				t.Skipf("no pages in %s (it lives outside the repository)", dir)
+			}
+			accepted := 0
+			for _, name := range files {
+				data, err := readGzipFile(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s, _, err := Decode(data, Options{})
+				if err != nil {
+					continue
+				}
+				if checkSame(t, filepath.Base(name), s) {
+					accepted++
+				}
+			}
+			t.Logf("%s: builder accepted %d of %d pages (%.1f%%)", dir, accepted, len(files),
+				100*float64(accepted)/float64(len(files)))
+		})
+	}
+}
+
+// buildCases are snippets of each construct the builder models; each
+// must be accepted and give html.Parse's tree.
+var buildCases = []string{
+	"",
+	"   ",
+	"<!DOCTYPE html><html><head><title>T &amp; x</title></head><body><p>a</p></body></html>",
+	"<!doctype html>\r\n<html lang=en>\n<head>\n<meta charset=utf-8>\n<link rel=x href='/a?b=1&amp;c=2'>\n</head>\n<body>\n<p>x</p>\n</body>\n</html>\n",
+	"<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"><p>a<table><tr><td>b</table>",
+	"<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\"><p>a<table><tr><td>b</table>",
+	"<!-- c1 --><!DOCTYPE html><!-- c2 --><html><!-- c3 --><head><!-- c4 --></head><!-- c5 --><body><!-- c6 --></body><!-- c7 --></html><!-- c8 -->",
+	"<html><head></head>  <body>x</body>  </html>  \n",
+	"<body><p>a</body> tail",
+	"<body><p>a</body></html>\n<!-- after -->\n",
+	"<title>a &lt; b &amp c</title><script>if (a < b && c) { x = '</p>' }</script><style>p > a {}</style>",
+	"<head><noscript><img src=x></noscript><script type=application/ld+json>{\"a\":\"&amp;\"}</script></head>",
+	"<body><noscript><iframe src=x></iframe></noscript><p>a",
+	"<p>a<div>b</div><p>c<ul><li>d<li>e</ul><dl><dt>f<dd>g<dt>h</dl>",
+	"<h1>a<h2>b</h2><p>c<h3>d</h3>",
+	"<p>a</p></p><br></br><p>b",
+	"<div><span>a</div>b</span>c",
+	"<p><b>bold</b> and <a href=\"/x\" class=\"z\" id=y>link <i>it</i></a>.</p>",
+	"<a href=1 title=t class=c>x</a><b b=2 a=1>y</b>",
+	"<p><a href=x><span>t</span></a><em>e<strong>s</strong></em>",
+	"<p><a><span>x</a>y</p>",
+	"<pre>\nline1\nline2</pre><pre>\n\nx</pre><listing>\nl</listing><textarea>\nt &amp; u</textarea>",
+	"<table><tr><td>a<td>b<tr><th>c</table>",
+	"<table>\n <thead>\n  <tr><th>h</th></tr>\n </thead>\n <tbody>\n  <tr><td><b>x</b></td></tr>\n </tbody>\n</table>",
+	"<table><tbody><tr><td><table><tr><td>inner</td></tr></table></td></tr></tbody></table>",
+	"<table><!-- c --><tr><td><p>a<td>b</p></table>after",
+	"<table><td><b>x</td><td>y</table>",
+	"<table><input type=hidden name=a><tr><td>x</td></tr></table>",
+	"<form><input name=q><button>go</button></form><form>x</form>",
+	"<div><form id=f></div><form>ignored</form></form>",
+	"<button>a<button>b</button>",
+	"<object data=x><param name=a value=b><embed src=y></object>",
+	"<option>a<option>b<optgroup>c",
+	"<hr/><br/><img src=x alt=\"a&quot;b\"/><input/><wbr/><div/>text",
+	"<svg width=10 height=10 viewBox=\"0 0 10 10\"><g><path d=\"M0 0L1 1\"/><circle cx=1 cy=1 r=1></circle></g></svg>after",
+	"<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\"><use xlink:href=\"#i\"/><lineargradient id=g><stop offset=0 /></lineargradient></svg>",
+	"<svg/><p>x",
+	"<p>a &copy; b &copy c &amp;x &notit; &#169; &#xA9; &#9 &unknown;</p>",
+	"<a href=\"?a=1&copy=2&amp;b=3&notit;&lt&#38;\">x</a>",
+	"<p>\r\ncr\rlf</p><a title=\"a\r\nb\">x</a>",
+	"<div CLASS=a Class=b id=c>x</div><DIV>y</Div>",
+	"<p>a<?xml version=1?>b<!bogus>c</ x>d</>e",
+	"<p>x<!-->y<!--->z<!---->w<!-- a --!>v",
+	"<iframe src=x><p>raw</p></iframe><xmp><b>raw</b></xmp><noembed>n</noembed><noframes>f</noframes>",
+	"<p>a<html lang=fr class=x><body id=b>",
+	"<meta name=a><p>x</p><link rel=y><style>s</style><script>1</script>",
+	"<head></head><script>a</script><body>",
+	"<custom-el data-x=1>a</custom-el><my-tag>b</MY-TAG>",
+	"<p>a<address>b</address><details><summary>s</summary>d</details>",
+	"<main><article><section><header>h</header><footer>f</footer></section></article></main>",
+	"<figure><img src=a><figcaption>c</figcaption></figure>",
+	"<ul><li>a<ul><li>b</ul><li>c</ul>",
+	"<dl><div><dt>a<dd>b</div></dl>",
+	"<table><tr><td>a</td></tr><tr><td>b</td></tr></table><p>c",
+	"</div><p>x</span>",
+	"<body><div>\n</div>\n\n</body>\n</html>\n\n",
+}
+
+func TestBuildCases(t *testing.T) {
+	for i, c := range buildCases {
+		if !checkSame(t, fmt.Sprintf("case %d %.40q", i, c), c) {
+			t.Errorf("case %d %q: builder gave up", i, c)
+		}
+	}
+}
+
+// bailCases need the parser's harder machinery: the builder must give up
+// on each (and html.Parse builds the tree).
+var bailCases = []string{
+	"<p><b>x<p>y",                         // formatting element reopened
+	"<b>a<div>b</b>c</div>",               // adoption agency
+	"<a href=1>x<a href=2>y",              // <a> inside <a>
+	"<b><b><b><b>x",                       // a fourth identical formatting element
+	"<table>text</table>",                 // foster parenting
+	"<table><div>x</div></table>",         // foster parenting
+	"<table><caption>c</caption></table>", // caption
+	"<table><colgroup><col></table>",      // column group
+	"<template><p>x</template>",           // template
+	"<frameset><frame></frameset>",        // frameset
+	"<select><option>a</select>",          // select
+	"<math><mi>x</mi></math>",             // MathML
+	"<svg><title>t</title></svg>",         // HTML integration point
+	"<svg><foreignObject><p>x</foreignObject></svg>",
+	"<svg><p>x</svg>",          // breakout
+	"<svg><![CDATA[x]]></svg>", // CDATA
+	"<plaintext>x",             // plaintext
+	"<image src=x>",            // image
+	"<nobr>x",                  // nobr
+	"<ruby>a<rt>b</ruby>",      // ruby
+	"<p>a\x00b",                // NUL
+	"<form><div></form>x",      // form end leaving elements open
+	"<div",                     // token cut by the end
+}
+
+func TestBuildBails(t *testing.T) {
+	for _, c := range bailCases {
+		if built(c) != nil {
+			t.Errorf("%q: builder accepted", c)
+		}
+	}
+}
+
+// TestBuildPruned checks that the text the pruner leaves out is left out
+// of the built tree too, as it is of html.Parse's input.
+func TestBuildPruned(t *testing.T) {
+	s := "<head><script>var a = '<p>';</script><style>p{}</style><script type=\"application/ld+json\">{}</script></head><p>x"
+	doc := built(s)
+	if doc == nil {
+		t.Fatal("builder gave up")
+	}
+	if d := treeDiff(reference(t, s), doc); d != "" {
+		t.Fatal(d)
+	}
+	b, _ := io.ReadAll(prepare(s, maxDepth))
+	if strings.Contains(string(b), "var a") {
+		t.Fatalf("script text not pruned: %s", b)
+	}
+}
+
+// TestParseUsesBuilder checks that Parse returns the builder's tree when
+// it accepts the page: the tree's nodes come from one slab.
+func TestParseUsesBuilder(t *testing.T) {
+	doc, err := Parse("<p>a</p><p>b</p>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := doc.FirstChild.LastChild
+	p1, p2 := body.FirstChild, body.LastChild
+	if d := treeDiff(reference(t, "<p>a</p><p>b</p>"), doc); d != "" {
+		t.Fatal(d)
+	}
+	if p1 == nil || p2 == nil || p1 == p2 {
+		t.Fatalf("unexpected tree")
+	}
+}
