@@ -80,9 +80,15 @@ func newBuilder(src string) *builder {
 
 // fail gives up: the page is left to html.Parse.
 func (b *builder) fail() bool {
+	if !b.bad && failHook != nil {
+		failHook(b)
+	}
 	b.bad = true
 	return true
 }
+
+// failHook, when set (by tests), sees the builder as it gives up.
+var failHook func(*builder)
 
 // token processes a token of type tt whose raw text is raw. A pruned
 // token (the text of a script or style the pruner leaves out) is one the
@@ -99,7 +105,6 @@ func (b *builder) token(tt html.TokenType, raw string, pruned bool) {
 		b.tok.tt = html.StartTagToken
 		b.tok.selfClosing = tt == html.SelfClosingTagToken
 		b.readTag(raw, 1, true)
-		b.rawNext = keepsReferences(b.tok.a)
 	case html.EndTagToken:
 		b.readTag(raw, 2, false)
 	case html.TextToken:

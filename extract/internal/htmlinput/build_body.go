@@ -53,6 +53,9 @@ func (b *builder) bodyStart() bool {
 	case isFormatting(a):
 		return b.formattingStart()
 	case isBodyVoid(a):
+		if a == atom.Input {
+			b.popUntil(scopeDefault, atom.Select)
+		}
 		b.reconstruct()
 		b.addVoid()
 	default:
@@ -110,6 +113,9 @@ func (b *builder) otherStart() bool {
 			b.generateImpliedEndTags(atom.P)
 			b.popUntil(scopeDefault, atom.P)
 		}
+		if b.inScope(scopeDefault, atom.Select) >= 0 {
+			b.generateImpliedEndTags(0)
+		}
 		b.addVoid()
 	default:
 		return b.rarerStart()
@@ -128,8 +134,19 @@ func (b *builder) rarerStart() bool {
 		b.closeP()
 		b.reconstruct()
 		b.rawTextElement()
+	case atom.Select:
+		if !b.popUntil(scopeDefault, atom.Select) {
+			b.reconstruct()
+			b.addElement()
+		}
 	case atom.Option, atom.Optgroup:
-		if b.top().DataAtom == atom.Option {
+		if b.inScope(scopeDefault, atom.Select) >= 0 {
+			except := atom.Optgroup
+			if b.tok.a == atom.Optgroup {
+				except = 0
+			}
+			b.generateImpliedEndTags(except)
+		} else if b.top().DataAtom == atom.Option {
 			b.pop()
 		}
 		b.reconstruct()
@@ -145,7 +162,7 @@ func (b *builder) rarerStart() bool {
 	case atom.Caption, atom.Col, atom.Colgroup, atom.Frame, atom.Head, atom.Tbody, atom.Td,
 		atom.Tfoot, atom.Th, atom.Thead, atom.Tr:
 		// Ignored outside a table.
-	case atom.Frameset, atom.Plaintext, atom.Nobr, atom.Image, atom.Select, atom.Math,
+	case atom.Frameset, atom.Plaintext, atom.Nobr, atom.Image, atom.Math,
 		atom.Rb, atom.Rtc, atom.Rp, atom.Rt:
 		return b.fail()
 	default:

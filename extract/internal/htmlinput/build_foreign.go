@@ -16,7 +16,21 @@ import (
 // inForeign reports whether the current token is processed by the rules
 // for foreign content.
 func (b *builder) inForeign() bool {
-	return len(b.oe) > 0 && b.top().Namespace != "" && b.tok.tt != html.ErrorToken
+	if len(b.oe) == 0 || b.tok.tt == html.ErrorToken {
+		return false
+	}
+	t := b.top()
+	if t.Namespace == "" {
+		return false
+	}
+	// In an SVG <title> or <desc>, text goes by HTML rules.
+	return !(b.tok.tt == html.TextToken && svgTextPoint(t))
+}
+
+// svgTextPoint reports the SVG elements whose text is read by HTML rules
+// (HTML integration points) that the builder follows.
+func svgTextPoint(n *html.Node) bool {
+	return n.Namespace == "svg" && (n.DataAtom == atom.Title || n.DataAtom == atom.Desc)
 }
 
 func (b *builder) foreign() bool {
@@ -29,7 +43,9 @@ func (b *builder) foreign() bool {
 		}
 		b.addComment(b.top())
 	case html.StartTagToken:
-		if !svgShape(b.tok.name) {
+		// In <title> and <desc> start tags go by HTML rules, which the
+		// builder does not follow there.
+		if svgTextPoint(b.top()) || !svgShape(b.tok.name) && !svgLeaf(b.tok.a) {
 			return b.fail()
 		}
 		if adj := svgTagName(b.tok.name); adj != "" {
@@ -55,6 +71,12 @@ func (b *builder) foreign() bool {
 		return b.fail()
 	}
 	return true
+}
+
+// svgLeaf reports the SVG elements followed besides shapes: a style
+// sheet (markup in SVG, not raw text), a title and a description.
+func svgLeaf(a atom.Atom) bool {
+	return a == atom.Style || a == atom.Title || a == atom.Desc
 }
 
 // svgTagName returns the SVG spelling of a lower-case tag name of the

@@ -190,6 +190,7 @@ func (b *builder) inHeadStart() (done, ok bool) {
 // mode adds.
 func (b *builder) rawTextElement() {
 	b.addElement()
+	b.rawNext = keepsReferences(b.tok.a)
 	b.orig = b.mode
 	b.mode = textMode
 }

@@ -178,6 +178,11 @@ var buildCases = []string{
 	"<button>a<button>b</button>",
 	"<object data=x><param name=a value=b><embed src=y></object>",
 	"<option>a<option>b<optgroup>c",
+	"<select name=s><option value=1 selected>a<option>b</select><select><optgroup label=g><option>c</optgroup></select>",
+	"<select><option>a<select>b",
+	"<select><option>a<input name=x>b",
+	"<select><p>a<hr>b</select>",
+	"<svg><title>T &amp; x</title><desc>d</desc><style>.a{fill:red}</style><path d=\"M0\"/></svg>",
 	"<hr/><br/><img src=x alt=\"a&quot;b\"/><input/><wbr/><div/>text",
 	"<svg width=10 height=10 viewBox=\"0 0 10 10\"><g><path d=\"M0 0L1 1\"/><circle cx=1 cy=1 r=1></circle></g></svg>after",
 	"<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\"><use xlink:href=\"#i\"/><lineargradient id=g><stop offset=0 /></lineargradient></svg>",
@@ -224,9 +229,8 @@ var bailCases = []string{
 	"<table><colgroup><col></table>",      // column group
 	"<template><p>x</template>",           // template
 	"<frameset><frame></frameset>",        // frameset
-	"<select><option>a</select>",          // select
 	"<math><mi>x</mi></math>",             // MathML
-	"<svg><title>t</title></svg>",         // HTML integration point
+	"<svg><title><b>t</b></title></svg>",  // start tag in an HTML integration point
 	"<svg><foreignObject><p>x</foreignObject></svg>",
 	"<svg><p>x</svg>",          // breakout
 	"<svg><![CDATA[x]]></svg>", // CDATA
