@@ -62,8 +62,8 @@ type insertMode func(*builder) bool
 const (
 	// nodeSlab and attrSlab are the sizes of the slabs nodes and
 	// attributes are allocated in.
-	nodeSlab = 512
-	attrSlab = 512
+	nodeSlab = 256
+	attrSlab = 256
 	// maxOpen is the parser's limit on open elements: past it html.Parse
 	// fails, and Parse flattens the page.
 	maxOpen = 512
@@ -90,23 +90,21 @@ func (b *builder) fail() bool {
 // failHook, when set (by tests), sees the builder as it gives up.
 var failHook func(*builder)
 
-// token processes a token of type tt whose raw text is raw. A pruned
-// token (the text of a script or style the pruner leaves out) is one the
+// token processes a token of type tt whose raw text is raw; a tag's atom
+// and lower-case name are a and name. A pruned token (the text of a script or style the pruner leaves out) is one the
 // parser never sees.
-func (b *builder) token(tt html.TokenType, raw string, pruned bool) {
+func (b *builder) token(tt html.TokenType, raw string, pruned bool, a atom.Atom, name string) {
 	if b.bad || pruned {
 		return
 	}
-	b.tok = buildToken{tt: tt, raw: raw}
+	b.tok = buildToken{tt: tt, raw: raw, a: a, name: name}
 	rawText := b.rawNext
 	b.rawNext = false
 	switch tt {
 	case html.StartTagToken, html.SelfClosingTagToken:
 		b.tok.tt = html.StartTagToken
 		b.tok.selfClosing = tt == html.SelfClosingTagToken
-		b.readTag(raw, 1, true)
-	case html.EndTagToken:
-		b.readTag(raw, 2, false)
+		b.readAttrs(raw)
 	case html.TextToken:
 		if rawText {
 			b.tok.data = convertNewlines(raw)

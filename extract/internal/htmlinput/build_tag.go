@@ -7,18 +7,13 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// readTag reads the tag raw, whose name starts at i, into the current
-// token: its atom, lower-case name and, with attrs, its attributes as the
-// tokenizer returns them (lower-case keys, the first of duplicate keys,
-// values with newlines converted and references decoded).
-func (b *builder) readTag(raw string, i int, attrs bool) {
-	j := i
+// readAttrs reads the attributes of the start tag raw into the current
+// token, as the tokenizer returns them: lower-case keys, the first of
+// duplicate keys, values with newlines converted and references decoded.
+func (b *builder) readAttrs(raw string) {
+	j := 1
 	for j < len(raw) && !endsTagName(raw[j]) {
 		j++
-	}
-	b.tok.a, b.tok.name = lowerName(raw[i:j])
-	if !attrs {
-		return
 	}
 	start := len(b.attrs)
 	for {
@@ -106,15 +101,6 @@ func attrSpan(raw string, i int) (ks, ke, vs, ve, next int, ok bool) {
 		}
 	}
 	return 0, 0, 0, 0, 0, false
-}
-
-// lowerName returns the atom and lower-case name of a tag name, as the
-// tokenizer has them.
-func lowerName(name string) (atom.Atom, string) {
-	if a := lookupLower(name); a != 0 {
-		return a, a.String()
-	}
-	return 0, lowerString(name)
 }
 
 // lowerKey returns the lower-case attribute key, with the atom's string

@@ -175,12 +175,16 @@ func runModel(s string, limit int, src tokenSource, check bool, b *builder) *fla
 		}
 		raw := s[f.pos : f.pos+n]
 		f.prune.token(tt, f.pos, raw)
+		var a atom.Atom
+		var name string
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken || tt == html.EndTagToken {
+			a, name = tagName(raw)
+		}
 		if b != nil {
-			b.token(tt, raw, f.prune.cutAt(f.pos))
+			b.token(tt, raw, f.prune.cutAt(f.pos), a, name)
 		}
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			a, name := tagName(raw)
 			f.prune.startTag(a, name, raw, tt == html.SelfClosingTagToken)
 			if (f.inForeign() || a == atom.Svg || a == atom.Math) && isRawText(a) {
 				// The parser reads <style> and the like as markup in SVG
@@ -189,7 +193,6 @@ func runModel(s string, limit int, src tokenSource, check bool, b *builder) *fla
 			}
 			f.startTag(raw, a, name, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			a, name := tagName(raw)
 			f.prune.endTag(name)
 			f.endTag(raw, a, name)
 		case html.TextToken:
@@ -239,6 +242,9 @@ func tagName(raw string) (atom.Atom, string) {
 		if a := atom.Lookup(b); a != 0 {
 			return a, a.String()
 		}
+	}
+	if strings.IndexByte(name, 0) < 0 {
+		return 0, lowerString(name)
 	}
 	return 0, strings.Map(func(r rune) rune {
 		if r == 0 {
