@@ -39,6 +39,10 @@ type builder struct {
 	tok        buildToken
 	nodes      []html.Node      // slab the nodes are cut from
 	attrs      []html.Attribute // slab the attribute lists are cut from
+	// merging is the text node whose text, merged with text after it, is
+	// in merged.
+	merging *html.Node
+	merged  []byte
 	// rawNext: the next text token is the content of a raw text element
 	// (script, style...), whose character references stay as they are.
 	rawNext bool
@@ -130,6 +134,7 @@ func (b *builder) finish() *html.Node {
 	if b.bad {
 		return nil
 	}
+	b.flushText()
 	return b.doc
 }
 
@@ -223,13 +228,31 @@ func (b *builder) addText(s string) {
 	}
 	t := b.top()
 	if last := t.LastChild; last != nil && last.Type == html.TextNode {
-		last.Data += s
+		b.appendText(last, s)
 		return
 	}
 	n := b.newNode()
 	n.Type = html.TextNode
 	n.Data = s
 	t.AppendChild(n)
+}
+
+// appendText appends s to the text node n. A run of appends to one node
+// goes through a buffer, which flushText copies to the node.
+func (b *builder) appendText(n *html.Node, s string) {
+	if n != b.merging {
+		b.flushText()
+		b.merging = n
+		b.merged = append(b.merged[:0], n.Data...)
+	}
+	b.merged = append(b.merged, s...)
+}
+
+func (b *builder) flushText() {
+	if b.merging != nil {
+		b.merging.Data = string(b.merged)
+		b.merging = nil
+	}
 }
 
 // indexOf returns the index of n in the stack of open elements, or -1.

@@ -319,16 +319,17 @@ func afterAfterBodyMode(b *builder) bool {
 // copyAttributes adds to n the attributes of the current token it lacks
 // (a second <html> or <body> tag).
 func (b *builder) copyAttributes(n *html.Node) {
+	if len(b.tok.attr) == 0 {
+		return
+	}
+	has := make(map[string]bool, len(n.Attr)+len(b.tok.attr))
+	for _, a := range n.Attr {
+		has[a.Key] = true
+	}
 	for _, a := range b.tok.attr {
-		has := false
-		for _, x := range n.Attr {
-			if x.Key == a.Key {
-				has = true
-				break
-			}
-		}
-		if !has {
+		if !has[a.Key] {
 			n.Attr = append(n.Attr, a)
+			has[a.Key] = true
 		}
 	}
 }

@@ -16,6 +16,7 @@ func (b *builder) readAttrs(raw string) {
 		j++
 	}
 	start := len(b.attrs)
+	var seen map[string]bool // keys so far, once there are many
 	for {
 		ks, ke, vs, ve, next, ok := attrSpan(raw, j)
 		if !ok {
@@ -26,8 +27,17 @@ func (b *builder) readAttrs(raw string) {
 			continue // an empty key: the tokenizer drops it
 		}
 		key := lowerKey(raw[ks:ke])
-		if b.hasAttr(start, key) {
+		if seen == nil && len(b.attrs)-start >= linearAttrs {
+			seen = make(map[string]bool, 2*linearAttrs)
+			for _, a := range b.attrs[start:] {
+				seen[a.Key] = true
+			}
+		}
+		if seen != nil && seen[key] || seen == nil && b.hasAttr(start, key) {
 			continue
+		}
+		if seen != nil {
+			seen[key] = true
 		}
 		if len(b.attrs) == cap(b.attrs) {
 			b.growAttrs(start)
@@ -39,6 +49,10 @@ func (b *builder) readAttrs(raw string) {
 		b.tok.attr = b.attrs[start:len(b.attrs):len(b.attrs)]
 	}
 }
+
+// linearAttrs is the number of attributes up to which duplicate keys are
+// found by comparing with each; past it a tag's keys go in a map.
+const linearAttrs = 16
 
 // growAttrs starts a new attribute slab, carrying over the attributes of
 // the tag being read (from start).

@@ -205,6 +205,8 @@ var buildCases = []string{
 	"<dl><div><dt>a<dd>b</div></dl>",
 	"<table><tr><td>a</td></tr><tr><td>b</td></tr></table><p>c",
 	"</div><p>x</span>",
+	"<p>a</x>b</y>c<!-- d -->e</x>f",
+	"<p>x<body b=2 a=3 b=4><html c=4>",
 	"<body><div>\n</div>\n\n</body>\n</html>\n\n",
 }
 
