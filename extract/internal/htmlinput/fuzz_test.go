@@ -3,6 +3,7 @@ package htmlinput
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzParse checks that any UTF-8 input parses to a tree no deeper than the
@@ -29,5 +30,22 @@ func FuzzParse(f *testing.F) {
 		if d := depth(doc); d > 513 {
 			t.Fatalf("depth %d", d)
 		}
+	})
+}
+
+// FuzzBuild checks the tree builder against html.Parse: whenever the
+// builder accepts an input, its tree equals the parser's node for node.
+func FuzzBuild(f *testing.F) {
+	for _, c := range buildCases {
+		f.Add(c)
+	}
+	for _, c := range bailCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<16 || !utf8.ValidString(s) {
+			return
+		}
+		checkSame(t, "input", s)
 	})
 }
