@@ -34,6 +34,9 @@ type builder struct {
 	// orig is the mode to return to at the end of a raw text element.
 	orig       insertMode
 	head, form *html.Node
+	// templates is the stack of template insertion modes: the mode each
+	// open <template> returns to.
+	templates []insertMode
 	quirks     bool
 	bad        bool
 	tok        buildToken

@@ -17,6 +17,11 @@ func inBodyMode(b *builder) bool {
 		return b.bodyEnd()
 	case html.CommentToken:
 		b.addComment(b.top())
+	case html.ErrorToken:
+		if len(b.templates) > 0 {
+			b.mode = inTemplateMode
+			return false
+		}
 	}
 	return true
 }
@@ -68,18 +73,22 @@ func (b *builder) bodyStart() bool {
 func (b *builder) otherStart() bool {
 	switch a := b.tok.a; a {
 	case atom.Html:
-		b.copyAttributes(b.oe[0])
+		if !b.inTemplate() {
+			b.copyAttributes(b.oe[0])
+		}
 	case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes,
 		atom.Script, atom.Style, atom.Title, atom.Template:
 		return inHeadMode(b)
 	case atom.Body:
-		if len(b.oe) >= 2 && b.oe[1].DataAtom == atom.Body {
+		if len(b.oe) >= 2 && b.oe[1].DataAtom == atom.Body && !b.inTemplate() {
 			b.copyAttributes(b.oe[1])
 		}
 	case atom.Form:
-		if b.form == nil {
+		if t := b.inTemplate(); b.form == nil || t {
 			b.closeP()
-			b.form = b.addElement()
+			if n := b.addElement(); !t {
+				b.form = n
+			}
 		}
 	case atom.Li:
 		b.closeListItem(atom.Li, atom.Li)

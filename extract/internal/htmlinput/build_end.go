@@ -47,7 +47,9 @@ func (b *builder) bodyEnd() bool {
 	case atom.Br:
 		b.tok.tt = html.StartTagToken
 		return false
-	case atom.Template, atom.Nobr:
+	case atom.Template:
+		return inHeadMode(b)
+	case atom.Nobr:
 		return b.fail()
 	default:
 		if isFormatting(a) {
@@ -60,6 +62,13 @@ func (b *builder) bodyEnd() bool {
 
 // formEnd closes the form the form pointer names, when it is in scope.
 func (b *builder) formEnd() bool {
+	if b.inTemplate() {
+		if i := b.inScope(scopeDefault, atom.Form); i >= 0 {
+			b.generateImpliedEndTags(0)
+			b.popUntil(scopeDefault, atom.Form)
+		}
+		return true
+	}
 	n := b.form
 	b.form = nil
 	i := b.inScope(scopeDefault, atom.Form)

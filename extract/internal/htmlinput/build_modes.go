@@ -151,7 +151,8 @@ func inHeadMode(b *builder) bool {
 			return true
 		case atom.Body, atom.Html, atom.Br:
 		case atom.Template:
-			return b.fail()
+			b.closeTemplate()
+			return true
 		default:
 			return true
 		}
@@ -181,7 +182,8 @@ func (b *builder) inHeadStart() (done, ok bool) {
 	case atom.Head:
 		return true, true
 	case atom.Template:
-		return b.fail(), true
+		b.openTemplate()
+		return true, true
 	}
 	return false, false
 }
@@ -228,7 +230,7 @@ func afterHeadMode(b *builder) bool {
 		switch b.tok.a {
 		case atom.Body, atom.Html, atom.Br:
 		case atom.Template:
-			return b.fail()
+			return inHeadMode(b)
 		default:
 			return true
 		}
@@ -250,10 +252,10 @@ func (b *builder) afterHeadStart() (done, ok bool) {
 		b.addElement()
 		b.mode = inBodyMode
 		return true, true
-	case atom.Frameset, atom.Template:
+	case atom.Frameset:
 		return b.fail(), true
 	case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes,
-		atom.Script, atom.Style, atom.Title:
+		atom.Script, atom.Style, atom.Template, atom.Title:
 		// In the head after all: the head is reopened for the tag, and
 		// taken off the stack again after it.
 		if len(b.oe) >= maxOpen {
@@ -332,4 +334,81 @@ func (b *builder) copyAttributes(n *html.Node) {
 			has[a.Key] = true
 		}
 	}
+}
+
+// inTemplate reports whether a <template> is open.
+func (b *builder) inTemplate() bool {
+	for _, n := range b.oe {
+		if n.DataAtom == atom.Template && n.Namespace == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// openTemplate opens a <template>, whose content goes by the template
+// mode. The parser ignores the rest of the page after a template opened
+// in SVG or MathML content, which the builder leaves to it.
+func (b *builder) openTemplate() {
+	for _, n := range b.oe {
+		if n.Namespace != "" {
+			b.fail()
+			return
+		}
+	}
+	b.addElement()
+	b.afe = append(b.afe, nil)
+	b.mode = inTemplateMode
+	b.templates = append(b.templates, inTemplateMode)
+}
+
+// closeTemplate closes the open <template>, if there is one, with what is
+// open inside it.
+func (b *builder) closeTemplate() {
+	if !b.inTemplate() {
+		return
+	}
+	b.generateImpliedEndTags(0)
+	for i := len(b.oe) - 1; i >= 0; i-- {
+		if n := b.oe[i]; n.Namespace == "" && n.DataAtom == atom.Template {
+			b.oe = b.oe[:i]
+			break
+		}
+	}
+	b.clearFormattingToMarker()
+	b.templates = b.templates[:len(b.templates)-1]
+	b.resetMode()
+}
+
+// inTemplateMode starts the content of a template: the first tag sets the
+// mode its content goes by. Table parts in a template are left to
+// html.Parse.
+func inTemplateMode(b *builder) bool {
+	switch b.tok.tt {
+	case html.TextToken, html.CommentToken, html.DoctypeToken:
+		return inBodyMode(b)
+	case html.StartTagToken:
+		switch b.tok.a {
+		case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes,
+			atom.Script, atom.Style, atom.Template, atom.Title:
+			return inHeadMode(b)
+		case atom.Caption, atom.Colgroup, atom.Tbody, atom.Tfoot, atom.Thead, atom.Col,
+			atom.Tr, atom.Td, atom.Th:
+			return b.fail()
+		}
+		b.templates[len(b.templates)-1] = inBodyMode
+		b.mode = inBodyMode
+		return false
+	case html.EndTagToken:
+		if b.tok.a == atom.Template {
+			return inHeadMode(b)
+		}
+		return true
+	}
+	// The end of the input.
+	if !b.inTemplate() {
+		return true
+	}
+	b.closeTemplate()
+	return false
 }

@@ -66,7 +66,7 @@ func (b *builder) tableStart() bool {
 			}
 		}
 	case atom.Form:
-		if b.form == nil {
+		if b.form == nil && !b.inTemplate() {
 			b.form = b.addElement()
 			b.pop()
 		}
@@ -247,7 +247,16 @@ func (b *builder) resetMode() {
 			if b.head == nil {
 				b.mode = beforeHeadMode
 			}
-		case atom.Caption, atom.Colgroup, atom.Frameset, atom.Template:
+		case atom.Template:
+			if n.Namespace != "" {
+				continue
+			}
+			if len(b.templates) == 0 {
+				b.fail()
+				return
+			}
+			b.mode = b.templates[len(b.templates)-1]
+		case atom.Caption, atom.Colgroup, atom.Frameset:
 			b.fail()
 		default:
 			if i == 0 {

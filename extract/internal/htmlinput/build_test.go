@@ -206,6 +206,14 @@ var buildCases = []string{
 	"<table><tr><td>a</td></tr><tr><td>b</td></tr></table><p>c",
 	"</div><p>x</span>",
 	"<p>a</x>b</y>c<!-- d -->e</x>f",
+	"<head><template id=t><div>a</div></template></head><body><template><p>x<b>y</template>z",
+	"<template><form><input></form></template><form>f</form></form>",
+	"<template>a<html lang=x><body c=1></template>",
+	"<template><template>x</template></template>",
+	"<template><p>open at the end",
+	"<template><script>s</script>text<link rel=x></template>",
+	"<table><tr><td><template><div>x</div></template></td></tr></table>",
+	"<head></head><template><meta name=a></template><body>",
 	"<p>x<body b=2 a=3 b=4><html c=4>",
 	"<body><div>\n</div>\n\n</body>\n</html>\n\n",
 }
@@ -229,7 +237,7 @@ var bailCases = []string{
 	"<table><div>x</div></table>",         // foster parenting
 	"<table><caption>c</caption></table>", // caption
 	"<table><colgroup><col></table>",      // column group
-	"<template><p>x</template>",           // template
+	"<template><tr><td>x</template>",      // table parts in a template
 	"<frameset><frame></frameset>",        // frameset
 	"<math><mi>x</mi></math>",             // MathML
 	"<svg><title><b>t</b></title></svg>",  // start tag in an HTML integration point
