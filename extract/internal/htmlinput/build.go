@@ -20,7 +20,7 @@ import (
 //   - foster parenting (text or elements directly in a table, section or
 //     row), <caption> and <colgroup>, <select>, <template>, <frameset>,
 //     <plaintext>, <image>, <nobr>, ruby markup, <math>, and in <svg>
-//     anything but plain shapes (see svgShape);
+//     HTML elements and HTML content (see build_foreign.go);
 //   - CDATA sections, and a <form> end tag that leaves elements open.
 //
 // The quick scanner itself already gives up on NUL bytes and on tokens
@@ -37,11 +37,11 @@ type builder struct {
 	// templates is the stack of template insertion modes: the mode each
 	// open <template> returns to.
 	templates []insertMode
-	quirks     bool
-	bad        bool
-	tok        buildToken
-	nodes      []html.Node      // slab the nodes are cut from
-	attrs      []html.Attribute // slab the attribute lists are cut from
+	quirks    bool
+	bad       bool
+	tok       buildToken
+	nodes     []html.Node      // slab the nodes are cut from
+	attrs     []html.Attribute // slab the attribute lists are cut from
 	// merging is the text node whose text, merged with text after it, is
 	// in merged.
 	merging *html.Node

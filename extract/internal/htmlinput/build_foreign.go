@@ -7,11 +7,11 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// SVG content: the builder follows an <svg> made of plain shapes (see
-// svgShape), the markup of icons and drawings. Anything else in it is left
-// to html.Parse: an element that leaves SVG (<p>, <div>, <b>...), an HTML
-// integration point (<title>, <desc>, <foreignObject>), a CDATA section,
-// an end tag without an open element of its name.
+// SVG content: the builder follows an <svg> of SVG elements, the markup of
+// icons and drawings. It leaves to html.Parse an element that leaves SVG
+// (<p>, <div>, <b>...), a start tag in an HTML integration point (<title>,
+// <desc>; any <foreignObject>), a CDATA section, and an end tag without an
+// open element of its name.
 
 // inForeign reports whether the current token is processed by the rules
 // for foreign content.
@@ -45,7 +45,7 @@ func (b *builder) foreign() bool {
 	case html.StartTagToken:
 		// In <title> and <desc> start tags go by HTML rules, which the
 		// builder does not follow there.
-		if svgTextPoint(b.top()) || !svgShape(b.tok.name) && !svgLeaf(b.tok.a) {
+		if svgTextPoint(b.top()) || !svgElement(b.tok.a) || b.tok.name == "foreignobject" {
 			return b.fail()
 		}
 		if adj := svgTagName(b.tok.name); adj != "" {
@@ -73,10 +73,22 @@ func (b *builder) foreign() bool {
 	return true
 }
 
-// svgLeaf reports the SVG elements followed besides shapes: a style
-// sheet (markup in SVG, not raw text), a title and a description.
-func svgLeaf(a atom.Atom) bool {
-	return a == atom.Style || a == atom.Title || a == atom.Desc
+// svgElement reports whether a start tag a in SVG content opens an SVG
+// element the builder follows: not one that leaves SVG (<p>, <div>, <b>;
+// <font> too with some attributes, which the builder does not check),
+// not <foreignObject>, whose content is HTML, not <math>, and not
+// <noscript>, which the quick scanner would read as raw text.
+func svgElement(a atom.Atom) bool {
+	switch a {
+	case atom.B, atom.Big, atom.Blockquote, atom.Body, atom.Br, atom.Center, atom.Code, atom.Dd,
+		atom.Div, atom.Dl, atom.Dt, atom.Em, atom.Embed, atom.H1, atom.H2, atom.H3, atom.H4,
+		atom.H5, atom.H6, atom.Head, atom.Hr, atom.I, atom.Img, atom.Li, atom.Listing, atom.Menu,
+		atom.Meta, atom.Nobr, atom.Ol, atom.P, atom.Pre, atom.Ruby, atom.S, atom.Small,
+		atom.Span, atom.Strong, atom.Strike, atom.Sub, atom.Sup, atom.Table, atom.Tt, atom.U,
+		atom.Ul, atom.Var, atom.Font, atom.Math, atom.Noscript:
+		return false
+	}
+	return true
 }
 
 // svgTagName returns the SVG spelling of a lower-case tag name of the
