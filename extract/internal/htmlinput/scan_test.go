@@ -80,6 +80,19 @@ var scannerCases = []string{
 	`<p>a</p` + `>`,
 	`<script>unterminated`,
 	`<title>x</tit`,
+	`<script><!--<script>a</script>b--></script>c`,
+	`<script><!--<script>a</script>b</script>c`,
+	`<script><!--<scripts>a</script>b`,
+	`<script><!--<scrip`,
+	`<script><!-- x --><script>y</script>z`,
+	`<script><!--<script>a<!--b--></script>-->c</script>d`,
+	`<script><!--<script>a</scriptx></script>`,
+	`<script><!-<a</script>`,
+	`<script><!-`,
+	`<script><!--<x--></script>`,
+	`<script><!--<script/--></script>`,
+	`<a href=https://x.org/>t</a><a b=1 b=x/>u</a><a b=x/ >v</a><a =x/>w`,
+	`<svg><path d=M0/></svg><svg><a href=x/>t</a></svg>`,
 }
 
 func TestScannerMatchesTokenizer(t *testing.T) {
