@@ -7,9 +7,9 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// The table insertion modes, for tables whose content sits in cells:
-// anything the parser would move out in front of the table (foster
-// parenting), captions and column groups are left to html.Parse.
+// The table insertion modes, for tables whose content sits in cells and
+// captions: anything the parser would move out in front of the table
+// (foster parenting) is left to html.Parse.
 
 func inTableMode(b *builder) bool {
 	switch b.tok.tt {
@@ -48,6 +48,20 @@ func inTableMode(b *builder) bool {
 
 func (b *builder) tableStart() bool {
 	switch b.tok.a {
+	case atom.Caption:
+		b.clearStackTo(atom.Table, 0, 0)
+		b.afe = append(b.afe, nil)
+		b.addElement()
+		b.mode = inCaptionMode
+		return true
+	case atom.Colgroup:
+		b.clearStackTo(atom.Table, 0, 0)
+		b.addElement()
+		b.mode = inColumnGroupMode
+		return true
+	case atom.Col:
+		b.processImplied(html.StartTagToken, atom.Colgroup)
+		return false
 	case atom.Tbody, atom.Tfoot, atom.Thead:
 		b.clearStackTo(atom.Table, 0, 0)
 		b.addElement()
@@ -256,7 +270,11 @@ func (b *builder) resetMode() {
 				return
 			}
 			b.mode = b.templates[len(b.templates)-1]
-		case atom.Caption, atom.Colgroup, atom.Frameset:
+		case atom.Caption:
+			b.mode = inCaptionMode
+		case atom.Colgroup:
+			b.mode = inColumnGroupMode
+		case atom.Frameset:
 			b.fail()
 		default:
 			if i == 0 {
@@ -267,4 +285,84 @@ func (b *builder) resetMode() {
 		}
 		return
 	}
+}
+
+func inCaptionMode(b *builder) bool {
+	a := b.tok.a
+	switch b.tok.tt {
+	case html.StartTagToken:
+		switch a {
+		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Td, atom.Tfoot, atom.Thead,
+			atom.Tr:
+			return !b.closeCaption()
+		}
+	case html.EndTagToken:
+		switch a {
+		case atom.Caption:
+			b.closeCaption()
+			return true
+		case atom.Table:
+			return !b.closeCaption()
+		case atom.Body, atom.Col, atom.Colgroup, atom.Html, atom.Tbody, atom.Td, atom.Tfoot,
+			atom.Th, atom.Thead, atom.Tr:
+			return true
+		}
+	}
+	return inBodyMode(b)
+}
+
+// closeCaption closes the open caption, if there is one in table scope,
+// and reports whether there was.
+func (b *builder) closeCaption() bool {
+	if !b.popUntil(scopeTable, atom.Caption) {
+		return false
+	}
+	b.clearFormattingToMarker()
+	b.mode = inTableMode
+	return true
+}
+
+func inColumnGroupMode(b *builder) bool {
+	switch b.tok.tt {
+	case html.TextToken:
+		if !b.leadingSpaceToCurrent() {
+			return true
+		}
+	case html.CommentToken:
+		b.addComment(b.top())
+		return true
+	case html.DoctypeToken:
+		return true
+	case html.StartTagToken:
+		switch b.tok.a {
+		case atom.Html:
+			return inBodyMode(b)
+		case atom.Col:
+			b.addVoid()
+			return true
+		case atom.Template:
+			return inHeadMode(b)
+		}
+	case html.EndTagToken:
+		switch b.tok.a {
+		case atom.Colgroup:
+			if b.top().DataAtom == atom.Colgroup {
+				b.pop()
+				b.mode = inTableMode
+			}
+			return true
+		case atom.Col:
+			return true
+		case atom.Template:
+			return inHeadMode(b)
+		}
+	case html.ErrorToken:
+		return inBodyMode(b)
+	}
+	if b.top().DataAtom != atom.Colgroup {
+		return true
+	}
+	b.pop()
+	b.mode = inTableMode
+	return false
 }

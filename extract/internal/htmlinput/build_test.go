@@ -3,6 +3,7 @@ package htmlinput
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -206,6 +207,12 @@ var buildCases = []string{
 	"<ul><li>a<ul><li>b</ul><li>c</ul>",
 	"<dl><div><dt>a<dd>b</div></dl>",
 	"<table><tr><td>a</td></tr><tr><td>b</td></tr></table><p>c",
+	"<table><caption>Cap <b>b</b></caption><colgroup><col span=2><col></colgroup><tr><td>x</table>",
+	"<table><caption>c<tr><td>x</table>",
+	"<table><col width=1><col><thead><tr><th>h</table>",
+	"<table><colgroup> <!-- c --> <col></colgroup></table>",
+	"<caption>c<table><caption><div>c</table>x",
+	"<table><caption><b>c</table><p>x",
 	"</div><p>x</span>",
 	"<p>a</x>b</y>c<!-- d -->e</x>f",
 	"<head><template id=t><div>a</div></template></head><body><template><p>x<b>y</template>z",
@@ -231,18 +238,17 @@ func TestBuildCases(t *testing.T) {
 // bailCases need the parser's harder machinery: the builder must give up
 // on each (and html.Parse builds the tree).
 var bailCases = []string{
-	"<p><b>x<p>y",                         // formatting element reopened
-	"<b>a<div>b</b>c</div>",               // adoption agency
-	"<a href=1>x<a href=2>y",              // <a> inside <a>
-	"<b><b><b><b>x",                       // a fourth identical formatting element
-	"<table>text</table>",                 // foster parenting
-	"<table><div>x</div></table>",         // foster parenting
-	"<table><caption>c</caption></table>", // caption
-	"<table><colgroup><col></table>",      // column group
-	"<template><tr><td>x</template>",      // table parts in a template
-	"<frameset><frame></frameset>",        // frameset
-	"<math><mi>x</mi></math>",             // MathML
-	"<svg><title><b>t</b></title></svg>",  // start tag in an HTML integration point
+	"<p><b>x<p>y",                        // formatting element reopened
+	"<b>a<div>b</b>c</div>",              // adoption agency
+	"<a href=1>x<a href=2>y",             // <a> inside <a>
+	"<b><b><b><b>x",                      // a fourth identical formatting element
+	"<table>text</table>",                // foster parenting
+	"<table><div>x</div></table>",        // foster parenting
+	"<table><colgroup>x</table>",         // foster parenting after a column group
+	"<template><tr><td>x</template>",     // table parts in a template
+	"<frameset><frame></frameset>",       // frameset
+	"<math><mi>x</mi></math>",            // MathML
+	"<svg><title><b>t</b></title></svg>", // start tag in an HTML integration point
 	"<svg><foreignObject><p>x</foreignObject></svg>",
 	"<svg><p>x</svg>",          // breakout
 	"<svg><![CDATA[x]]></svg>", // CDATA
@@ -280,19 +286,80 @@ func TestBuildPruned(t *testing.T) {
 	}
 }
 
-// TestParseUsesBuilder checks that Parse returns the builder's tree when
-// it accepts the page: the tree's nodes come from one slab.
-func TestParseUsesBuilder(t *testing.T) {
-	doc, err := Parse("<p>a</p><p>b</p>")
-	if err != nil {
-		t.Fatal(err)
+// TestParseAllocations checks that Parse builds the golden pages itself,
+// with a small fraction of the allocations html.Parse makes.
+func TestParseAllocations(t *testing.T) {
+	paths, _ := filepath.Glob("../../../testdata/golden/*/input.html")
+	if len(paths) == 0 {
+		t.Fatal("no golden pages")
 	}
-	body := doc.FirstChild.LastChild
-	p1, p2 := body.FirstChild, body.LastChild
-	if d := treeDiff(reference(t, "<p>a</p><p>b</p>"), doc); d != "" {
-		t.Fatal(d)
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if built(s) == nil {
+			t.Errorf("%s: builder gave up", p)
+			continue
+		}
+		ours := testing.AllocsPerRun(3, func() { _, _ = Parse(s) })
+		theirs := testing.AllocsPerRun(3, func() { _, _ = html.Parse(strings.NewReader(s)) })
+		const maxShare = 0.2 // of html.Parse's allocations
+		if ours > maxShare*theirs {
+			t.Errorf("%s: Parse made %.0f allocations, html.Parse %.0f", p, ours, theirs)
+		}
 	}
-	if p1 == nil || p2 == nil || p1 == p2 {
-		t.Fatalf("unexpected tree")
+}
+
+func TestAttrValue(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a&amp;b", "a&b"},
+		{"?a=1&copy=2", "?a=1&copy=2"},   // legacy name before '=': kept
+		{"?a=1&copy;=2", "?a=1\u00a9=2"}, // with ';' it is decoded
+		{"&copy x", "\u00a9 x"},          // legacy name without ';'
+		{"&notit;", "&notit;"},           // only starts with an entity's name
+		{"&notin;", "\u2209"},
+		{"&#169;&#xA9;&#9", "\u00a9\u00a9\t"},
+		{"&#;&#x;&", "&#;&#x;&"},
+		{"&semi;&fjlig;", ";fj"},
+		{"a\r\nb\rc", "a\nb\nc"},
+		{"&ampx", "&ampx"},
+		{"&amp", "&"},
+	}
+	for _, tt := range tests {
+		if got := attrValue(tt.in); got != tt.want {
+			t.Errorf("attrValue(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		// The tokenizer decodes the same value the same way.
+		doc, err := html.Parse(strings.NewReader("<a title=\"" + tt.in + "\">"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := doc.FirstChild.LastChild.FirstChild
+		if a.Attr[0].Val != tt.want {
+			t.Errorf("tokenizer: %q gives %q, want %q", tt.in, a.Attr[0].Val, tt.want)
+		}
+	}
+}
+
+func TestCommentData(t *testing.T) {
+	tests := []struct{ raw, want string }{
+		{"<!-- a -->", " a "},
+		{"<!-->", ""},
+		{"<!--->", ""},
+		{"<!---->", ""},
+		{"<!-- b --!>", " b "},
+		{"<!--c--->", "c-"},
+		{"</>", ""},
+		{"</ x>", " x"},
+		{"<?xml v?>", "?xml v?"},
+		{"<!bogus>", "bogus"},
+	}
+	for _, tt := range tests {
+		if got := commentData(tt.raw); got != tt.want {
+			t.Errorf("commentData(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
 	}
 }
