@@ -256,16 +256,14 @@ func (b *builder) closeListItem(a1, a2 atom.Atom) {
 	}
 }
 
+// closesPBlock reports the elements that close an open <p> and then open
+// as any other, with headings (which also close an open heading).
 func closesPBlock(a atom.Atom) bool {
 	switch a {
-	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Center, atom.Details,
-		atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Fieldset, atom.Figcaption, atom.Figure,
-		atom.Footer, atom.Header, atom.Hgroup, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
-		atom.Search, atom.Section, atom.Summary, atom.Ul, atom.H1, atom.H2, atom.H3, atom.H4,
-		atom.H5, atom.H6, atom.Pre, atom.Listing:
-		return true
+	case atom.Form, atom.Li, atom.Dd, atom.Dt, atom.Plaintext, atom.Table, atom.Hr, atom.Xmp:
+		return false
 	}
-	return false
+	return closesP(a)
 }
 
 // isBodyVoid reports the void elements that reopen formatting elements.

@@ -733,24 +733,14 @@ func isBoundary(a atom.Atom) bool {
 	return isBlock(a) || isScope(a)
 }
 
-// isSpecial reports the parser's "special" category.
+// isSpecial reports the parser's "special" category, and <search> and the
+// MathML and SVG elements of that category, which the model knows by their
+// atoms alone.
 func isSpecial(a atom.Atom) bool {
 	switch a {
-	case atom.Address, atom.Applet, atom.Area, atom.Article, atom.Aside, atom.Base,
-		atom.Basefont, atom.Bgsound, atom.Blockquote, atom.Body, atom.Br, atom.Button,
-		atom.Caption, atom.Center, atom.Col, atom.Colgroup, atom.Dd, atom.Details, atom.Dir,
-		atom.Div, atom.Dl, atom.Dt, atom.Embed, atom.Fieldset, atom.Figcaption, atom.Figure,
-		atom.Footer, atom.Form, atom.Frame, atom.Frameset, atom.H1, atom.H2, atom.H3, atom.H4,
-		atom.H5, atom.H6, atom.Head, atom.Header, atom.Hgroup, atom.Hr, atom.Html, atom.Iframe,
-		atom.Img, atom.Input, atom.Keygen, atom.Li, atom.Link, atom.Listing, atom.Main,
-		atom.Marquee, atom.Menu, atom.Meta, atom.Nav, atom.Noembed, atom.Noframes,
-		atom.Noscript, atom.Object, atom.Ol, atom.P, atom.Param, atom.Plaintext, atom.Pre,
-		atom.Script, atom.Search, atom.Section, atom.Select, atom.Source, atom.Style,
-		atom.Summary, atom.Table, atom.Tbody, atom.Td, atom.Template, atom.Textarea,
-		atom.Tfoot, atom.Th, atom.Thead, atom.Title, atom.Tr, atom.Track, atom.Ul, atom.Wbr,
-		atom.Xmp, atom.Mi, atom.Mo, atom.Mn, atom.Ms, atom.Mtext, atom.AnnotationXml,
+	case atom.Search, atom.Mi, atom.Mo, atom.Mn, atom.Ms, atom.Mtext, atom.AnnotationXml,
 		atom.ForeignObject, atom.Desc:
 		return true
 	}
-	return false
+	return isSpecialHTML(a)
 }
