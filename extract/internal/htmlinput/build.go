@@ -10,21 +10,28 @@ import (
 // builder builds the tree x/net/html's parser would build from the quick
 // scanner's tokens, for the markup of ordinary pages, without the second
 // tokenization and most of the allocation of html.Parse. It follows the
-// parser's insertion modes (build_modes.go, build_body.go,
-// build_table.go) and gives up (bad) on whatever it does not model
-// exactly, so that the page is parsed by html.Parse instead:
+// parser's insertion modes (build_modes.go, build_body.go, build_end.go,
+// build_table.go, build_foreign.go), and gives up (bad) on whatever it
+// does not model exactly, so that the page is parsed by html.Parse
+// instead:
 //
 //   - formatting elements (<a>, <b>, <i>...) that the parser would have
-//     to reopen or move: one left open across the end of a block, an end
-//     tag with a block element open inside, a third identical one open;
+//     to reopen or move: one left open across the end of a block and
+//     followed by text or an inline element, an end tag with a block
+//     element open inside it, an <a> inside another, a fourth of a kind;
 //   - foster parenting (text or elements directly in a table, section or
-//     row), <caption> and <colgroup>, <select>, <template>, <frameset>,
-//     <plaintext>, <image>, <nobr>, ruby markup, <math>, and in <svg>
-//     HTML elements and HTML content (see build_foreign.go);
-//   - CDATA sections, and a <form> end tag that leaves elements open.
+//     row), table parts in a <template>, a <template> in SVG;
+//   - <frameset>, <plaintext>, <image>, <nobr>, ruby markup (<rb>, <rt>,
+//     <rp>, <rtc>), <math>;
+//   - in SVG: an element that leaves SVG (<p>, <div>, <b>...), a start tag
+//     in <title> or <desc>, <foreignObject>, a CDATA section, an end tag
+//     without an open element of its name;
+//   - a </form> that would leave elements open, more than maxOpen open
+//     elements.
 //
-// The quick scanner itself already gives up on NUL bytes and on tokens
-// cut by the end of the input.
+// The quick scanner itself gives up on NUL bytes, a <plaintext> element
+// and tokens cut by the end of the input, and the flattening model on
+// pages it rewrites: the builder's tree is used only when neither does.
 type builder struct {
 	src  string
 	doc  *html.Node

@@ -47,6 +47,9 @@ var fallbackDepths = []int{maxDepth, 96, 24, 0}
 //
 // The text of scripts (but JSON-LD) and styles is left out of the tree
 // where the page needs no flattening (see pruner); their elements stay.
+// For such a page the tree is built during the model's pass, by the
+// tree builder (see builder), unless it meets markup it leaves to
+// html.Parse: the tree is the same either way.
 func Parse(s string) (*html.Node, error) {
 	var err error
 	for i, limit := range fallbackDepths {
