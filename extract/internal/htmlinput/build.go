@@ -53,6 +53,9 @@ type builder struct {
 	// in merged.
 	merging *html.Node
 	merged  []byte
+	// foreignStart: the start tag just processed made an element in
+	// foreign content.
+	foreignStart bool
 	// rawNext: the next text token is the content of a raw text element
 	// (script, style...), whose character references stay as they are.
 	rawNext bool
@@ -113,7 +116,7 @@ func (b *builder) token(tt html.TokenType, raw string, pruned bool, a atom.Atom,
 	}
 	b.tok = buildToken{tt: tt, raw: raw, a: a, name: name}
 	rawText := b.rawNext
-	b.rawNext = false
+	b.rawNext, b.foreignStart = false, false
 	switch tt {
 	case html.StartTagToken, html.SelfClosingTagToken:
 		b.tok.tt = html.StartTagToken
@@ -131,6 +134,21 @@ func (b *builder) token(tt html.TokenType, raw string, pruned bool, a atom.Atom,
 		b.tok.data = raw
 	}
 	b.process()
+}
+
+// checkRawText gives up when the scanner reads the content of the start
+// tag a just processed as raw text (raw) and the parser's tokenizer would
+// not, or the other way round: the model of the parser's stack, which
+// decides it for the scanner, is not exact in SVG and MathML. The
+// tokenizer reads it as raw text when its name is one of raw text
+// elements' and the parser did not create the element in foreign content.
+func (b *builder) checkRawText(a atom.Atom, raw bool) {
+	if b.bad {
+		return
+	}
+	if parser := (isRawText(a) || a == atom.Noscript) && !b.foreignStart; parser != raw {
+		b.fail()
+	}
 }
 
 // finish processes the end of the input and returns the tree, or nil when

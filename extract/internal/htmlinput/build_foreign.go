@@ -55,6 +55,7 @@ func (b *builder) foreign() bool {
 		adjustSVGAttributes(b.tok.attr)
 		n := b.addElement()
 		n.Namespace = "svg"
+		b.foreignStart = true
 		if b.tok.selfClosing {
 			b.pop()
 		}

@@ -3,6 +3,7 @@ package htmlinput
 import (
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -361,5 +362,57 @@ func TestCommentData(t *testing.T) {
 		if got := commentData(tt.raw); got != tt.want {
 			t.Errorf("commentData(%q) = %q, want %q", tt.raw, got, tt.want)
 		}
+	}
+}
+
+// randomMarkup pieces: tags of the constructs the builder models and of
+// some it leaves to html.Parse, in any order, so that their combinations
+// are checked.
+var randomMarkup = []string{
+	"<p>", "</p>", "<div>", "</div>", "<span class=s>", "</span>", "<b>", "</b>", "<i>", "</i>",
+	"<a href='/x?a=1&amp;b=2'>", "</a>", "<em>", "</em>", "<strong>", "</strong>",
+	"<ul>", "</ul>", "<ol>", "<li>", "</li>", "<dl>", "<dt>", "<dd>", "</dl>",
+	"<h1>", "</h1>", "<h2>", "</h2>", "<pre>", "</pre>", "<blockquote>", "</blockquote>",
+	"<table>", "</table>", "<caption>", "</caption>", "<colgroup>", "<col>", "<thead>",
+	"<tbody>", "</tbody>", "<tr>", "</tr>", "<td>", "</td>", "<th>", "</th>",
+	"<form>", "</form>", "<input type=hidden>", "<input>", "<button>", "</button>",
+	"<select>", "</select>", "<option>", "</option>", "<optgroup>", "<hr>", "<br>", "</br>",
+	"<img src=x>", "<svg viewBox='0 0 1 1'>", "</svg>", "<path d='M0'/>", "<g>", "</g>",
+	"<title>t</title>", "<desc>", "</desc>", "<template>", "</template>", "<script>x</script>",
+	"<style>s</style>", "<noscript>n</noscript>", "<textarea>\nt</textarea>", "<object>",
+	"</object>", "<head>", "</head>", "<body>", "</body>", "</html>", "<meta name=m>",
+	"<!-- c -->", "text", " ", "\n", "a &amp; b", "&copy", "<figure>", "</figure>", "<nav>",
+	"</nav>", "<section>", "</section>", "<article>", "</article>", "<html lang=en>",
+	"<xmp>x</xmp>", "<iframe>i</iframe>", "<listing>", "<a>", "</x>", "<custom>", "</custom>",
+	"<p/>", "<br/>", "<svg/>", "<table/>", "<li/>", "<math>", "<image>", "<nobr>", "<rt>", "<!DOCTYPE html>",
+	"<!doctype html public 'x'>", "<html>", "<body a=1>", "<rect/>", "<style>", "</style>", "<title>", "</title>",
+	"<svg><title>", "</title></svg>", "<marquee>", "</marquee>", "<applet>", "</applet>", "<font color=red>", "</font>",
+	"<th>", "<u>", "</u>", "<s>", "<small>", "</small>", "<code>", "</code>", "<tfoot>", "</tfoot>", "</thead>",
+	"<input type=HIDDEN>", "<label>", "</label>", "<param>", "<source>", "<embed>", "<wbr>", "<keygen>", "</caption>",
+	"</colgroup>", "</col>", "</td>", "</tr>", "</table>", "</li>", "</dd>", "</dt>", "</h3>", "<h3>", "</option>",
+	"</optgroup>", "<main>", "</main>", "<address>", "</address>", "<details>", "<summary>", "</summary>",
+	"<!---->", "<?pi?>", "</ >", "\r\n", "&#x41;", "&lt;p&gt;", "<a href=x/>", "<q>", "</q>", "</body></html>",
+	"<head><meta charset=utf-8></head>", "<base href=/>", "<link rel=x>", "</template>", "<template><tr>",
+	"<svg><clippath><rect/></clippath></svg>", "<svg><a href=x><text>t</text></a></svg>", "</svg>", "</g>", "</path>",
+}
+
+// TestBuildRandom compares the builder with html.Parse on random
+// sequences of those pieces.
+func TestBuildRandom(t *testing.T) {
+	const pages, pieces = 5000, 40
+	r := rand.New(rand.NewPCG(1, 2))
+	accepted := 0
+	for range pages {
+		var sb strings.Builder
+		for range r.IntN(pieces) + 1 {
+			sb.WriteString(randomMarkup[r.IntN(len(randomMarkup))])
+		}
+		if checkSame(t, sb.String(), sb.String()) {
+			accepted++
+		}
+	}
+	t.Logf("builder accepted %d of %d random pages", accepted, pages)
+	if accepted < pages/10 {
+		t.Errorf("builder accepted only %d of %d random pages", accepted, pages)
 	}
 }

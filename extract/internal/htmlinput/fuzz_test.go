@@ -1,6 +1,8 @@
 package htmlinput
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -41,6 +43,12 @@ func FuzzBuild(f *testing.F) {
 	}
 	for _, c := range bailCases {
 		f.Add(c)
+	}
+	paths, _ := filepath.Glob("../../../testdata/golden/*/input.html")
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 1<<16 || !utf8.ValidString(s) {
