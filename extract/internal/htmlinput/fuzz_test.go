@@ -57,3 +57,18 @@ func FuzzBuild(f *testing.F) {
 		checkSame(t, "input", s)
 	})
 }
+
+// FuzzBuildPieces is FuzzBuild over pages put together from the pieces of
+// randomMarkup, one a byte, so that the fuzzer explores how the
+// constructs the builder models combine.
+func FuzzBuildPieces(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3})
+	f.Add([]byte("table and svg"))
+	f.Fuzz(func(t *testing.T, picks []byte) {
+		var sb strings.Builder
+		for _, p := range picks {
+			sb.WriteString(randomMarkup[int(p)%len(randomMarkup)])
+		}
+		checkSame(t, "input", sb.String())
+	})
+}
