@@ -147,6 +147,7 @@ func TestBuildCorpora(t *testing.T) {
 // buildCases are snippets of each construct the builder models; each
 // must be accepted and give html.Parse's tree.
 var buildCases = []string{
+	// Document structure: doctype, quirks mode, comments, white space around head and body.
 	"",
 	"   ",
 	"<!DOCTYPE html><html><head><title>T &amp; x</title></head><body><p>a</p></body></html>",
@@ -157,24 +158,30 @@ var buildCases = []string{
 	"<html><head></head>  <body>x</body>  </html>  \n",
 	"<body><p>a</body> tail",
 	"<body><p>a</body></html>\n<!-- after -->\n",
+	// Raw text and RCDATA in the head.
 	"<title>a &lt; b &amp c</title><script>if (a < b && c) { x = '</p>' }</script><style>p > a {}</style>",
 	"<head><noscript><img src=x></noscript><script type=application/ld+json>{\"a\":\"&amp;\"}</script></head>",
 	"<body><noscript><iframe src=x></iframe></noscript><p>a",
+	// Implied end tags: paragraphs, lists, definitions, headings; stray end tags.
 	"<p>a<div>b</div><p>c<ul><li>d<li>e</ul><dl><dt>f<dd>g<dt>h</dl>",
 	"<h1>a<h2>b</h2><p>c<h3>d</h3>",
 	"<p>a</p></p><br></br><p>b",
 	"<div><span>a</div>b</span>c",
+	// Formatting elements closed in order (attributes sorted as the parser sorts them).
 	"<p><b>bold</b> and <a href=\"/x\" class=\"z\" id=y>link <i>it</i></a>.</p>",
 	"<a href=1 title=t class=c>x</a><b b=2 a=1>y</b>",
 	"<p><a href=x><span>t</span></a><em>e<strong>s</strong></em>",
 	"<p><a><span>x</a>y</p>",
+	// A leading newline in pre, listing and textarea.
 	"<pre>\nline1\nline2</pre><pre>\n\nx</pre><listing>\nl</listing><textarea>\nt &amp; u</textarea>",
+	// Tables: implied tbody and tr, cells, nested tables, hidden inputs.
 	"<table><tr><td>a<td>b<tr><th>c</table>",
 	"<table>\n <thead>\n  <tr><th>h</th></tr>\n </thead>\n <tbody>\n  <tr><td><b>x</b></td></tr>\n </tbody>\n</table>",
 	"<table><tbody><tr><td><table><tr><td>inner</td></tr></table></td></tr></tbody></table>",
 	"<table><!-- c --><tr><td><p>a<td>b</p></table>after",
 	"<table><td><b>x</td><td>y</table>",
 	"<table><input type=hidden name=a><tr><td>x</td></tr></table>",
+	// Forms, buttons, objects, select and options.
 	"<form><input name=q><button>go</button></form><form>x</form>",
 	"<div><form id=f></div><form>ignored</form></form>",
 	"<button>a<button>b</button>",
@@ -184,6 +191,7 @@ var buildCases = []string{
 	"<select><option>a<select>b",
 	"<select><option>a<input name=x>b",
 	"<select><p>a<hr>b</select>",
+	// SVG, void elements, self-closing syntax.
 	"<svg><title>T &amp; x</title><desc>d</desc><style>.a{fill:red}</style><path d=\"M0\"/></svg>",
 	"<hr/><br/><img src=x alt=\"a&quot;b\"/><input/><wbr/><div/>text",
 	"<svg width=10 height=10 viewBox=\"0 0 10 10\"><g><path d=\"M0 0L1 1\"/><circle cx=1 cy=1 r=1></circle></g></svg>after",
@@ -191,16 +199,20 @@ var buildCases = []string{
 	"<svg/><p>x",
 	"<svg><image href=x /><metadata>m</metadata><a href=#><text>t</text></a><script>if (a &lt; b) {}</script></svg>",
 	"<svg><switch><g requiredFeatures=x><rect/></g></switch><sodipodi:namedview id=n /></svg>",
+	// Character references, newlines, the case of names.
 	"<p>a &copy; b &copy c &amp;x &notit; &#169; &#xA9; &#9 &unknown;</p>",
 	"<a href=\"?a=1&copy=2&amp;b=3&notit;&lt&#38;\">x</a>",
 	"<p>\r\ncr\rlf</p><a title=\"a\r\nb\">x</a>",
 	"<div CLASS=a Class=b id=c>x</div><DIV>y</Div>",
+	// Bogus comments and comment endings.
 	"<p>a<?xml version=1?>b<!bogus>c</ x>d</>e",
 	"<p>x<!-->y<!--->z<!---->w<!-- a --!>v",
+	// Raw text in body; head elements in body.
 	"<iframe src=x><p>raw</p></iframe><xmp><b>raw</b></xmp><noembed>n</noembed><noframes>f</noframes>",
 	"<p>a<html lang=fr class=x><body id=b>",
 	"<meta name=a><p>x</p><link rel=y><style>s</style><script>1</script>",
 	"<head></head><script>a</script><body>",
+	// Custom elements and blocks.
 	"<custom-el data-x=1>a</custom-el><my-tag>b</MY-TAG>",
 	"<p>a<address>b</address><details><summary>s</summary>d</details>",
 	"<main><article><section><header>h</header><footer>f</footer></section></article></main>",
@@ -208,14 +220,17 @@ var buildCases = []string{
 	"<ul><li>a<ul><li>b</ul><li>c</ul>",
 	"<dl><div><dt>a<dd>b</div></dl>",
 	"<table><tr><td>a</td></tr><tr><td>b</td></tr></table><p>c",
+	// Captions and column groups.
 	"<table><caption>Cap <b>b</b></caption><colgroup><col span=2><col></colgroup><tr><td>x</table>",
 	"<table><caption>c<tr><td>x</table>",
 	"<table><col width=1><col><thead><tr><th>h</table>",
 	"<table><colgroup> <!-- c --> <col></colgroup></table>",
 	"<caption>c<table><caption><div>c</table>x",
 	"<table><caption><b>c</table><p>x",
+	// End tags without an open element; merged text.
 	"</div><p>x</span>",
 	"<p>a</x>b</y>c<!-- d -->e</x>f",
+	// Templates.
 	"<head><template id=t><div>a</div></template></head><body><template><p>x<b>y</template>z",
 	"<template><form><input></form></template><form>f</form></form>",
 	"<template>a<html lang=x><body c=1></template>",
@@ -224,6 +239,7 @@ var buildCases = []string{
 	"<template><script>s</script>text<link rel=x></template>",
 	"<table><tr><td><template><div>x</div></template></td></tr></table>",
 	"<head></head><template><meta name=a></template><body>",
+	// Attributes copied by a first <body> or <html> tag in body; white space after the body.
 	"<p>x<body b=2 a=3 b=4><html c=4>",
 	"<body><div>\n</div>\n\n</body>\n</html>\n\n",
 }
