@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // readAttrs reads the attributes of the start tag raw into the current
@@ -26,7 +25,7 @@ func (b *builder) readAttrs(raw string) {
 		if ks == ke {
 			continue // an empty key: the tokenizer drops it
 		}
-		key := lowerKey(raw[ks:ke])
+		key := lowerString(raw[ks:ke])
 		if seen == nil && len(b.attrs)-start >= linearAttrs {
 			seen = make(map[string]bool, 2*linearAttrs)
 			for _, a := range b.attrs[start:] {
@@ -115,27 +114,6 @@ func attrSpan(raw string, i int) (ks, ke, vs, ve, next int, ok bool) {
 		}
 	}
 	return 0, 0, 0, 0, 0, false
-}
-
-// lowerKey returns the lower-case attribute key, with the atom's string
-// (no allocation) when there is one.
-func lowerKey(key string) string {
-	if a := lookupLower(key); a != 0 {
-		return a.String()
-	}
-	return lowerString(key)
-}
-
-func lookupLower(name string) atom.Atom {
-	if len(name) > maxAtomLen {
-		return 0
-	}
-	var buf [maxAtomLen]byte
-	lb := buf[:len(name)]
-	for k := range len(name) {
-		lb[k] = lowerASCII(name[k])
-	}
-	return atom.Lookup(lb)
 }
 
 // lowerString lower-cases the ASCII letters of s, allocating only when
