@@ -1,8 +1,11 @@
 package htmlinput
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzParse checks that any UTF-8 input parses to a tree no deeper than the
@@ -29,5 +32,43 @@ func FuzzParse(f *testing.F) {
 		if d := depth(doc); d > 513 {
 			t.Fatalf("depth %d", d)
 		}
+	})
+}
+
+// FuzzBuild checks the tree builder against html.Parse: whenever the
+// builder accepts an input, its tree equals the parser's node for node.
+func FuzzBuild(f *testing.F) {
+	for _, c := range buildCases {
+		f.Add(c)
+	}
+	for _, c := range bailCases {
+		f.Add(c)
+	}
+	paths, _ := filepath.Glob("../../../testdata/golden/*/input.html")
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<16 || !utf8.ValidString(s) {
+			return
+		}
+		checkSame(t, "input", s)
+	})
+}
+
+// FuzzBuildPieces is FuzzBuild over pages put together from the pieces of
+// randomMarkup, one a byte, so that the fuzzer explores how the
+// constructs the builder models combine.
+func FuzzBuildPieces(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3})
+	f.Add([]byte("table and svg"))
+	f.Fuzz(func(t *testing.T, picks []byte) {
+		var sb strings.Builder
+		for _, p := range picks {
+			sb.WriteString(randomMarkup[int(p)%len(randomMarkup)])
+		}
+		checkSame(t, "input", sb.String())
 	})
 }

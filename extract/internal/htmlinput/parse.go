@@ -47,11 +47,17 @@ var fallbackDepths = []int{maxDepth, 96, 24, 0}
 //
 // The text of scripts (but JSON-LD) and styles is left out of the tree
 // where the page needs no flattening (see pruner); their elements stay.
+// For such a page the tree is built during the model's pass, by the
+// tree builder (see builder), unless it meets markup it leaves to
+// html.Parse: the tree is the same either way.
 func Parse(s string) (*html.Node, error) {
 	var err error
-	for _, limit := range fallbackDepths {
-		var doc *html.Node
-		doc, err = html.Parse(prepare(s, limit))
+	for i, limit := range fallbackDepths {
+		out, p, doc := flattenBuild(s, limit, i == 0)
+		if doc != nil {
+			return doc, nil
+		}
+		doc, err = html.Parse(pageReader(out, p))
 		if err == nil {
 			return doc, nil
 		}
@@ -93,25 +99,45 @@ type flattener struct {
 // when that scanner meets markup it leaves to x/net/html's tokenizer, or
 // the page needs rewriting, does the model run again over the tokenizer's.
 func flatten(s string, limit int) (string, *pruner) {
-	if f := runModel(s, limit, newScanner(s), true); f != nil {
-		return s, &f.prune
+	out, p, _ := flattenBuild(s, limit, false)
+	return out, p
+}
+
+// flattenBuild is flatten that, with build, also builds the tree during the
+// quick scanner's pass (see builder) and returns it when it can.
+func flattenBuild(s string, limit int, build bool) (string, *pruner, *html.Node) {
+	var b *builder
+	if build {
+		b = newBuilder(s)
 	}
-	f := runModel(s, limit, &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))}, false)
+	if f := runModel(s, limit, newScanner(s), true, b); f != nil {
+		var doc *html.Node
+		if b != nil {
+			doc = b.finish()
+		}
+		return s, &f.prune, doc
+	}
+	f := runModel(s, limit, &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))}, false, nil)
 	if f.out == nil {
-		return s, nil
+		return s, nil, nil
 	}
 	// Bytes the tokenizer did not return as tokens (none in practice) are
 	// kept as they are.
 	if f.pos < len(s) {
 		f.out.WriteString(s[f.pos:])
 	}
-	return f.out.String(), nil
+	return f.out.String(), nil, nil
 }
 
 // prepare returns s as the parser is to read it: flattened, or, when it
 // needs no flattening, without the text the pruner found.
 func prepare(s string, limit int) io.Reader {
-	out, p := flatten(s, limit)
+	return pageReader(flatten(s, limit))
+}
+
+// pageReader reads the flattened page out, without the text the pruner p
+// found when there is one.
+func pageReader(out string, p *pruner) io.Reader {
 	if p == nil {
 		return strings.NewReader(out)
 	}
@@ -142,8 +168,8 @@ func (t *htmlTokens) failed() bool { return false }
 
 // runModel runs the model of the parser's stack over the tokens of src. It
 // returns nil when src failed, or, with check, as soon as the page needs
-// rewriting.
-func runModel(s string, limit int, src tokenSource, check bool) *flattener {
+// rewriting. The tokens also go to b when it is not nil.
+func runModel(s string, limit int, src tokenSource, check bool, b *builder) *flattener {
 	f := &flattener{src: s, limit: limit, kept: 2}
 	for {
 		tt, n := src.next()
@@ -152,18 +178,28 @@ func runModel(s string, limit int, src tokenSource, check bool) *flattener {
 		}
 		raw := s[f.pos : f.pos+n]
 		f.prune.token(tt, f.pos, raw)
+		var a atom.Atom
+		var name string
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken || tt == html.EndTagToken {
+			a, name = tagName(raw)
+		}
+		if b != nil {
+			b.token(tt, raw, f.prune.cutAt(f.pos), a, name)
+		}
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			a, name := tagName(raw)
 			f.prune.startTag(a, name, raw, tt == html.SelfClosingTagToken)
-			if (f.inForeign() || a == atom.Svg || a == atom.Math) && isRawText(a) {
+			notRaw := (f.inForeign() || a == atom.Svg || a == atom.Math) && isRawText(a)
+			if notRaw {
 				// The parser reads <style> and the like as markup in SVG
 				// and MathML.
 				src.notRawText()
 			}
+			if b != nil {
+				b.checkRawText(a, (isRawText(a) || a == atom.Noscript) && !notRaw)
+			}
 			f.startTag(raw, a, name, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			a, name := tagName(raw)
 			f.prune.endTag(name)
 			f.endTag(raw, a, name)
 		case html.TextToken:
@@ -213,6 +249,9 @@ func tagName(raw string) (atom.Atom, string) {
 		if a := atom.Lookup(b); a != 0 {
 			return a, a.String()
 		}
+	}
+	if strings.IndexByte(name, 0) < 0 {
+		return 0, lowerString(name)
 	}
 	return 0, strings.Map(func(r rune) rune {
 		if r == 0 {
@@ -701,24 +740,14 @@ func isBoundary(a atom.Atom) bool {
 	return isBlock(a) || isScope(a)
 }
 
-// isSpecial reports the parser's "special" category.
+// isSpecial reports the parser's "special" category, and <search> and the
+// MathML and SVG elements of that category, which the model knows by their
+// atoms alone.
 func isSpecial(a atom.Atom) bool {
 	switch a {
-	case atom.Address, atom.Applet, atom.Area, atom.Article, atom.Aside, atom.Base,
-		atom.Basefont, atom.Bgsound, atom.Blockquote, atom.Body, atom.Br, atom.Button,
-		atom.Caption, atom.Center, atom.Col, atom.Colgroup, atom.Dd, atom.Details, atom.Dir,
-		atom.Div, atom.Dl, atom.Dt, atom.Embed, atom.Fieldset, atom.Figcaption, atom.Figure,
-		atom.Footer, atom.Form, atom.Frame, atom.Frameset, atom.H1, atom.H2, atom.H3, atom.H4,
-		atom.H5, atom.H6, atom.Head, atom.Header, atom.Hgroup, atom.Hr, atom.Html, atom.Iframe,
-		atom.Img, atom.Input, atom.Keygen, atom.Li, atom.Link, atom.Listing, atom.Main,
-		atom.Marquee, atom.Menu, atom.Meta, atom.Nav, atom.Noembed, atom.Noframes,
-		atom.Noscript, atom.Object, atom.Ol, atom.P, atom.Param, atom.Plaintext, atom.Pre,
-		atom.Script, atom.Search, atom.Section, atom.Select, atom.Source, atom.Style,
-		atom.Summary, atom.Table, atom.Tbody, atom.Td, atom.Template, atom.Textarea,
-		atom.Tfoot, atom.Th, atom.Thead, atom.Title, atom.Tr, atom.Track, atom.Ul, atom.Wbr,
-		atom.Xmp, atom.Mi, atom.Mo, atom.Mn, atom.Ms, atom.Mtext, atom.AnnotationXml,
+	case atom.Search, atom.Mi, atom.Mo, atom.Mn, atom.Ms, atom.Mtext, atom.AnnotationXml,
 		atom.ForeignObject, atom.Desc:
 		return true
 	}
-	return false
+	return isSpecialHTML(a)
 }

@@ -112,6 +112,12 @@ func (p *pruner) token(tt html.TokenType, pos int, raw string) {
 	}
 }
 
+// cutAt reports whether the text at pos is left out.
+func (p *pruner) cutAt(pos int) bool {
+	n := len(p.cuts)
+	return n >= 2 && p.cuts[n-2] == pos
+}
+
 // isFlight reports the code of a script that pushes a Next.js page's
 // flight data, which may hold the page's story: it is kept.
 func isFlight(code string) bool {

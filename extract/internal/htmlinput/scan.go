@@ -11,9 +11,7 @@ import (
 // decoding attributes or allocating, by jumping to the next '<' with
 // strings.IndexByte. It covers the markup of ordinary pages and gives up
 // (failed) on what it leaves to the real tokenizer: NUL bytes, a token cut
-// by the end of the input, a <plaintext> element, a script holding "<!--"
-// and then "<script" (whose double escaping it does not model), and an
-// unquoted attribute value that ends in "/" just before ">".
+// by the end of the input, and a <plaintext> element.
 type scanner struct {
 	s      string
 	i      int    // start of the next token
@@ -122,14 +120,15 @@ func (sc *scanner) rawTextEnd(tag string) (int, bool) {
 		}
 	}
 	if tag == "script" && doubleEscapable(s[sc.i:end]) {
-		return 0, false
+		end = scriptEnd(s, sc.i)
 	}
 	return end, true
 }
 
 // doubleEscapable reports script text that may hold a "</script>" that
 // does not end it: after "<!--", a "<script" starts a part where it does
-// not. Without both, the first "</script>" ends the script.
+// not. Without both, the first "</script>" ends the script; with them,
+// scriptEnd follows the tokenizer's states.
 func doubleEscapable(script string) bool {
 	i := strings.Index(script, "<!--")
 	if i < 0 {
@@ -164,12 +163,41 @@ func (sc *scanner) startTag(j int) (html.TokenType, int) {
 	if sc.s[end-2] != '/' {
 		return sc.token(html.StartTagToken, end)
 	}
-	if lastVal == end-2 {
-		// An unquoted value ending in "/": whether the tag closes itself
-		// depends on which attributes the tokenizer keeps.
-		return sc.fail()
+	if lastVal == end-2 && lastAttrKept(sc.s[j:end]) {
+		// The "/" ends the value of the last attribute the tokenizer
+		// keeps: it does not close the tag.
+		return sc.token(html.StartTagToken, end)
 	}
 	return sc.token(html.SelfClosingTagToken, end)
+}
+
+// lastAttrKept reports whether the tokenizer keeps the last attribute of
+// the start tag raw: its key is not empty and no attribute before it has
+// the same key.
+func lastAttrKept(raw string) bool {
+	i := 1
+	for i < len(raw) && !endsTagName(raw[i]) {
+		i++
+	}
+	var keys []string
+	for {
+		ks, ke, _, _, next, ok := attrSpan(raw, i)
+		if !ok {
+			break
+		}
+		keys = append(keys, raw[ks:ke])
+		i = next
+	}
+	if len(keys) == 0 || keys[len(keys)-1] == "" {
+		return false
+	}
+	last := keys[len(keys)-1]
+	for _, k := range keys[:len(keys)-1] {
+		if equalFoldASCII(k, last) {
+			return false
+		}
+	}
+	return true
 }
 
 // endTag reads the token at j, which starts "</".

@@ -33,8 +33,8 @@ func sameTokens(t *testing.T, name, s string) bool {
 	t.Helper()
 	quick := &recorder{tokenSource: newScanner(s)}
 	full := &recorder{tokenSource: &htmlTokens{z: html.NewTokenizer(strings.NewReader(s))}}
-	runModel(s, maxDepth, quick, false)
-	runModel(s, maxDepth, full, false)
+	runModel(s, maxDepth, quick, false, nil)
+	runModel(s, maxDepth, full, false, nil)
 	if quick.failed() {
 		return false
 	}
@@ -80,6 +80,19 @@ var scannerCases = []string{
 	`<p>a</p` + `>`,
 	`<script>unterminated`,
 	`<title>x</tit`,
+	`<script><!--<script>a</script>b--></script>c`,
+	`<script><!--<script>a</script>b</script>c`,
+	`<script><!--<scripts>a</script>b`,
+	`<script><!--<scrip`,
+	`<script><!-- x --><script>y</script>z`,
+	`<script><!--<script>a<!--b--></script>-->c</script>d`,
+	`<script><!--<script>a</scriptx></script>`,
+	`<script><!-<a</script>`,
+	`<script><!-`,
+	`<script><!--<x--></script>`,
+	`<script><!--<script/--></script>`,
+	`<a href=https://x.org/>t</a><a b=1 b=x/>u</a><a b=x/ >v</a><a =x/>w`,
+	`<svg><path d=M0/></svg><svg><a href=x/>t</a></svg>`,
 }
 
 func TestScannerMatchesTokenizer(t *testing.T) {
