@@ -318,7 +318,7 @@ func (at *attributor) before(pi, from, v int) source {
 	if y-x == 1 && isCommon(first) && !strings.HasSuffix(first, "s") && !p.toks[x].upper() && !at.L.roleNoun[first] {
 		return noSource
 	}
-	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[x].start:p.toks[y-1].end]), " ")}
+	return source{person: -1, phrase: p.words(x, y-1)}
 }
 
 // skipApposition steps back over the apposition ending with the comma
@@ -385,7 +385,7 @@ func (at *attributor) after(pi, from, to int) source {
 	if !determiner(first) && !quantifier[first] && !p.toks[from].upper() && !at.L.roleNoun[first] && isCommon(first) && !strings.HasSuffix(first, "s") {
 		return noSource
 	}
-	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[from].start:p.toks[y-1].end]), " ")}
+	return source{person: -1, phrase: p.words(from, y-1)}
 }
 
 // pronoun resolves "he", "she" to the last person of that gender named
@@ -514,7 +514,7 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 	if x == ss || (x == ss+1 && determiner(lw(p.toks[ss]))) {
 		return noSource
 	}
-	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[ss].start:p.toks[x-1].end]), " ")}
+	return source{person: -1, phrase: p.words(ss, x-1)}
 }
 
 // appositionSpeaker reads "NAME, apposition, said" right after a quote: a
@@ -653,7 +653,7 @@ func (at *attributor) phraseSubjectBefore(pi, ti int, want byte) (source, bool) 
 func (at *attributor) openingPhrase(pi, ps, v int) source {
 	p := at.paras[pi]
 	if v > ps {
-		whole := strings.Join(strings.Fields(p.text[p.toks[ps].start:p.toks[v-1].end]), " ")
+		whole := p.words(ps, v-1)
 		if strings.Contains(whole, ",") {
 			return noSource // "The forecaster's meteorologist, Alun Whitcombe, said": a name in apposition
 		}

@@ -148,6 +148,22 @@ func set(words string) map[string]bool {
 	return m
 }
 
+// lazySet returns the set of the space-separated words, built on first
+// use.
+func lazySet(words string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool { return set(words) })
+}
+
+// inSet reports whether s lower-cased is in the set, without allocating
+// for a short ASCII word.
+func inSet(set map[string]bool, s string) bool {
+	var buf [32]byte
+	if b, ok := lowerASCII(buf[:0], s); ok {
+		return set[string(b)]
+	}
+	return set[strings.ToLower(s)]
+}
+
 // Small hand-made lists, built on first use.
 type lists struct {
 	honorific, title, roleNoun, org, place, placePrefix, particle, speech, pronoun,

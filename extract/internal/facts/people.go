@@ -153,9 +153,11 @@ func findPeople(paras []*para) *people {
 	pp := &people{byKey: map[string]int{}, mentions: make([][]mention, len(paras))}
 	order := 0
 	var singles []candidate
-	runs, notPeople := detectNames(paras, L)
+	cands, notPeople := detectNames(paras, L)
 	pp.notPeople = notPeople
-	for _, run := range runs {
+	for i := 0; i < len(cands); {
+		run := runOf(cands, i)
+		i += len(run)
 		// the first full name of a run that resolves to a person wins; a
 		// single part closes the run
 		for _, c := range run {
@@ -187,13 +189,23 @@ func findPeople(paras []*para) *people {
 	return pp
 }
 
+// runOf returns the candidates of the run that cands[i] opens.
+func runOf(cands []candidate, i int) []candidate {
+	j := i + 1
+	for j < len(cands) && cands[j].para == cands[i].para && cands[j].run == cands[i].run {
+		j++
+	}
+	return cands[i:j]
+}
+
 // detectNames lists, for each run of capitalised words outside captions,
 // its candidate names in order, and the runs that name a place, a team or
 // an organisation somewhere in the article (lower-cased keys): "Morgan
 // Stanley, which owns …" rules out "Morgan Stanley" in every paragraph.
-func detectNames(paras []*para, L *lists) ([][]candidate, map[string]bool) {
-	var out [][]candidate
+func detectNames(paras []*para, L *lists) ([]candidate, map[string]bool) {
+	var out []candidate
 	notPeople := map[string]bool{}
+	var key [keyBytes]byte
 	for pi, p := range paras {
 		if p.caption {
 			continue
@@ -211,23 +223,22 @@ func detectNames(paras []*para, L *lists) ([][]candidate, map[string]bool) {
 			}
 			i = run.to
 			if nonPersonRun(p, run, L) {
-				notPeople[nameKey(p.toks[run.from:run.to])] = true
+				if k := appendNameKey(key[:0], p.toks[run.from:run.to]); !notPeople[string(k)] {
+					notPeople[string(k)] = true
+				}
 				continue
 			}
-			if cands := runCandidates(pi, p, run, L); len(cands) > 0 {
-				out = append(out, cands)
-			}
+			out = appendCandidates(out, pi, p, run, L)
 		}
 	}
 	return out, notPeople
 }
 
-// runCandidates lists the candidate names of one run.
-func runCandidates(pi int, p *para, run tokSpan, L *lists) []candidate {
+// appendCandidates appends the candidate names of one run to out.
+func appendCandidates(out []candidate, pi int, p *para, run tokSpan, L *lists) []candidate {
 	if run.len() == 1 && orgWordName(p.toks[run.from], L) && run.to < len(p.toks) && L.speech[lw(p.toks[run.to])] {
-		return []candidate{{para: pi, run: run, name: run}} // "Park said"
+		return append(out, candidate{para: pi, run: run, name: run}) // "Park said"
 	}
-	var out []candidate
 	for s := run.from; s < run.to; s++ {
 		orgFirst := false
 		if !nameLike(p.toks[s], L) {
@@ -281,7 +292,8 @@ func nonPersonRun(p *para, run tokSpan, L *lists) bool {
 		return false
 	}
 	first, last := lw(p.toks[run.from]), lw(p.toks[run.to-1])
-	if isNonPerson(nameKey(p.toks[run.from:run.to])) || compassWords[last] || foreignArticles[first] {
+	var key [keyBytes]byte
+	if isNonPerson(appendNameKey(key[:0], p.toks[run.from:run.to])) || compassWords[last] || foreignArticles[first] {
 		return true
 	}
 	if !lexWord(p.toks[run.from]).strongGiven() && (teamWords[last] || scoreAt(p, run.to)) {
@@ -355,19 +367,21 @@ func singleEnd(p *para, e int, run tokSpan, L *lists) bool {
 // the candidate names a person.
 func (pp *people) admit(p *para, c candidate, L *lists, order *int) bool {
 	s, e := c.name.from, c.name.to
-	key := nameKey(p.toks[s:e])
-	idx, ok := pp.byKey[key]
+	var kb [keyBytes]byte
+	key := appendNameKey(kb[:0], p.toks[s:e])
+	idx, ok := pp.byKey[string(key)]
 	if !ok {
 		// part of a full name seen before: "Hawk Sawyer" after "Kathleen
 		// Hawk Sawyer"
-		idx, ok = pp.containing(nameToks(p.toks[s:e]))
+		var parts [maxNameParts]string
+		idx, ok = pp.containing(appendNameParts(parts[:0], p.toks[s:e]))
 	}
-	if !ok && (!isName(p, c.run, c.name, L) || c.orgFirst && !inContext(p, c.run, s, L) || pp.notPeople[key]) {
+	if !ok && (!isName(p, c.run, c.name, L) || c.orgFirst && !inContext(p, c.run, s, L) || pp.notPeople[string(key)]) {
 		return false
 	}
 	if !ok {
 		idx = len(pp.list)
-		pp.byKey[key] = idx
+		pp.byKey[string(key)] = idx
 		pp.list = append(pp.list, &person{name: joinName(p, s, e), toks: nameToks(p.toks[s:e]), first: *order})
 		*order++
 	}
@@ -574,27 +588,37 @@ func isNumber(s string) bool {
 	return true
 }
 
-func nameKey(toks []token) string {
-	var b strings.Builder
+// keyBytes sizes the buffer a name's key is built in; most keys fit, so
+// looking a name up allocates nothing.
+const keyBytes = 64
+
+// appendNameKey appends the key of a name, its parts lower-cased and
+// joined by single spaces, to b. A map indexed with string(b) finds the
+// name without copying b.
+func appendNameKey(b []byte, toks []token) []byte {
 	for i, t := range toks {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(strings.ToLower(t.text))
+		b = append(b, lw(t)...)
 	}
-	return b.String()
+	return b
+}
+
+// appendNameParts appends the lower-cased parts of a name to dst.
+func appendNameParts(dst []string, toks []token) []string {
+	for _, t := range toks {
+		dst = append(dst, lw(t))
+	}
+	return dst
 }
 
 func nameToks(toks []token) []string {
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		out = append(out, strings.ToLower(t.text))
-	}
-	return out
+	return appendNameParts(make([]string, 0, len(toks)), toks)
 }
 
 func joinName(p *para, s, e int) string {
-	return strings.Join(strings.Fields(p.text[p.toks[s].start:p.toks[e-1].end]), " ")
+	return p.words(s, e-1)
 }
 
 func genderOf(hon string, first token, L *lists) byte {
@@ -613,7 +637,7 @@ func genderOf(hon string, first token, L *lists) byte {
 }
 
 func (per *person) addAlias(a string) {
-	a = strings.Join(strings.Fields(a), " ")
+	a = oneSpaced(a)
 	if a == "" || strings.EqualFold(a, per.name) {
 		return
 	}
@@ -823,7 +847,7 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 			}
 		}
 		if hasTitle {
-			return strings.Join(strings.Fields(p.text[p.toks[from].start:p.toks[to-1].end]), " ")
+			return p.words(from, to-1)
 		}
 	}
 	// a role noun right before the run, or before a comma: "Malaysia's
@@ -842,7 +866,7 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 			}
 			k--
 		}
-		return strings.Join(strings.Fields(p.text[p.toks[k].start:p.toks[a-1].end]), " ")
+		return p.words(k, a-1)
 	}
 	return appositiveRole(p, e, L)
 }
@@ -895,7 +919,7 @@ func appositiveRole(p *para, e int, L *lists) string {
 			}
 		}
 		if k < stop {
-			return strings.Join(strings.Fields(p.text[p.toks[k].start:p.toks[stop-1].end]), " ")
+			return p.words(k, stop-1)
 		}
 	}
 	return ""
@@ -958,17 +982,19 @@ func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
 		for e < len(p.toks) && e-j < maxSurnameParts && nameLike(p.toks[e], L) {
 			e++
 		}
-		toks := append([]token{a}, p.toks[j:e]...)
-		key := nameKey(toks)
-		idx, ok := pp.byKey[key]
+		var parts [1 + maxSurnameParts]token
+		toks := append(append(parts[:0], a), p.toks[j:e]...)
+		var kb [keyBytes]byte
+		key := appendNameKey(kb[:0], toks)
+		idx, ok := pp.byKey[string(key)]
 		if !ok {
 			idx = len(pp.list)
-			pp.byKey[key] = idx
+			pp.byKey[string(key)] = idx
 			name := a.text + " " + joinName(p, j, e)
 			pp.list = append(pp.list, &person{name: name, toks: nameToks(toks), first: order, gender: genderOf("", a, L)})
 			order++
 		}
-		pp.list[idx].addAlias(strings.Join(strings.Fields(p.text[a.start:p.toks[e-1].end]), " "))
+		pp.list[idx].addAlias(p.words(i, e-1))
 		pp.mentions[pi] = append(pp.mentions[pi], mention{para: pi, tok: j, end: e, person: idx})
 		i = e
 	}

@@ -55,61 +55,159 @@ type para struct {
 	caption bool
 }
 
-var abbrev = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gov": true, "sen": true, "rep": true,
-	"st": true, "lt": true, "gen": true, "col": true, "capt": true, "sgt": true, "adm": true, "cmdr": true,
-	"maj": true, "rev": true, "jr": true, "sr": true, "inc": true, "co": true, "corp": true, "ltd": true,
-	"no": true, "vs": true, "mt": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
-	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"calif": true, "ill": true, "mass": true, "fla": true, "pa": true, "va": true, "md": true, "mo": true,
-	"wash": true, "mich": true, "ariz": true, "tenn": true, "ky": true, "la": true, "okla": true,
-	"ore": true, "conn": true, "colo": true, "ga": true, "ala": true, "minn": true, "wis": true, "ind": true,
-	"nev": true, "neb": true, "kan": true, "ark": true, "miss": true, "del": true, "ave": true, "blvd": true,
-}
+// abbrev lists the abbreviations whose full stop belongs to the word
+// ("Mr.", "Calif.", "Corp.") rather than ending a sentence.
+var abbrev = lazySet(`mr mrs ms dr prof gov sen rep st lt gen col capt sgt adm cmdr maj rev jr sr
+	inc co corp ltd no vs mt jan feb mar apr jun jul aug sep sept oct nov dec calif ill mass fla pa va
+	md mo wash mich ariz tenn ky la okla ore conn colo ga ala minn wis ind nev neb kan ark miss del
+	ave blvd`)
 
+// newPara reads one paragraph on its own; Analyze reads an article's
+// paragraphs with newParas, which shares their storage.
 func newPara(text string) *para {
-	p := &para{text: text, spans: quotes.Scan(text)}
-	p.tokenize()
-	lower := strings.ToLower(text)
-	p.lowerTokens(lower)
-	p.sentences()
-	p.caption = isCaption(lower)
-	return p
+	return newParas([]string{text})[0]
 }
 
-// lowerTokens fills each token's lower-case text from lower, the
-// paragraph lower-cased. The words are compared lower-cased many times
-// over; in an ASCII paragraph the tokens share lower.
-func (p *para) lowerTokens(lower string) {
-	ascii := true
-	for i := 0; i < len(p.text); i++ {
-		if p.text[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
+// newParas reads the paragraphs of an article. The paragraphs' tokens,
+// sentences, quoted spans and lower-cased words are carved out of a few
+// arrays allocated once for the article.
+func newParas(texts []string) []*para {
+	toks, sents := 0, 0
+	for _, t := range texts {
+		toks += len(t)/tokenBytes + 1
+		sents += len(t)/sentenceBytes + 1
 	}
-	if !ascii {
+	st := paraStore{
+		toks:  make([]token, 0, toks),
+		sents: make([][2]int, 0, sents),
+		spans: make([]quotes.Span, 0, len(texts)*spansPerPara),
+	}
+	backing := make([]para, len(texts))
+	paras := make([]*para, len(texts))
+	for i, t := range texts {
+		p := &backing[i]
+		p.text = t
+		p.spans = carve(&st.spans, func(dst []quotes.Span) []quotes.Span { return quotes.AppendScan(dst, t) })
+		p.toks = carve(&st.toks, p.tokenize)
+		p.sents = carve(&st.sents, p.sentences)
+		p.caption = isCaption(t)
+		paras[i] = p
+	}
+	lowerTokens(paras)
+	return paras
+}
+
+// paraStore holds the shared arrays newParas carves paragraphs from.
+type paraStore struct {
+	toks  []token
+	sents [][2]int
+	spans []quotes.Span
+}
+
+// carve appends to the unused end of *store with fill and returns what fill
+// added, capped so that later appends to it cannot reach the next
+// paragraph's part. When fill outgrows the store, its result has its own
+// array and the store is left as it was.
+func carve[T any](store *[]T, fill func(dst []T) []T) []T {
+	s := *store
+	n := len(s)
+	out := fill(s[n:n:cap(s)])
+	if len(out) == 0 {
+		return nil
+	}
+	if n < cap(s) && &out[0] == &s[n : n+1][0] {
+		*store = s[:n+len(out)]
+	}
+	return out[:len(out):len(out)]
+}
+
+// lowerTokens fills each token's lower-case text. The words are compared
+// lower-cased many times over: ASCII words in lower case are their own
+// lower case, the other ASCII words share one string of the article, and
+// the rest are lower-cased one by one.
+func lowerTokens(paras []*para) {
+	need := 0
+	for _, p := range paras {
 		for i := range p.toks {
-			p.toks[i].lower = strings.ToLower(p.toks[i].text)
+			if n, ok := asciiUpper(p.toks[i].text); ok && n > 0 {
+				need += len(p.toks[i].text)
+			}
 		}
-		return
 	}
-	for i := range p.toks {
-		p.toks[i].lower = lower[p.toks[i].start:p.toks[i].end]
+	var b strings.Builder
+	b.Grow(need)
+	for _, p := range paras {
+		for i := range p.toks {
+			t := &p.toks[i]
+			n, ascii := asciiUpper(t.text)
+			switch {
+			case !ascii:
+				t.lower = strings.ToLower(t.text)
+			case n == 0:
+				t.lower = t.text
+			default:
+				from := b.Len()
+				for k := 0; k < len(t.text); k++ {
+					c := t.text[k]
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					b.WriteByte(c)
+				}
+				// String shares the builder's bytes; bytes written later
+				// never move them.
+				t.lower = b.String()[from:]
+			}
+		}
 	}
+}
+
+// asciiUpper counts the upper-case letters of s and reports whether s is
+// ASCII.
+func asciiUpper(s string) (upper int, ascii bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper++
+		}
+	}
+	return upper, true
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// isSpace is unicode.IsSpace, quicker on ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // tokenBytes is about the bytes of text per token in English prose (a
 // word, its space and the odd punctuation sign), to size the token list.
 const tokenBytes = 5
 
-func (p *para) tokenize() {
+// sentenceBytes is about the bytes of a short sentence, to size the
+// sentence list (a paragraph with shorter sentences gets its own list).
+const sentenceBytes = 80
+
+// spansPerPara is about the quoted spans of a paragraph, one or none in
+// most paragraphs, to size the list of spans.
+const spansPerPara = 1
+
+// tokenize appends the paragraph's tokens to dst and returns them.
+func (p *para) tokenize(dst []token) []token {
 	s := p.text
-	p.toks = make([]token, 0, len(s)/tokenBytes+1)
+	p.toks = dst
 	si := 0 // next span
 	q := 0
 	for i := 0; i < len(s); {
@@ -136,17 +234,21 @@ func (p *para) tokenize() {
 		} else if si < len(p.spans) {
 			end = p.spans[si].Open
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case isWordRune(r):
 			i = p.word(i, end, q)
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			i += n
 		default:
 			p.toks = append(p.toks, token{text: s[i : i+n], start: i, end: i + n, kind: tPunct, q: q})
 			i += n
 		}
 	}
+	return p.toks
 }
 
 // word reads the word starting at byte i (before end) into tokens, a
@@ -156,7 +258,10 @@ func (p *para) word(i, end, q int) int {
 	r, n := utf8.DecodeRuneInString(s[i:])
 	j := i + n
 	for j < end {
-		r2, n2 := utf8.DecodeRuneInString(s[j:])
+		r2, n2 := rune(s[j]), 1
+		if r2 >= utf8.RuneSelf {
+			r2, n2 = utf8.DecodeRuneInString(s[j:])
+		}
 		if isWordRune(r2) {
 			j += n2
 			continue
@@ -183,11 +288,11 @@ func (p *para) word(i, end, q int) int {
 	}
 	// trailing dot of an abbreviation or initial
 	if j < end && s[j] == '.' {
-		lw := strings.ToLower(w)
-		if k := strings.LastIndexByte(lw, '-'); k >= 0 {
-			lw = lw[k+1:] // "R-Neb."
+		aw := w
+		if k := strings.LastIndexByte(aw, '-'); k >= 0 {
+			aw = aw[k+1:] // "R-Neb."
 		}
-		if abbrev[lw] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
+		if inSet(abbrev(), aw) || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
 			j++
 			w = s[i:j]
 		}
@@ -198,7 +303,8 @@ func (p *para) word(i, end, q int) int {
 
 // sentences splits the tokens at sentence ends outside quotes, and after a
 // quote ending a sentence when a capitalised word follows.
-func (p *para) sentences() {
+func (p *para) sentences(dst [][2]int) [][2]int {
+	p.sents = dst
 	from := 0
 	for i, t := range p.toks {
 		end := false
@@ -228,6 +334,40 @@ func (p *para) sentences() {
 	if from < len(p.toks) {
 		p.sents = append(p.sents, [2]int{from, len(p.toks)})
 	}
+	return p.sents
+}
+
+// words returns the text of tokens from to last, both included, with its
+// spaces squeezed to single spaces.
+func (p *para) words(from, last int) string {
+	return oneSpaced(p.text[p.toks[from].start:p.toks[last].end])
+}
+
+// oneSpaced returns strings.Join(strings.Fields(s), " "): s itself, with
+// no copy, when no space run, leading or trailing space needs squeezing.
+func oneSpaced(s string) string {
+	prevSpace := true // a leading space is squeezed
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			sp := isSpace(rune(c))
+			if sp && (c != ' ' || prevSpace) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = sp
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = false
+		i += n
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // sentenceOf returns the token range of the sentence holding token i.
@@ -263,28 +403,50 @@ func (p *para) spanToks(k int) (int, int) {
 	return p.spanTok[k][0], p.spanTok[k][1]
 }
 
+// captionPrefixes open photo captions and credits, lower-cased.
+var captionPrefixes = [...]string{"image caption", "media caption", "image copyright", "photo:", "picture:", "caption:", "image:"}
+
 // isCaption: photo captions and credits, which name photographers and
-// passers-by rather than the story's people. l is the paragraph
-// lower-cased.
-func isCaption(l string) bool {
-	for _, pfx := range []string{"image caption", "media caption", "image copyright", "photo:", "picture:", "caption:", "image:"} {
-		if strings.HasPrefix(l, pfx) {
+// passers-by rather than the story's people. The checks read the text as
+// if lower-cased, lowering only the little they look at.
+func isCaption(text string) bool {
+	for _, pfx := range captionPrefixes {
+		if hasLowerPrefix(text, pfx) {
 			return true
 		}
 	}
-	t := strings.TrimSpace(l)
+	t := strings.TrimSpace(text)
 	if strings.HasSuffix(t, ")") {
 		if k := strings.LastIndexByte(t, '('); k >= 0 {
-			c := t[k:]
+			c := strings.ToLower(t[k:])
 			if strings.Contains(c, "photo") || strings.Contains(c, "via ") || strings.Contains(c, "/") ||
 				strings.Contains(c, "getty") || strings.Contains(c, "credit") || strings.Contains(c, "afp") {
 				return true
 			}
 		}
 	}
-	// "1of4Grass Valley's…": gallery counters
-	if len(t) > 4 && t[0] >= '0' && t[0] <= '9' && strings.Contains(t[:min(6, len(t))], "of") {
-		return true
+	// "1of4Grass Valley's…": gallery counters (only digits lower-case to
+	// digits)
+	if t != "" && t[0] >= '0' && t[0] <= '9' {
+		if l := strings.ToLower(t); len(l) > 4 && strings.Contains(l[:min(6, len(l))], "of") {
+			return true
+		}
 	}
 	return false
+}
+
+// hasLowerPrefix reports whether strings.ToLower(s) starts with the ASCII
+// prefix pfx, without lower-casing s.
+func hasLowerPrefix(s, pfx string) bool {
+	i := 0
+	for _, r := range s {
+		if i == len(pfx) {
+			return true
+		}
+		if r = unicode.ToLower(r); r >= utf8.RuneSelf || byte(r) != pfx[i] {
+			return false
+		}
+		i++
+	}
+	return i == len(pfx)
 }

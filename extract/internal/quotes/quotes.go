@@ -52,7 +52,13 @@ const (
 
 // Scan returns the quoted spans of paragraph s in order.
 func Scan(s string) []Span {
-	var out []Span
+	return AppendScan(nil, s)
+}
+
+// AppendScan appends the quoted spans of paragraph s to dst, in order, and
+// returns the extended slice.
+func AppendScan(dst []Span, s string) []Span {
+	out := dst
 	var open rune
 	var cur Span
 	prev := ' '
