@@ -14,7 +14,7 @@ var quotesTitle = quotes.TitleCase
 type mention struct {
 	para, tok, end int
 	person         int
-	q              int
+	q              int32
 }
 
 type person struct {
@@ -963,7 +963,7 @@ func roleWord(t token, L *lists) bool {
 func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
 	for i := 0; i+2 < len(p.toks); i++ {
 		a := p.toks[i]
-		if a.q != 0 || !nameLike(a, L) || !lexWord(a).given() || p.toks[i+1].kind != tMark {
+		if p.toks[i+1].kind != tMark || a.q != 0 || !nameLike(a, L) || !lexWord(a).given() {
 			continue
 		}
 		q := p.toks[i+1].q

@@ -21,9 +21,9 @@ const (
 type token struct {
 	text       string
 	lower      string // text lower-cased, filled by lowerTokens
-	start, end int
+	start, end int32  // bytes of the paragraph; it has maxTextBytes at most
+	q          int32  // 1 + index of the quoted span holding the token, 0 outside quotes
 	kind       tokKind
-	q          int // 1 + index of the quoted span holding the token, 0 outside quotes
 }
 
 func (t token) upper() bool {
@@ -72,8 +72,9 @@ func newPara(text string) *para {
 // sentences, quoted spans and lower-cased words are carved out of a few
 // arrays allocated once for the article.
 func newParas(texts []string) []*para {
-	toks, sents := 0, 0
+	size, toks, sents := 0, 0, 0
 	for _, t := range texts {
+		size += len(t)
 		toks += len(t)/tokenBytes + 1
 		sents += len(t)/sentenceBytes + 1
 	}
@@ -93,7 +94,7 @@ func newParas(texts []string) []*para {
 		p.caption = isCaption(t)
 		paras[i] = p
 	}
-	lowerTokens(paras)
+	lowerTokens(paras, size)
 	return paras
 }
 
@@ -123,19 +124,11 @@ func carve[T any](store *[]T, fill func(dst []T) []T) []T {
 
 // lowerTokens fills each token's lower-case text. The words are compared
 // lower-cased many times over: ASCII words in lower case are their own
-// lower case, the other ASCII words share one string of the article, and
-// the rest are lower-cased one by one.
-func lowerTokens(paras []*para) {
-	need := 0
-	for _, p := range paras {
-		for i := range p.toks {
-			if n, ok := asciiUpper(p.toks[i].text); ok && n > 0 {
-				need += len(p.toks[i].text)
-			}
-		}
-	}
+// lower case, the other ASCII words share one string of the article
+// (size bytes at most), and the rest are lower-cased one by one.
+func lowerTokens(paras []*para, size int) {
 	var b strings.Builder
-	b.Grow(need)
+	b.Grow(size)
 	for _, p := range paras {
 		for i := range p.toks {
 			t := &p.toks[i]
@@ -213,7 +206,7 @@ func (p *para) tokenize(dst []token) []token {
 	for i := 0; i < len(s); {
 		if si < len(p.spans) && i == p.spans[si].Open && q == 0 {
 			sp := p.spans[si]
-			p.toks = append(p.toks, token{text: s[sp.Open:sp.Start], start: sp.Open, end: sp.Start, kind: tMark, q: si + 1})
+			p.add(sp.Open, sp.Start, tMark, si+1)
 			q = si + 1
 			i = sp.Start
 			continue
@@ -221,7 +214,7 @@ func (p *para) tokenize(dst []token) []token {
 		if q > 0 && i >= p.spans[q-1].End {
 			sp := p.spans[q-1]
 			if sp.Closed {
-				p.toks = append(p.toks, token{text: s[sp.End:sp.Close], start: sp.End, end: sp.Close, kind: tMark, q: q})
+				p.add(sp.End, sp.Close, tMark, q)
 			}
 			i = sp.Close
 			q = 0
@@ -244,7 +237,7 @@ func (p *para) tokenize(dst []token) []token {
 		case isSpace(r):
 			i += n
 		default:
-			p.toks = append(p.toks, token{text: s[i : i+n], start: i, end: i + n, kind: tPunct, q: q})
+			p.add(i, i+n, tPunct, q)
 			i += n
 		}
 	}
@@ -279,11 +272,13 @@ func (p *para) word(i, end, q int) int {
 	w := s[i:j]
 	// possessive 's
 	if k := len(w) - len("'s"); strings.HasSuffix(w, "'s") && k > 0 {
-		p.toks = append(p.toks, token{text: w[:k], start: i, end: i + k, q: q}, token{text: w[k:], start: i + k, end: j, q: q})
+		p.add(i, i+k, tWord, q)
+		p.add(i+k, j, tWord, q)
 		return j
 	}
 	if k := len(w) - len("’s"); strings.HasSuffix(w, "’s") && k > 0 {
-		p.toks = append(p.toks, token{text: w[:k], start: i, end: i + k, q: q}, token{text: w[k:], start: i + k, end: j, q: q})
+		p.add(i, i+k, tWord, q)
+		p.add(i+k, j, tWord, q)
 		return j
 	}
 	// trailing dot of an abbreviation or initial
@@ -294,11 +289,15 @@ func (p *para) word(i, end, q int) int {
 		}
 		if inSet(abbrev(), aw) || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
 			j++
-			w = s[i:j]
 		}
 	}
-	p.toks = append(p.toks, token{text: w, start: i, end: j, q: q})
+	p.add(i, j, tWord, q)
 	return j
+}
+
+// add appends the token of bytes [start, end) of the paragraph.
+func (p *para) add(start, end int, kind tokKind, q int) {
+	p.toks = append(p.toks, token{text: p.text[start:end], start: int32(start), end: int32(end), kind: kind, q: int32(q)})
 }
 
 // sentences splits the tokens at sentence ends outside quotes, and after a
@@ -319,7 +318,7 @@ func (p *para) sentences(dst [][2]int) [][2]int {
 				}
 			}
 		}
-		if t.kind == tMark && t.end == p.spans[t.q-1].Close && p.spans[t.q-1].Closed && i+1 < len(p.toks) {
+		if t.kind == tMark && int(t.end) == p.spans[t.q-1].Close && p.spans[t.q-1].Closed && i+1 < len(p.toks) {
 			inner := strings.TrimRight(p.text[p.spans[t.q-1].Start:p.spans[t.q-1].End], " ")
 			nx := p.toks[i+1]
 			if strings.HasSuffix(inner, ".") && nx.upper() {

@@ -61,43 +61,44 @@ func AppendScan(dst []Span, s string) []Span {
 	out := dst
 	var open rune
 	var cur Span
-	prev := ' '
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		next, _ := utf8.DecodeRuneInString(s[i+n:])
-		if i+n >= len(s) {
-			next = ' '
+		// Marks are '"' or open with the byte 0xC2 (« ») or 0xE2 (“ ” „ ‘
+		// ’); neither byte ever continues a rune, so the others are
+		// skipped byte by byte.
+		if c := s[i]; c != '"' && c != 0xC2 && c != 0xE2 {
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		// doubled single marks stand for double ones: ‘‘…’’, “…’’
 		if open == 0 && strings.HasPrefix(s[i:], doubleOpen) {
 			open = '“'
 			cur = Span{Open: i, Start: i + len(doubleOpen)}
-			prev, i = '‘', i+len(doubleOpen)
+			i += len(doubleOpen)
 			continue
 		}
 		if (open == '“' || open == '"') && strings.HasPrefix(s[i:], doubleClose) {
 			cur.End, cur.Close, cur.Closed = i, i+len(doubleClose), true
 			out = append(out, cur)
 			open = 0
-			prev, i = '’', i+len(doubleClose)
+			i += len(doubleClose)
 			continue
 		}
 		switch {
 		case open == 0 && (r == '“' || r == '„' || r == '«' || r == '"'):
 			open = r
 			cur = Span{Open: i, Start: i + n}
-		case open == 0 && r == '‘' && !unicode.IsLetter(prev) && !unicode.IsDigit(prev):
+		case open == 0 && r == '‘' && !letterOrDigit(runeBefore(s, i)):
 			open = r
 			cur = Span{Open: i, Start: i + n}
 		case open != 0 && (r == closerFor(open) || (open == '„' && r == '”') || (open == '“' && r == '"') || (open == '"' && r == '”')):
-			if open == '‘' && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+			if open == '‘' && letterOrDigit(runeAt(s, i+n)) {
 				break // an apostrophe: don’t
 			}
 			cur.End, cur.Close, cur.Closed = i, i+n, true
 			out = append(out, cur)
 			open = 0
 		}
-		prev = r
 		i += n
 	}
 	if open != 0 && open != '‘' {
@@ -105,6 +106,29 @@ func AppendScan(dst []Span, s string) []Span {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// runeBefore returns the rune that ends at byte i of s, a space at the
+// start.
+func runeBefore(s string, i int) rune {
+	if i == 0 {
+		return ' '
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+// runeAt returns the rune at byte i of s, a space at the end.
+func runeAt(s string, i int) rune {
+	if i >= len(s) {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+func letterOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // Words counts the words of a quote.
