@@ -148,21 +148,43 @@ func bodyLike(s string) bool {
 }
 
 // english reports whether most lower-case words of the text are English.
+// The sample's size depends on the tokens alone, so it is counted first;
+// the words are then looked up until the share is decided either way.
 func english(paras []*para) bool {
-	known, total := 0, 0
+	total := 0
+	eachSampleWord(paras, func(token) bool { total++; return true })
+	if total < minEnglishSample {
+		return true
+	}
+	enough := func(known int) bool { return float64(known) >= minEnglishShare*float64(total) }
+	known, seen := 0, 0
+	eachSampleWord(paras, func(t token) bool {
+		seen++
+		if isCommon(lw(t)) {
+			known++
+		}
+		return !enough(known) && enough(known+total-seen)
+	})
+	return enough(known)
+}
+
+// eachSampleWord calls f with the lower-case words the language check
+// reads, in order, until f returns false: the first englishSample, then
+// the first of each later paragraph.
+func eachSampleWord(paras []*para, f func(token) bool) {
+	total := 0
 	for _, p := range paras {
 		for _, t := range p.toks {
 			if t.kind != tWord || t.upper() || isNumber(t.text) {
 				continue
 			}
 			total++
-			if isCommon(t.text) {
-				known++
+			if !f(t) {
+				return
 			}
 			if total >= englishSample {
 				break
 			}
 		}
 	}
-	return total < minEnglishSample || float64(known) >= minEnglishShare*float64(total)
 }

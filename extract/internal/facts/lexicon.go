@@ -97,19 +97,12 @@ var frontLexicon = sync.OnceValue(func() map[string]word {
 	return m
 })
 
-func lookup(s string) word {
-	var buf [32]byte
-	if b, done := lowerASCII(buf[:0], s); done {
-		// The map index converts b without copying.
-		if w, ok := frontLexicon()[string(b)]; ok {
-			return w
-		}
-		if w, ok := lexicon()[string(b)]; ok {
-			return w
-		}
-		return word{births: -1}
+// lookupLower looks up a word already lower-cased.
+func lookupLower(l string) word {
+	if w, ok := frontLexicon()[l]; ok {
+		return w
 	}
-	if w, ok := lexicon()[strings.ToLower(s)]; ok {
+	if w, ok := lexicon()[l]; ok {
 		return w
 	}
 	return word{births: -1}
@@ -137,7 +130,7 @@ func lowerASCII(b []byte, s string) (lower []byte, done bool) {
 
 // isCommon reports whether a lower-cased word is an ordinary English word.
 func isCommon(s string) bool {
-	return lookup(s).common > 0
+	return lookupLower(s).common > 0
 }
 
 func set(words string) map[string]bool {

@@ -44,10 +44,11 @@ func lw(t token) string {
 
 // lexWord looks a name part up; "Eva-Marie" is read by its first part.
 func lexWord(t token) word {
-	w := lookup(t.text)
+	l := lw(t)
+	w := lookupLower(l)
 	if w.gender == 0 && !w.name && w.common == 0 {
-		if i := strings.IndexByte(t.text, '-'); i > 0 {
-			return lookup(t.text[:i])
+		if i := strings.IndexByte(l, '-'); i > 0 {
+			return lookupLower(l[:i])
 		}
 	}
 	return w
@@ -72,7 +73,7 @@ func nameLike(t token, L *lists) bool {
 		return false
 	}
 	l := lw(t)
-	if L.title[l] || L.honorific[l] || L.org[l] || (L.monthDay[l] && !lookup(l).given()) {
+	if L.title[l] || L.honorific[l] || L.org[l] || (L.monthDay[l] && !lookupLower(l).given()) {
 		return false // "Monday", "Christmas"; months that are names ("June", "Jan") stay
 	}
 	for _, r := range t.text {
@@ -416,7 +417,7 @@ func (pp *people) admitSingle(p *para, c candidate, L *lists, order *int) {
 		form = p.text[p.toks[tok-1].start:t.end] // "Mr Appleby"
 	}
 	if idx < 0 {
-		if !titled || L.place[l] || isCommon(l) && !lookup(l).name {
+		if !titled || L.place[l] || isCommon(l) && !lookupLower(l).name {
 			return
 		}
 		var ok bool

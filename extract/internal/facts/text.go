@@ -123,51 +123,56 @@ func carve[T any](store *[]T, fill func(dst []T) []T) []T {
 }
 
 // lowerTokens fills each token's lower-case text. The words are compared
-// lower-cased many times over: ASCII words in lower case are their own
-// lower case, the other ASCII words share one string of the article
-// (size bytes at most), and the rest are lower-cased one by one.
+// lower-cased many times over: words already in lower case are their own
+// lower case, words whose only capitals are ASCII share one string of the
+// article (size bytes at most), and the rest are lower-cased one by one.
 func lowerTokens(paras []*para, size int) {
 	var b strings.Builder
 	b.Grow(size)
 	for _, p := range paras {
 		for i := range p.toks {
-			t := &p.toks[i]
-			n, ascii := asciiUpper(t.text)
-			switch {
-			case !ascii:
-				t.lower = strings.ToLower(t.text)
-			case n == 0:
-				t.lower = t.text
-			default:
-				from := b.Len()
-				for k := 0; k < len(t.text); k++ {
-					c := t.text[k]
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					b.WriteByte(c)
-				}
-				// String shares the builder's bytes; bytes written later
-				// never move them.
-				t.lower = b.String()[from:]
-			}
+			p.toks[i].lower = lowerWord(&b, p.toks[i].text)
 		}
 	}
 }
 
-// asciiUpper counts the upper-case letters of s and reports whether s is
-// ASCII.
-func asciiUpper(s string) (upper int, ascii bool) {
+// lowerWord returns strings.ToLower(s), written to b when only ASCII
+// letters change.
+func lowerWord(b *strings.Builder, s string) string {
+	upper := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			upper = upper || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || !caseless(r) && unicode.ToLower(r) != r {
+			return strings.ToLower(s)
+		}
+		i += n
+	}
+	if !upper {
+		return s
+	}
+	from := b.Len()
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			return 0, false
-		}
 		if 'A' <= c && c <= 'Z' {
-			upper++
+			c += 'a' - 'A'
 		}
+		b.WriteByte(c)
 	}
-	return upper, true
+	// String shares the builder's bytes; bytes written later never move
+	// them.
+	return b.String()[from:]
+}
+
+// caseless reports runes of blocks without letters, whose lower case is
+// themselves: Latin-1 signs (« » ° ·) and general punctuation (’ “ ” —).
+func caseless(r rune) bool {
+	return r >= 0x80 && r < 0xc0 || r >= 0x2000 && r < 0x2070
 }
 
 func isWordRune(r rune) bool {

@@ -21,10 +21,62 @@ func TestTokenLower(t *testing.T) {
 	}
 }
 
-func TestLookupLowers(t *testing.T) {
-	for _, w := range []string{"the", "The", "THE", "Ébène", strings.Repeat("x", 40)} {
-		if got, want := lookup(w), lookup(strings.ToLower(w)); got != want {
-			t.Errorf("lookup(%q) = %+v, lower-case lookup gives %+v", w, got, want)
+func TestLexWordLowers(t *testing.T) {
+	for _, c := range []struct{ text, lower string }{
+		{"The", "the"}, {"THE", "the"}, {"Ébène", "ébène"}, {"Jean", "jean"},
+		{"JEAN-PAUL", "jean"}, {"Eva-Marie", "eva"}, // read by the first part
+	} {
+		if got, want := lexWord(newPara(c.text).toks[0]), lookupLower(c.lower); got != want {
+			t.Errorf("lexWord(%q) = %+v, lookupLower(%q) = %+v", c.text, got, c.lower, want)
 		}
 	}
+	if !lexWord(newPara("JEAN").toks[0]).given() || lexWord(newPara("The").toks[0]).common == 0 {
+		t.Error(`"JEAN" is not read as a given name or "The" as a common word`)
+	}
+}
+
+// captionLowered is isCaption's rule read on the whole paragraph
+// lower-cased, as its doc states it.
+func captionLowered(text string) bool {
+	l := strings.ToLower(text)
+	for _, pfx := range captionPrefixes {
+		if strings.HasPrefix(l, pfx) {
+			return true
+		}
+	}
+	t := strings.TrimSpace(l)
+	if strings.HasSuffix(t, ")") {
+		if k := strings.LastIndexByte(t, '('); k >= 0 {
+			c := t[k:]
+			for _, w := range []string{"photo", "via ", "/", "getty", "credit", "afp"} {
+				if strings.Contains(c, w) {
+					return true
+				}
+			}
+		}
+	}
+	return len(t) > 4 && t[0] >= '0' && t[0] <= '9' && strings.Contains(t[:min(6, len(t))], "of")
+}
+
+// FuzzTextShortcuts checks the shortcuts of the paragraph reader against
+// the plain functions they stand for, on any bytes.
+func FuzzTextShortcuts(f *testing.F) {
+	for _, s := range []string{
+		"IMAGE CAPTION: x", "İmage caption", "A crowd (Getty Images)", "1of4 Grass", " Don’t  stop ",
+		"KELVIN \u212a Ⅰ Ⓐ", "a\xffb \xe2\x80 c", "x\u00a0y\u2003z", "Photo: (AFP/\u212aarl)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		if got, want := lowerWord(&b, s), strings.ToLower(s); got != want {
+			t.Errorf("lowerWord(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := isCaption(s), captionLowered(s); got != want {
+			t.Errorf("isCaption(%q) = %v, lower-cased rule says %v", s, got, want)
+		}
+	})
 }

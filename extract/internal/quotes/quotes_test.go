@@ -3,6 +3,8 @@ package quotes
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -91,6 +93,75 @@ func FuzzQuotes(f *testing.F) {
 			}
 			IsQuotation(text, s[:sp.Open])
 			prev = sp.Close
+		}
+	})
+}
+
+// scanRuneByRune is the plain reading of the package rules: every rune is
+// decoded, with the runes before and after it. Scan must find the same
+// spans while skipping the bytes that cannot open a mark.
+func scanRuneByRune(s string) []Span {
+	var out []Span
+	var open rune
+	var cur Span
+	prev := ' '
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		next, _ := utf8.DecodeRuneInString(s[i+n:])
+		if i+n >= len(s) {
+			next = ' '
+		}
+		if open == 0 && strings.HasPrefix(s[i:], doubleOpen) {
+			open = '“'
+			cur = Span{Open: i, Start: i + len(doubleOpen)}
+			prev, i = '‘', i+len(doubleOpen)
+			continue
+		}
+		if (open == '“' || open == '"') && strings.HasPrefix(s[i:], doubleClose) {
+			cur.End, cur.Close, cur.Closed = i, i+len(doubleClose), true
+			out = append(out, cur)
+			open = 0
+			prev, i = '’', i+len(doubleClose)
+			continue
+		}
+		switch {
+		case open == 0 && (r == '“' || r == '„' || r == '«' || r == '"'):
+			open = r
+			cur = Span{Open: i, Start: i + n}
+		case open == 0 && r == '‘' && !unicode.IsLetter(prev) && !unicode.IsDigit(prev):
+			open = r
+			cur = Span{Open: i, Start: i + n}
+		case open != 0 && (r == closerFor(open) || (open == '„' && r == '”') || (open == '“' && r == '"') || (open == '"' && r == '”')):
+			if open == '‘' && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+				break
+			}
+			cur.End, cur.Close, cur.Closed = i, i+n, true
+			out = append(out, cur)
+			open = 0
+		}
+		prev = r
+		i += n
+	}
+	if open != 0 && open != '‘' {
+		cur.End, cur.Close = len(s), len(s)
+		out = append(out, cur)
+	}
+	return out
+}
+
+// FuzzScanSkipping checks Scan against the rune-by-rune reading, on any
+// bytes (invalid UTF-8 included).
+func FuzzScanSkipping(f *testing.F) {
+	for _, s := range []string{
+		`“We got her,” officers said. ‘But we must.’ The teachers’ union`,
+		"‘‘They have drifted apart.’’ «x» „y“ \"z\" 1‘a’ é‘b’",
+		"\xe2\x80‘x\xff’ \xc2«a\xe2\x80\x9c",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if diff := cmp.Diff(scanRuneByRune(s), Scan(s)); diff != "" {
+			t.Fatalf("Scan(%q) (-rune by rune +got):\n%s", s, diff)
 		}
 	})
 }
