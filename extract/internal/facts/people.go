@@ -294,10 +294,10 @@ func nonPersonRun(p *para, run tokSpan, L *lists) bool {
 	}
 	first, last := lw(p.toks[run.from]), lw(p.toks[run.to-1])
 	var key [keyBytes]byte
-	if isNonPerson(appendNameKey(key[:0], p.toks[run.from:run.to])) || compassWords[last] || foreignArticles[first] {
+	if isNonPerson(appendNameKey(key[:0], p.toks[run.from:run.to])) || compassWords()[last] || foreignArticles()[first] {
 		return true
 	}
-	if !lexWord(p.toks[run.from]).strongGiven() && (teamWords[last] || scoreAt(p, run.to)) {
+	if !lexWord(p.toks[run.from]).strongGiven() && (teamWords()[last] || scoreAt(p, run.to)) {
 		return true
 	}
 	// "a managing director at Morgan Stanley": people work at
@@ -308,7 +308,7 @@ func nonPersonRun(p *para, run tokSpan, L *lists) bool {
 	}
 	// "company CEO Andy Vesey" is a person: a title opens the run
 	if run.from > 0 && !L.title[first] && !p.toks[run.from].allCaps() {
-		if t := p.toks[run.from-1]; t.kind == tWord && !t.upper() && orgKinds[lw(t)] {
+		if t := p.toks[run.from-1]; t.kind == tWord && !t.upper() && orgKinds()[lw(t)] {
 			return true
 		}
 	}
@@ -316,23 +316,23 @@ func nonPersonRun(p *para, run tokSpan, L *lists) bool {
 }
 
 // teamWords end the names of sports clubs.
-var teamWords = set(`villa united rovers athletic albion wanderers hotspur rangers celtic fc cf afc
+var teamWords = lazySet(`villa united rovers athletic albion wanderers hotspur rangers celtic fc cf afc
 	sc ac argyle alexion vale orient wednesday olympique`)
 
 // compassWords end the names of districts: "Orlando East", "Sydney
 // Central" ("West" and "North" are frequent surnames).
-var compassWords = set(`east central`)
+var compassWords = lazySet(`east central`)
 
 // foreignArticles open the names of newspapers and places ("La Stampa",
 // "Le Monde", "Die Zeit", "El País"), not of people.
 // ("Les" is also a given name.)
-var foreignArticles = set(`la le il el los las der die das het`)
+var foreignArticles = lazySet(`la le il el los las der die das het`)
 
 // orgKinds are nouns for kinds of organisation that stand before a name:
 // "the chipmaker Meridian Semiconductor", "the consultancy Drewton".
 // Nouns that may name a person's role ("publisher Harry Chandler",
 // "developer", "operator") are left out.
-var orgKinds = set(`start-up startup company firm chipmaker consultancy bank lender insurer
+var orgKinds = lazySet(`start-up startup company firm chipmaker consultancy bank lender insurer
 	carmaker automaker retailer broadcaster newspaper daily weekly magazine airline app
 	platform site website brand charity agency manufacturer shipper conglomerate subsidiary
 	supermarket`)
@@ -564,7 +564,7 @@ const maxAuxBeforeSpeech = 2
 func nameByContext(par *para, end int, words *lists) bool {
 	if end < len(par.toks) {
 		k := end
-		for k < len(par.toks) && k < end+maxAuxBeforeSpeech && par.toks[k].kind == tWord && auxiliary[lw(par.toks[k])] {
+		for k < len(par.toks) && k < end+maxAuxBeforeSpeech && par.toks[k].kind == tWord && auxiliary()[lw(par.toks[k])] {
 			k++
 		}
 		if nt := par.toks[min(k, len(par.toks)-1)]; nt.kind == tWord && words.speech[lw(nt)] {
@@ -708,7 +708,7 @@ func sameBarInitials(long, short []string) bool {
 	}
 	var core []string
 	for i, t := range long {
-		if i > 0 && (isInitialPart(t) || (i == len(long)-1 && nameSuffix[strings.TrimSuffix(t, ".")])) {
+		if i > 0 && (isInitialPart(t) || (i == len(long)-1 && nameSuffix()[strings.TrimSuffix(t, ".")])) {
 			continue
 		}
 		core = append(core, t)
@@ -730,7 +730,8 @@ func isInitialPart(t string) bool {
 	return utf8.RuneCountInString(t) == 1
 }
 
-var nameSuffix = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+// nameSuffix are generational suffixes after a name ("Jr.", "III").
+var nameSuffix = lazySet(`jr sr ii iii iv`)
 
 func containsRun(long, short []string) bool {
 	for i := 0; i+len(short) <= len(long); i++ {
@@ -835,7 +836,7 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 	}
 	for from < to {
 		t := p.toks[from]
-		if l := lw(t); !L.stopSpeaker[l] && !prepositions[l] && !determiner(l) && !L.speech[l] && l != "named" {
+		if l := lw(t); !L.stopSpeaker[l] && !prepositions()[l] && !determiner(l) && !L.speech[l] && l != "named" {
 			break
 		}
 		from++ // "When President Trump…"
@@ -934,18 +935,11 @@ func determiner(l string) bool {
 	return false
 }
 
-var roleModifiers = map[string]bool{
-	"former": true, "senior": true, "deputy": true, "chief": true, "assistant": true, "associate": true,
-	"executive": true, "general": true, "vice": true, "acting": true, "interim": true, "new": true,
-	"top": true, "lead": true, "principal": true, "managing": true, "head": true, "then": true,
-	"longtime": true, "veteran": true, "press": true, "state": true, "federal": true, "national": true,
-	"foreign": true, "defence": true, "defense": true, "finance": true, "health": true, "police": true,
-	"company": true, "school": true, "team": true, "club": true, "party": true, "campaign": true,
-	"district": true, "county": true, "city": true, "high": true, "math": true, "art": true, "science": true,
-	"research": true, "planetary": true, "communications": true, "marketing": true, "sales": true,
-	"product": true, "technology": true, "security": true, "intelligence": true, "military": true,
-	"co-": true, "special": true, "political": true, "economic": true, "legal": true, "medical": true,
-}
+var roleModifiers = lazySet(`former senior deputy chief assistant associate executive general vice acting interim new top
+	lead principal managing head then longtime veteran press state federal national foreign
+	defence defense finance health police company school team club party campaign district
+	county city high math art science research planetary communications marketing sales product
+	technology security intelligence military co- special political economic legal medical`)
 
 // roleWord: a word that may belong to a role phrase before a name.
 func roleWord(t token, L *lists) bool {
@@ -953,7 +947,7 @@ func roleWord(t token, L *lists) bool {
 	if t.kind != tWord || determiner(l) || L.stopSpeaker[l] || L.speech[l] || t.text == "'s" || t.text == "’s" {
 		return false
 	}
-	if L.roleNoun[l] || L.title[l] || roleModifiers[l] || t.allCaps() {
+	if L.roleNoun[l] || L.title[l] || roleModifiers()[l] || t.allCaps() {
 		return true
 	}
 	return t.upper() // "his French counterpart", "Kremlin spokesman"
@@ -1023,10 +1017,7 @@ func inContext(p *para, run tokSpan, s int, L *lists) bool {
 	return run.from > 0 && p.toks[run.from-1].kind == tWord && L.roleNoun[lw(p.toks[run.from-1])]
 }
 
-var auxiliary = map[string]bool{
-	"has": true, "had": true, "have": true, "also": true, "was": true, "is": true, "later": true,
-	"then": true, "once": true, "previously": true, "recently": true, "had earlier": true,
-}
+var auxiliary = lazySet(`has had have also was is later then once previously recently`)
 
 // containing finds a person whose full name holds toks as a run.
 func (pp *people) containing(toks []string) (int, bool) {

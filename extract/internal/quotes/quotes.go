@@ -149,19 +149,28 @@ func Words(text string) int {
 // scare quotes ("the “interim” government") or names.
 const MinWords = 3
 
-var smallWords = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "on": true, "in": true,
-	"for": true, "to": true, "at": true, "by": true, "with": true, "from": true, "de": true, "la": true,
+// smallWords stay in lower case inside a title ("Gone with the Wind").
+func smallWord(lower string) bool {
+	switch lower {
+	case "a", "an", "the", "and", "or", "of", "on", "in", "for", "to", "at", "by", "with", "from", "de", "la":
+		return true
+	}
+	return false
 }
 
 // TitleCase reports whether text reads as the title of a work or a slogan
-// written in title case: "We’re Not Gonna Take It".
+// written in title case: "We’re Not Gonna Take It". Its words are split at
+// spaces and dashes.
 func TitleCase(text string) bool {
-	words := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' })
 	caps, counted := 0, 0
-	for i, w := range words {
+	i := 0 // words read
+	for rest := text; rest != ""; i++ {
+		var w string
+		if w, rest = nextWord(rest); w == "" {
+			break
+		}
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if w == "" || smallWords[strings.ToLower(w)] && i > 0 {
+		if w == "" || i > 0 && smallWordFold(w) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -174,6 +183,49 @@ func TitleCase(text string) bool {
 		}
 	}
 	return counted >= 2 && caps == counted
+}
+
+// nextWord returns the first word of s, words being split at spaces and
+// dashes, and what follows it; an empty word when s holds none.
+func nextWord(s string) (word, rest string) {
+	start := -1
+	for i, r := range s {
+		sep := unicode.IsSpace(r) || r == '—' || r == '–'
+		switch {
+		case start < 0 && !sep:
+			start = i
+		case start >= 0 && sep:
+			return s[start:i], s[i:]
+		}
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
+}
+
+// maxSmallWordBytes bounds the bytes of a word that may lower-case to a
+// small word: four letters, each at most three bytes (the Kelvin sign
+// lower-cases to k).
+const maxSmallWordBytes = 12
+
+// smallWordFold reports whether w lower-cased is a small word.
+func smallWordFold(w string) bool {
+	if len(w) > maxSmallWordBytes {
+		return false
+	}
+	var buf [maxSmallWordBytes]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return smallWord(strings.ToLower(w))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return smallWord(string(buf[:len(w)]))
 }
 
 // namingWords introduce a name, a title or a term rather than speech.
@@ -192,13 +244,43 @@ func IsQuotation(text, before string) bool {
 	if TitleCase(text) {
 		return false
 	}
-	b := strings.ToLower(strings.TrimRight(before, " ,:\u00a0"))
+	// The naming words are ASCII: an ASCII text is compared folding
+	// case, any other lower-cased first.
+	b := strings.TrimRight(before, " ,:\u00a0")
+	for i := 0; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			b = strings.ToLower(b)
+			break
+		}
+	}
 	for _, w := range namingWords {
-		if strings.HasSuffix(b, w) && (len(b) == len(w) || !isWordByte(b[len(b)-len(w)-1])) {
+		if hasSuffixFold(b, w) && (len(b) == len(w) || !isWordByte(lowerByte(b[len(b)-len(w)-1]))) {
 			return false
 		}
 	}
 	return true
+}
+
+// hasSuffixFold reports whether s ends with the lower-case suffix,
+// folding ASCII case.
+func hasSuffixFold(s, suffix string) bool {
+	if len(s) < len(suffix) {
+		return false
+	}
+	s = s[len(s)-len(suffix):]
+	for i := 0; i < len(s); i++ {
+		if lowerByte(s[i]) != suffix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func isWordByte(c byte) bool {

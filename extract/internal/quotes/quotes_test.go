@@ -165,3 +165,54 @@ func FuzzScanSkipping(f *testing.F) {
 		}
 	})
 }
+
+// titleCaseFields and isQuotationLowered are TitleCase and IsQuotation
+// read plainly: words split with strings.FieldsFunc, text lower-cased
+// whole.
+func titleCaseFields(text string) bool {
+	words := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' })
+	caps, counted := 0, 0
+	for i, w := range words {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w == "" || smallWord(strings.ToLower(w)) && i > 0 {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
+			counted++
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	return counted >= 2 && caps == counted
+}
+
+func isQuotationLowered(text, before string) bool {
+	if Words(text) < MinWords || titleCaseFields(text) {
+		return false
+	}
+	b := strings.ToLower(strings.TrimRight(before, " ,:\u00a0"))
+	for _, w := range namingWords {
+		if strings.HasSuffix(b, w) && (len(b) == len(w) || !isWordByte(b[len(b)-len(w)-1])) {
+			return false
+		}
+	}
+	return true
+}
+
+// FuzzWordShortcuts checks TitleCase and IsQuotation against their plain
+// readings.
+func FuzzWordShortcuts(f *testing.F) {
+	f.Add("We’re Not Gonna Take It", "the song")
+	f.Add("İn The \u212aingdom—Of Heaven", "KNOWN AS")
+	f.Add("let them eat cake now", "a motto DUBBED ")
+	f.Add("Gone with the Wind, again", "Ébène titled\u00a0,")
+	f.Fuzz(func(t *testing.T, text, before string) {
+		if got, want := TitleCase(text), titleCaseFields(text); got != want {
+			t.Errorf("TitleCase(%q) = %v, plain reading %v", text, got, want)
+		}
+		if got, want := IsQuotation(text, before), isQuotationLowered(text, before); got != want {
+			t.Errorf("IsQuotation(%q, %q) = %v, plain reading %v", text, before, got, want)
+		}
+	})
+}
