@@ -83,10 +83,7 @@ func Analyze(paragraphs []string, published time.Time) Result {
 			break
 		}
 	}
-	paras := make([]*para, len(paragraphs))
-	for i, t := range paragraphs {
-		paras[i] = newPara(t)
-	}
+	paras := newParas(paragraphs)
 	res.Dateline = findDateline(paras, published)
 	if !english(paras) {
 		return res // the name lists and speech verbs are English
@@ -124,7 +121,7 @@ func findDateline(paras []*para, published time.Time) *Dateline {
 			return &Dateline{Place: d.Place, Date: d.Date, Agency: d.Agency, Raw: d.Raw}
 		}
 		seen++
-		if seen > 1 || len(strings.Fields(p.text)) > maxStandfirstWords {
+		if seen > 1 || moreFields(p.text, maxStandfirstWords) {
 			return nil
 		}
 	}
@@ -136,11 +133,12 @@ func findDateline(paras []*para, published time.Time) *Dateline {
 func bodyLike(s string) bool {
 	s = strings.TrimSpace(s)
 	words := 0
-	for _, f := range strings.Fields(s) {
+	eachField(s, func(f string) bool {
 		if strings.IndexFunc(f, unicode.IsDigit) < 0 && strings.IndexFunc(f, unicode.IsLetter) >= 0 {
 			words++
 		}
-	}
+		return words < minBodyWords
+	})
 	if words < minBodyWords {
 		return false
 	}

@@ -374,6 +374,38 @@ func oneSpaced(s string) string {
 	return s
 }
 
+// eachField calls f with the fields of s, as strings.Fields splits them,
+// until f returns false.
+func eachField(s string, f func(field string) bool) {
+	start := -1 // of the field being read
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		switch sp := isSpace(r); {
+		case start < 0 && !sp:
+			start = i
+		case start >= 0 && sp:
+			if !f(s[start:i]) {
+				return
+			}
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
+}
+
+// moreFields reports whether s has more than n fields.
+func moreFields(s string, n int) bool {
+	fields := 0
+	eachField(s, func(string) bool { fields++; return fields <= n })
+	return fields > n
+}
+
 // sentenceOf returns the token range of the sentence holding token i.
 func (p *para) sentenceOf(i int) (int, int) {
 	k := sort.Search(len(p.sents), func(k int) bool { return p.sents[k][1] > i })

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -74,6 +75,11 @@ func FuzzTextShortcuts(f *testing.F) {
 		}
 		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+		}
+		var fields []string
+		eachField(s, func(f string) bool { fields = append(fields, f); return true })
+		if want := strings.Fields(s); !slices.Equal(fields, want) || moreFields(s, 2) != (len(want) > 2) {
+			t.Errorf("eachField(%q) = %q, strings.Fields gives %q", s, fields, want)
 		}
 		if got, want := isCaption(s), captionLowered(s); got != want {
 			t.Errorf("isCaption(%q) = %v, lower-cased rule says %v", s, got, want)
