@@ -320,7 +320,7 @@ func (p *parser) place(common IsCommon) (end int, caps bool) {
 	if strings.HasSuffix(place, "'") || strings.HasSuffix(place, "’") {
 		return 0, false
 	}
-	if allCaps && hasLetters(place, 2) {
+	if allCaps && hasLetters(place, minCapsPlaceLetters) {
 		return end, true
 	}
 	if titled && words <= maxTitlePlaceWords {
@@ -439,11 +439,23 @@ func (p *parser) year() {
 	save := p.i
 	p.lit(",")
 	p.spaces()
-	if n := p.number(); len(n) == 4 {
+	if n := p.number(); len(n) == yearDigits {
 		return
 	}
 	p.i = save
 }
+
+// yearDigits: a number of four digits in a date is its year.
+const yearDigits = 4
+
+// maxDaysAhead: a year-less date more than a week after publication is
+// from the year before (a story filed in late December, published in
+// January).
+const maxDaysAhead = 7
+
+// minCapsPlaceLetters: a place in capitals has two letters at least ("A"
+// opens a sentence).
+const minCapsPlaceLetters = 2
 
 // maxNumberDigits: a day or a year has at most four digits.
 const maxNumberDigits = 4
@@ -578,7 +590,7 @@ func resolveDate(d string, published time.Time) string {
 		if !ok {
 			continue
 		}
-		if len(f) == 4 {
+		if len(f) == yearDigits {
 			year = n
 		} else {
 			day = n
@@ -593,7 +605,7 @@ func resolveDate(d string, published time.Time) string {
 		}
 		year = published.Year()
 		t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-		if t.After(published.AddDate(0, 0, 7)) {
+		if t.After(published.AddDate(0, 0, maxDaysAhead)) {
 			year--
 		}
 	}

@@ -381,6 +381,19 @@ func (at *attributor) after(pi, from, to int) source {
 	return source{person: -1, phrase: p.words(from, y-1)}
 }
 
+// How many paragraphs back, besides its own, a pronoun looks for what it
+// stands for.
+const (
+	// maxSourceLookback: "it" and "they" stand for a source quoted this
+	// close.
+	maxSourceLookback = 3
+	// maxPronounLookback: "he" and "she" stand for a person named this
+	// close.
+	maxPronounLookback = 6
+	// subjectLookback: first, the subject of a sentence this close.
+	subjectLookback = 1
+)
+
 // pronoun resolves "he", "she" to the last person of that gender named
 // outside quotes, and "it", "they" to the last quoted source.
 func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
@@ -394,7 +407,7 @@ func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
 	case "she":
 		want = 'f'
 	case "it", "they":
-		for i := len(at.out) - 1; i >= 0 && at.out[i].para >= pi-3; i-- {
+		for i := len(at.out) - 1; i >= 0 && at.out[i].para >= pi-maxSourceLookback; i-- {
 			s := at.out[i].src
 			if !s.none() && (l == "it") == (s.person < 0) {
 				return s, true
@@ -417,7 +430,7 @@ func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
 	// or in a possessive ("chats with Epstein", "Epstein's mansion"),
 	// which are seldom what a later "he" points back to; then any.
 	for pass := -1; pass < 2; pass++ {
-		for p := pi; p >= 0 && p >= pi-6 && (pass >= 0 || p >= pi-1); p-- {
+		for p := pi; p >= 0 && p >= pi-maxPronounLookback && (pass >= 0 || p >= pi-subjectLookback); p-- {
 			ms := at.pp.mentions[p]
 			for k := len(ms) - 1; k >= 0; k-- {
 				m := ms[k]
@@ -460,13 +473,17 @@ func isAdverb(t token) bool {
 	return t.kind == tWord && !t.upper() && len(t.text) > minAdverbLen && strings.HasSuffix(t.text, "ly")
 }
 
+// maxSubjectLead: a person named this many tokens or fewer into a sentence
+// ("Former Prime Minister Tony Abbott") opens it as its subject.
+const maxSubjectLead = 3
+
 // sentenceSubject reads the subject at the start of the sentence holding
 // token v: a person named there, or its opening noun phrase.
 func (at *attributor) sentenceSubject(pi, v int) source {
 	p := at.paras[pi]
 	ss, _ := p.sentenceOf(v)
 	for _, m := range at.pp.mentions[pi] {
-		if m.q == 0 && m.tok >= ss && m.tok <= ss+3 && m.tok < v {
+		if m.q == 0 && m.tok >= ss && m.tok <= ss+maxSubjectLead && m.tok < v {
 			return source{person: m.person}
 		}
 	}

@@ -30,10 +30,15 @@ type word struct {
 
 func (w word) given() bool { return w.gender != 0 }
 
+// minStrongBirths is the log10 of the US births under a given name (here
+// 100,000) from which it is read as a name even when it is also an
+// ordinary word.
+const minStrongBirths = 5
+
 // strongGiven: a given name that is not an ordinary word, or one so
 // frequent that it is read as a name when capitalised ("Mark", "Grace").
 func (w word) strongGiven() bool {
-	return w.given() && (w.common == 0 || w.births >= 5)
+	return w.given() && (w.common == 0 || w.births >= minStrongBirths)
 }
 
 var lexicon = sync.OnceValue(func() map[string]word {

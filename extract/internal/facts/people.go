@@ -409,7 +409,7 @@ func (pp *people) admitSingle(p *para, c candidate, L *lists, order *int) {
 	titled := L.honorific[c.hon] || (L.title[c.hon] && personTitle(c.hon))
 	idx, rank := pp.resolveSingle(l, c.para, genderOf(c.hon, token{}, L))
 	speaks := tok+1 < len(p.toks) && L.speech[lw(p.toks[tok+1])]
-	if !titled && rank < 2 && !(rank == 1 && speaks) && sentenceInitial(p, tok) && isCommon(l) {
+	if !titled && rank < rankLastName && !(rank == rankOtherPart && speaks) && sentenceInitial(p, tok) && isCommon(l) {
 		return
 	}
 	form := t.text
@@ -749,10 +749,17 @@ func containsRun(long, short []string) bool {
 	return false
 }
 
+// How well a single name part matches a person's name, worst first.
+const (
+	rankNone      = iota // not a part of the name
+	rankOtherPart        // a given name or a middle part
+	rankLastName         // the last part
+)
+
 // resolveSingle finds the person a single name part refers to: a last name
 // first, then any other part; among several, the one named most recently.
 func (pp *people) resolveSingle(l string, para int, gender byte) (int, int) {
-	best, bestRank, bestPos := -1, 0, -1
+	best, bestRank, bestPos := -1, rankNone, -1
 	for i, per := range pp.list {
 		if per.count < 0 || len(per.toks) == 0 {
 			continue
@@ -760,17 +767,17 @@ func (pp *people) resolveSingle(l string, para int, gender byte) (int, int) {
 		if gender != 0 && per.gender != 0 && gender != per.gender {
 			continue // "Mr Appleby" is not "Marjorie Appleby"
 		}
-		rank := 0
+		rank := rankNone
 		if per.toks[len(per.toks)-1] == l {
-			rank = 2
+			rank = rankLastName
 		} else {
 			for _, t := range per.toks[:len(per.toks)-1] {
 				if t == l {
-					rank = 1
+					rank = rankOtherPart
 				}
 			}
 		}
-		if rank == 0 {
+		if rank == rankNone {
 			continue
 		}
 		pos := pp.lastMentionBefore(i, para)

@@ -31,6 +31,10 @@ func (t token) upper() bool {
 	return t.kind == tWord && unicode.IsUpper(r)
 }
 
+// minCapsLetters: fewer capital letters are an initial, not a word in
+// capitals.
+const minCapsLetters = 2
+
 // allCaps: "CEO", "PARIS", "U.S." (two letters or more, no lower case).
 func (t token) allCaps() bool {
 	letters := 0
@@ -42,7 +46,7 @@ func (t token) allCaps() bool {
 			letters++
 		}
 	}
-	return letters >= 2
+	return letters >= minCapsLetters
 }
 
 // para is one analysed paragraph.
@@ -439,6 +443,14 @@ func (p *para) spanToks(k int) (int, int) {
 	return p.spanTok[k][0], p.spanTok[k][1]
 }
 
+// A gallery counter ("1of4", "12 of 30") opens a caption within its
+// first counterBytes bytes; a caption holds more than minCounterCaption
+// bytes.
+const (
+	counterBytes      = 6
+	minCounterCaption = 4
+)
+
 // captionPrefixes open photo captions and credits, lower-cased.
 var captionPrefixes = [...]string{"image caption", "media caption", "image copyright", "photo:", "picture:", "caption:", "image:"}
 
@@ -464,7 +476,7 @@ func isCaption(text string) bool {
 	// "1of4Grass Valley's…": gallery counters (only digits lower-case to
 	// digits)
 	if t != "" && t[0] >= '0' && t[0] <= '9' {
-		if l := strings.ToLower(t); len(l) > 4 && strings.Contains(l[:min(6, len(l))], "of") {
+		if l := strings.ToLower(t); len(l) > minCounterCaption && strings.Contains(l[:min(counterBytes, len(l))], "of") {
 			return true
 		}
 	}

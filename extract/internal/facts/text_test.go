@@ -56,7 +56,7 @@ func captionLowered(text string) bool {
 			}
 		}
 	}
-	return len(t) > 4 && t[0] >= '0' && t[0] <= '9' && strings.Contains(t[:min(6, len(t))], "of")
+	return len(t) > minCounterCaption && t[0] >= '0' && t[0] <= '9' && strings.Contains(t[:min(counterBytes, len(t))], "of")
 }
 
 // FuzzTextShortcuts checks the shortcuts of the paragraph reader against

@@ -182,8 +182,12 @@ func TitleCase(text string) bool {
 			caps++
 		}
 	}
-	return counted >= 2 && caps == counted
+	return counted >= minTitleWords && caps == counted
 }
+
+// minTitleWords: a title has two capitalised words at least; one is a
+// name or a sentence's first word.
+const minTitleWords = 2
 
 // nextWord returns the first word of s, words being split at spaces and
 // dashes, and what follows it; an empty word when s holds none.
