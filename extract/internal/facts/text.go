@@ -20,7 +20,7 @@ const (
 // token is a word, a punctuation sign or a quotation mark of a paragraph.
 type token struct {
 	text       string
-	lower      string // text lower-cased, filled by lowerTokens
+	lower      string // text lower-cased
 	start, end int32  // bytes of the paragraph; it has maxTextBytes at most
 	q          int32  // 1 + index of the quoted span holding the token, 0 outside quotes
 	kind       tokKind
@@ -87,18 +87,21 @@ func newParas(texts []string) []*para {
 		sents: make([][2]int, 0, sents),
 		spans: make([]quotes.Span, 0, len(texts)*spansPerPara),
 	}
+	// The lower-case words that need a copy share one string of the
+	// article, size bytes at most.
+	var lower strings.Builder
+	lower.Grow(size)
 	backing := make([]para, len(texts))
 	paras := make([]*para, len(texts))
 	for i, t := range texts {
 		p := &backing[i]
 		p.text = t
 		p.spans = carve(&st.spans, func(dst []quotes.Span) []quotes.Span { return quotes.AppendScan(dst, t) })
-		p.toks = carve(&st.toks, p.tokenize)
+		p.toks = carve(&st.toks, func(dst []token) []token { return p.tokenize(dst, &lower) })
 		p.sents = carve(&st.sents, p.sentences)
 		p.caption = isCaption(t)
 		paras[i] = p
 	}
-	lowerTokens(paras, size)
 	return paras
 }
 
@@ -124,20 +127,6 @@ func carve[T any](store *[]T, fill func(dst []T) []T) []T {
 		*store = s[:n+len(out)]
 	}
 	return out[:len(out):len(out)]
-}
-
-// lowerTokens fills each token's lower-case text. The words are compared
-// lower-cased many times over: words already in lower case are their own
-// lower case, words whose only capitals are ASCII share one string of the
-// article (size bytes at most), and the rest are lower-cased one by one.
-func lowerTokens(paras []*para, size int) {
-	var b strings.Builder
-	b.Grow(size)
-	for _, p := range paras {
-		for i := range p.toks {
-			p.toks[i].lower = lowerWord(&b, p.toks[i].text)
-		}
-	}
 }
 
 // lowerWord returns strings.ToLower(s), written to b when only ASCII
@@ -206,8 +195,10 @@ const sentenceBytes = 80
 // most paragraphs, to size the list of spans.
 const spansPerPara = 1
 
-// tokenize appends the paragraph's tokens to dst and returns them.
-func (p *para) tokenize(dst []token) []token {
+// tokenize appends the paragraph's tokens to dst and returns them. The
+// tokens' lower-case text is written to lower when it needs a copy: the
+// words are compared lower-cased many times over.
+func (p *para) tokenize(dst []token, lower *strings.Builder) []token {
 	s := p.text
 	p.toks = dst
 	si := 0 // next span
@@ -215,7 +206,7 @@ func (p *para) tokenize(dst []token) []token {
 	for i := 0; i < len(s); {
 		if si < len(p.spans) && i == p.spans[si].Open && q == 0 {
 			sp := p.spans[si]
-			p.add(sp.Open, sp.Start, tMark, si+1)
+			p.add(sp.Open, sp.Start, tMark, si+1, lower)
 			q = si + 1
 			i = sp.Start
 			continue
@@ -223,7 +214,7 @@ func (p *para) tokenize(dst []token) []token {
 		if q > 0 && i >= p.spans[q-1].End {
 			sp := p.spans[q-1]
 			if sp.Closed {
-				p.add(sp.End, sp.Close, tMark, q)
+				p.add(sp.End, sp.Close, tMark, q, lower)
 			}
 			i = sp.Close
 			q = 0
@@ -242,11 +233,11 @@ func (p *para) tokenize(dst []token) []token {
 		}
 		switch {
 		case isWordRune(r):
-			i = p.word(i, end, q)
+			i = p.word(i, end, q, lower)
 		case isSpace(r):
 			i += n
 		default:
-			p.add(i, i+n, tPunct, q)
+			p.add(i, i+n, tPunct, q, lower)
 			i += n
 		}
 	}
@@ -255,7 +246,7 @@ func (p *para) tokenize(dst []token) []token {
 
 // word reads the word starting at byte i (before end) into tokens, a
 // possessive 's apart, and returns where it ends.
-func (p *para) word(i, end, q int) int {
+func (p *para) word(i, end, q int, lower *strings.Builder) int {
 	s := p.text
 	r, n := utf8.DecodeRuneInString(s[i:])
 	j := i + n
@@ -281,13 +272,13 @@ func (p *para) word(i, end, q int) int {
 	w := s[i:j]
 	// possessive 's
 	if k := len(w) - len("'s"); strings.HasSuffix(w, "'s") && k > 0 {
-		p.add(i, i+k, tWord, q)
-		p.add(i+k, j, tWord, q)
+		p.add(i, i+k, tWord, q, lower)
+		p.add(i+k, j, tWord, q, lower)
 		return j
 	}
 	if k := len(w) - len("’s"); strings.HasSuffix(w, "’s") && k > 0 {
-		p.add(i, i+k, tWord, q)
-		p.add(i+k, j, tWord, q)
+		p.add(i, i+k, tWord, q, lower)
+		p.add(i+k, j, tWord, q, lower)
 		return j
 	}
 	// trailing dot of an abbreviation or initial
@@ -300,13 +291,14 @@ func (p *para) word(i, end, q int) int {
 			j++
 		}
 	}
-	p.add(i, j, tWord, q)
+	p.add(i, j, tWord, q, lower)
 	return j
 }
 
 // add appends the token of bytes [start, end) of the paragraph.
-func (p *para) add(start, end int, kind tokKind, q int) {
-	p.toks = append(p.toks, token{text: p.text[start:end], start: int32(start), end: int32(end), kind: kind, q: int32(q)})
+func (p *para) add(start, end int, kind tokKind, q int, lower *strings.Builder) {
+	text := p.text[start:end]
+	p.toks = append(p.toks, token{text: text, lower: lowerWord(lower, text), start: int32(start), end: int32(end), kind: kind, q: int32(q)})
 }
 
 // sentences splits the tokens at sentence ends outside quotes, and after a
