@@ -166,10 +166,34 @@ func inSet(set map[string]bool, s string) bool {
 type lists struct {
 	honorific, title, roleNoun, org, place, placePrefix, particle, speech, pronoun,
 	stopSpeaker, monthDay map[string]bool
+	// notName holds the words of title, honorific, org and monthDay, which
+	// nameLike checks for every capitalised word: one look-up for four.
+	notName map[string]wordClass
+}
+
+// wordClass says which of the lists in notName hold a word.
+type wordClass uint8
+
+const (
+	inTitle wordClass = 1 << iota
+	inHonorific
+	inOrg
+	inMonthDay
+)
+
+// classify fills notName from the lists.
+func (L *lists) classify() *lists {
+	L.notName = map[string]wordClass{}
+	for c, set := range map[wordClass]map[string]bool{inTitle: L.title, inHonorific: L.honorific, inOrg: L.org, inMonthDay: L.monthDay} {
+		for w := range set {
+			L.notName[w] |= c
+		}
+	}
+	return L
 }
 
 var wordLists = sync.OnceValue(func() *lists {
-	return &lists{
+	return (&lists{
 		honorific: set(`mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame prof prof. mme mlle madam cllr`),
 		// Capitalised words that make up titles before a name; matched lower-cased.
 		title: set(`president vice prime minister secretary deputy director chief executive officer
@@ -266,5 +290,5 @@ var wordLists = sync.OnceValue(func() *lists {
 		monthDay: set(`january february march april may june july august september october november
 			december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
 			thursday friday saturday sunday today yesterday tomorrow christmas easter`),
-	}
+	}).classify()
 })

@@ -73,7 +73,7 @@ func nameLike(t token, L *lists) bool {
 		return false
 	}
 	l := lw(t)
-	if L.title[l] || L.honorific[l] || L.org[l] || (L.monthDay[l] && !lookupLower(l).given()) {
+	if c := L.notName[l]; c&(inTitle|inHonorific|inOrg) != 0 || c&inMonthDay != 0 && !lookupLower(l).given() {
 		return false // "Monday", "Christmas"; months that are names ("June", "Jan") stay
 	}
 	for _, r := range t.text {
@@ -235,17 +235,28 @@ func detectNames(paras []*para, L *lists) ([]candidate, map[string]bool) {
 	return out, notPeople
 }
 
+// maxMemoRun is the longest run whose name parts appendCandidates keeps
+// on the stack; most runs are a name of two or three words.
+const maxMemoRun = 16
+
 // appendCandidates appends the candidate names of one run to out.
 func appendCandidates(out []candidate, pi int, p *para, run tokSpan, L *lists) []candidate {
 	if run.len() == 1 && orgWordName(p.toks[run.from], L) && run.to < len(p.toks) && L.speech[lw(p.toks[run.to])] {
 		return append(out, candidate{para: pi, run: run, name: run}) // "Park said"
 	}
+	// which tokens of the run may be name parts, read once
+	var buf [maxMemoRun]bool
+	like := buf[:0]
+	for k := run.from; k < run.to; k++ {
+		like = append(like, nameLike(p.toks[k], L))
+	}
+	nameAt := func(k int) bool { return like[k-run.from] }
 	for s := run.from; s < run.to; s++ {
 		orgFirst := false
-		if !nameLike(p.toks[s], L) {
+		if !nameAt(s) {
 			// an organisation word may open a name after a title:
 			// "analyst Park Ji-hoon"
-			if !(s+1 < run.to && orgWordName(p.toks[s], L) && nameLike(p.toks[s+1], L)) {
+			if !(s+1 < run.to && orgWordName(p.toks[s], L) && nameAt(s+1)) {
 				continue
 			}
 			orgFirst = true
@@ -254,7 +265,7 @@ func appendCandidates(out []candidate, pi int, p *para, run tokSpan, L *lists) [
 			continue
 		}
 		e := s + 1
-		for e < run.to && (nameLike(p.toks[e], L) || (L.particle[p.toks[e].text] && e+1 < run.to)) {
+		for e < run.to && (nameAt(e) || (L.particle[p.toks[e].text] && e+1 < run.to)) {
 			e++
 		}
 		if e == run.to && run.to+1 < len(p.toks) && isPossessive(p.toks[run.to]) && p.toks[run.to+1].upper() && L.org[lw(p.toks[run.to+1])] {
