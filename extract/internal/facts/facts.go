@@ -89,16 +89,30 @@ func Analyze(paragraphs []string, published time.Time) Result {
 		return res // the name lists and speech verbs are English
 	}
 	pp := findPeople(paras)
+	listed := 0
+	for _, per := range pp.list {
+		if per.count > 0 {
+			listed++
+		}
+	}
+	if listed > 0 {
+		res.People = make([]Person, 0, listed)
+	}
 	for _, per := range pp.list {
 		if per.count <= 0 {
 			continue
 		}
 		res.People = append(res.People, Person{Name: per.name, Role: per.role, Mentions: per.count, Aliases: per.aliases})
 	}
-	for _, q := range attribute(paras, pp) {
+	recs := attribute(paras, pp)
+	if len(recs) > 0 {
+		res.Quotes = make([]Quote, 0, len(recs))
+	}
+	speakers := make([]string, len(recs)) // the quotes' speakers point here
+	for i, q := range recs {
 		// the comma before "she said" is the sentence's, not the speaker's
 		out := Quote{Text: strings.TrimRight(q.text, ", \u00a0"), Paragraph: q.para}
-		out.Speaker, out.SpeakerRole = speakerFor(q.src, pp)
+		out.Speaker, out.SpeakerRole = speakerFor(q.src, pp, &speakers[i])
 		res.Quotes = append(res.Quotes, out)
 	}
 	return res

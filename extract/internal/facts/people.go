@@ -30,6 +30,7 @@ type person struct {
 type people struct {
 	notPeople map[string]bool // lower-cased names found to be places or organisations
 	list      []*person
+	slab      []person // where newPerson allocates, personChunk at a time
 	byKey     map[string]int
 	mentions  [][]mention // per paragraph, in token order
 }
@@ -151,11 +152,12 @@ const (
 // resolution steps decide which are people and merge their mentions.
 func findPeople(paras []*para) *people {
 	L := wordLists()
-	pp := &people{byKey: map[string]int{}, mentions: make([][]mention, len(paras))}
-	order := 0
-	var singles []candidate
 	cands, notPeople := detectNames(paras, L)
-	pp.notPeople = notPeople
+	pp := &people{notPeople: notPeople, byKey: make(map[string]int, len(cands)), mentions: make([][]mention, len(paras))}
+	order := 0
+	// The singles are kept at the front of cands, which the loop has read
+	// by then: a run gives one single at most.
+	singles := cands[:0]
 	for i := 0; i < len(cands); {
 		run := runOf(cands, i)
 		i += len(run)
@@ -374,6 +376,19 @@ func singleEnd(p *para, e int, run tokSpan, L *lists) bool {
 	return true
 }
 
+// personChunk is how many persons newPerson allocates at a time.
+const personChunk = 8
+
+// newPerson adds a person to the list and returns its index.
+func (pp *people) newPerson(per person) int {
+	if len(pp.slab) == cap(pp.slab) {
+		pp.slab = make([]person, 0, personChunk)
+	}
+	pp.slab = append(pp.slab, per)
+	pp.list = append(pp.list, &pp.slab[len(pp.slab)-1])
+	return len(pp.list) - 1
+}
+
 // admit resolves a full-name candidate: a name seen before, part of one
 // seen before, or a new person when isName accepts it. It reports whether
 // the candidate names a person.
@@ -392,9 +407,8 @@ func (pp *people) admit(p *para, c candidate, L *lists, order *int) bool {
 		return false
 	}
 	if !ok {
-		idx = len(pp.list)
+		idx = pp.newPerson(person{name: joinName(p, s, e), toks: nameToks(p.toks[s:e]), first: *order})
 		pp.byKey[string(key)] = idx
-		pp.list = append(pp.list, &person{name: joinName(p, s, e), toks: nameToks(p.toks[s:e]), first: *order})
 		*order++
 	}
 	per := pp.list[idx]
@@ -433,9 +447,8 @@ func (pp *people) admitSingle(p *para, c candidate, L *lists, order *int) {
 		}
 		var ok bool
 		if idx, ok = pp.byKey[l]; !ok {
-			idx = len(pp.list)
+			idx = pp.newPerson(person{name: form, toks: []string{l}, first: *order, role: roleFor(p, c.run.from, tok, tok+1, L)})
 			pp.byKey[l] = idx
-			pp.list = append(pp.list, &person{name: form, toks: []string{l}, first: *order, role: roleFor(p, c.run.from, tok, tok+1, L)})
 			*order++
 		}
 	}
@@ -1001,10 +1014,9 @@ func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
 		key := appendNameKey(kb[:0], toks)
 		idx, ok := pp.byKey[string(key)]
 		if !ok {
-			idx = len(pp.list)
-			pp.byKey[string(key)] = idx
 			name := a.text + " " + joinName(p, j, e)
-			pp.list = append(pp.list, &person{name: name, toks: nameToks(toks), first: order, gender: genderOf("", a, L)})
+			idx = pp.newPerson(person{name: name, toks: nameToks(toks), first: order, gender: genderOf("", a, L)})
+			pp.byKey[string(key)] = idx
 			order++
 		}
 		pp.list[idx].addAlias(p.words(i, e-1))

@@ -150,21 +150,21 @@ func headingCaps(words []string) bool {
 	return caps >= minHeadingWords
 }
 
-// speakerFor returns the speaker the rule allows for a quote's source, or
-// nil: a person who is listed among the article's people, or a source
-// phrase.
-func speakerFor(src source, pp *people) (speaker *string, role string) {
+// speakerFor returns the speaker the rule allows for a quote's source,
+// written to slot, or nil: a person who is listed among the article's
+// people, or a source phrase.
+func speakerFor(src source, pp *people, slot *string) (speaker *string, role string) {
 	switch {
 	case src.person >= 0:
 		per := pp.list[src.person]
 		if per.count <= 0 {
 			return nil, ""
 		}
-		name := per.name
-		return &name, per.role
+		*slot = per.name
+		return slot, per.role
 	case src.phrase != "" && sourcePhrase(src.phrase):
-		s := src.phrase
-		return &s, ""
+		*slot = src.phrase
+		return slot, ""
 	}
 	return nil, ""
 }

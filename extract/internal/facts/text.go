@@ -115,7 +115,8 @@ type paraStore struct {
 // carve appends to the unused end of *store with fill and returns what fill
 // added, capped so that later appends to it cannot reach the next
 // paragraph's part. When fill outgrows the store, its result has its own
-// array and the store is left as it was.
+// array, and the next paragraphs are carved from a new store as large as
+// the first.
 func carve[T any](store *[]T, fill func(dst []T) []T) []T {
 	s := *store
 	n := len(s)
@@ -125,6 +126,8 @@ func carve[T any](store *[]T, fill func(dst []T) []T) []T {
 	}
 	if n < cap(s) && &out[0] == &s[n : n+1][0] {
 		*store = s[:n+len(out)]
+	} else {
+		*store = make([]T, 0, max(cap(s), len(out)))
 	}
 	return out[:len(out):len(out)]
 }
