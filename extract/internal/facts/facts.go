@@ -164,15 +164,15 @@ func bodyLike(s string) bool {
 // the words are then looked up until the share is decided either way.
 func english(paras []*para) bool {
 	total := 0
-	eachSampleWord(paras, func(token) bool { total++; return true })
+	eachSampleWord(paras, func(*token) bool { total++; return true })
 	if total < minEnglishSample {
 		return true
 	}
 	enough := func(known int) bool { return float64(known) >= minEnglishShare*float64(total) }
 	known, seen := 0, 0
-	eachSampleWord(paras, func(t token) bool {
+	eachSampleWord(paras, func(t *token) bool {
 		seen++
-		if isCommon(lw(t)) {
+		if isCommon(lw(*t)) {
 			known++
 		}
 		return !enough(known) && enough(known+total-seen)
@@ -183,10 +183,11 @@ func english(paras []*para) bool {
 // eachSampleWord calls f with the lower-case words the language check
 // reads, in order, until f returns false: the first englishSample, then
 // the first of each later paragraph.
-func eachSampleWord(paras []*para, f func(token) bool) {
+func eachSampleWord(paras []*para, f func(*token) bool) {
 	total := 0
 	for _, p := range paras {
-		for _, t := range p.toks {
+		for i := range p.toks {
+			t := &p.toks[i]
 			if t.kind != tWord || t.upper() || isNumber(t.text) {
 				continue
 			}

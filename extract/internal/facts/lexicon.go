@@ -135,7 +135,24 @@ func lowerASCII(b []byte, s string) (lower []byte, done bool) {
 
 // isCommon reports whether a lower-cased word is an ordinary English word.
 func isCommon(s string) bool {
-	return lookupLower(s).common > 0
+	return frequentWord(s) || lookupLower(s).common > 0
+}
+
+// frequentWord reports the commonest words of English prose, about a
+// third of its running words. All are ordinary words of the lexicon (a
+// test holds it), so isCommon answers them without a look-up.
+func frequentWord(l string) bool {
+	switch l {
+	case "the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "on", "with", "as", "at",
+		"by", "he", "it", "said", "his", "from", "be", "has", "have", "are", "an", "not", "but",
+		"this", "had", "they", "who", "were", "will", "their", "she", "her", "its", "or", "been",
+		"which", "would", "after", "more", "we", "also", "than", "about", "one", "when", "there",
+		"you", "new", "up", "out", "can", "all", "if", "what", "into", "so", "no", "some",
+		"our", "year", "people", "over", "other", "could", "time", "last", "two", "just", "first",
+		"because", "most", "do", "them", "him", "only", "says":
+		return true
+	}
+	return false
 }
 
 func set(words string) map[string]bool {

@@ -24,12 +24,11 @@ type token struct {
 	start, end int32  // bytes of the paragraph; it has maxTextBytes at most
 	q          int32  // 1 + index of the quoted span holding the token, 0 outside quotes
 	kind       tokKind
+	capital    bool // a word that opens with a capital, see upper
 }
 
-func (t token) upper() bool {
-	r, _ := utf8.DecodeRuneInString(t.text)
-	return t.kind == tWord && unicode.IsUpper(r)
-}
+// upper: a word that opens with a capital.
+func (t token) upper() bool { return t.capital }
 
 // minCapsLetters: fewer capital letters are an initial, not a word in
 // capitals.
@@ -301,7 +300,15 @@ func (p *para) word(i, end, q int, lower *strings.Builder) int {
 // add appends the token of bytes [start, end) of the paragraph.
 func (p *para) add(start, end int, kind tokKind, q int, lower *strings.Builder) {
 	text := p.text[start:end]
-	p.toks = append(p.toks, token{text: text, lower: lowerWord(lower, text), start: int32(start), end: int32(end), kind: kind, q: int32(q)})
+	capital := false
+	if kind == tWord {
+		r := rune(text[0])
+		if r >= utf8.RuneSelf {
+			r, _ = utf8.DecodeRuneInString(text)
+		}
+		capital = unicode.IsUpper(r)
+	}
+	p.toks = append(p.toks, token{text: text, lower: lowerWord(lower, text), start: int32(start), end: int32(end), kind: kind, q: int32(q), capital: capital})
 }
 
 // sentences splits the tokens at sentence ends outside quotes, and after a
