@@ -160,22 +160,34 @@ func bodyLike(s string) bool {
 }
 
 // english reports whether most lower-case words of the text are English.
-// The sample's size depends on the tokens alone, so it is counted first;
-// the words are then looked up until the share is decided either way.
+// The sample's size and its frequent words need no look-up, so they are
+// counted first; the other words are then looked up until the share is
+// decided either way.
 func english(paras []*para) bool {
-	total := 0
-	eachSampleWord(paras, func(*token) bool { total++; return true })
+	total, known := 0, 0
+	eachSampleWord(paras, func(t *token) bool {
+		total++
+		if frequentWord(lw(*t)) {
+			known++
+		}
+		return true
+	})
 	if total < minEnglishSample {
 		return true
 	}
 	enough := func(known int) bool { return float64(known) >= minEnglishShare*float64(total) }
-	known, seen := 0, 0
+	left := total - known // words to look up
 	eachSampleWord(paras, func(t *token) bool {
-		seen++
-		if isCommon(lw(*t)) {
-			known++
+		if enough(known) || !enough(known+left) {
+			return false
 		}
-		return !enough(known) && enough(known+total-seen)
+		if l := lw(*t); !frequentWord(l) {
+			left--
+			if isCommon(l) {
+				known++
+			}
+		}
+		return true
 	})
 	return enough(known)
 }
