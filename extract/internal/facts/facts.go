@@ -165,10 +165,14 @@ func bodyLike(s string) bool {
 // decided either way.
 func english(paras []*para) bool {
 	total, known := 0, 0
+	var buf [englishSample]*token
+	rare := buf[:0] // sampled words that are not frequent, to look up
 	eachSampleWord(paras, func(t *token) bool {
 		total++
 		if frequentWord(lw(*t)) {
 			known++
+		} else {
+			rare = append(rare, t)
 		}
 		return true
 	})
@@ -176,19 +180,14 @@ func english(paras []*para) bool {
 		return true
 	}
 	enough := func(known int) bool { return float64(known) >= minEnglishShare*float64(total) }
-	left := total - known // words to look up
-	eachSampleWord(paras, func(t *token) bool {
-		if enough(known) || !enough(known+left) {
-			return false
+	for i, t := range rare {
+		if enough(known) || !enough(known+len(rare)-i) {
+			break
 		}
-		if l := lw(*t); !frequentWord(l) {
-			left--
-			if isCommon(l) {
-				known++
-			}
+		if isCommon(lw(*t)) {
+			known++
 		}
-		return true
-	})
+	}
 	return enough(known)
 }
 

@@ -170,11 +170,19 @@ func caseless(r rune) bool {
 	return r >= 0x80 && r < 0xc0 || r >= 0x2000 && r < 0x2070
 }
 
+// isWordRune: a letter, a digit or a mark.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWordByte(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// asciiWordByte: an ASCII letter or digit (r|0x20 folds 'A'-'Z' onto
+// 'a'-'z', and nothing else there). Short enough to be inlined in the
+// tokenizer's loop.
+func asciiWordByte(c byte) bool {
+	return c|0x20-'a' < 26 || c-'0' < 10
 }
 
 // isSpace is unicode.IsSpace, quicker on ASCII.
@@ -253,6 +261,10 @@ func (p *para) word(i, end, q int, lower *strings.Builder) int {
 	r, n := utf8.DecodeRuneInString(s[i:])
 	j := i + n
 	for j < end {
+		if asciiWordByte(s[j]) {
+			j++
+			continue
+		}
 		r2, n2 := rune(s[j]), 1
 		if r2 >= utf8.RuneSelf {
 			r2, n2 = utf8.DecodeRuneInString(s[j:])

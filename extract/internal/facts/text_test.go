@@ -3,6 +3,8 @@ package facts
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 	"testing"
 )
 
@@ -85,4 +87,22 @@ func FuzzTextShortcuts(f *testing.F) {
 			t.Errorf("isCaption(%q) = %v, lower-cased rule says %v", s, got, want)
 		}
 	})
+}
+
+// TestRuneClasses checks the ASCII shortcuts of the tokenizer's rune
+// classes on every rune.
+func TestRuneClasses(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isSpace(r), unicode.IsSpace(r); got != want {
+			t.Fatalf("isSpace(%U) = %v, want %v", r, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		if got, want := asciiWordByte(byte(c)), c < utf8.RuneSelf && isWordRune(rune(c)); got != want {
+			t.Fatalf("asciiWordByte(%#x) = %v, want %v", c, got, want)
+		}
+	}
 }
