@@ -99,7 +99,7 @@ const (
 func runEnd(p *para, i int, L *lists) int {
 	j := i
 	for j < len(p.toks) {
-		t := p.toks[j]
+		t := &p.toks[j]
 		if t.kind != tWord || t.q != p.toks[i].q {
 			break
 		}
@@ -214,8 +214,7 @@ func detectNames(paras []*para, L *lists) ([]candidate, map[string]bool) {
 			continue
 		}
 		for i := 0; i < len(p.toks); {
-			t := p.toks[i]
-			if t.kind != tWord || !t.upper() {
+			if t := &p.toks[i]; t.kind != tWord || !t.upper() {
 				i++
 				continue
 			}
@@ -988,10 +987,10 @@ func roleWord(t token, L *lists) bool {
 // Jamal "The Cat" Henderson, into one person.
 func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
 	for i := 0; i+2 < len(p.toks); i++ {
-		a := p.toks[i]
-		if p.toks[i+1].kind != tMark || a.q != 0 || !nameLike(a, L) || !lexWord(a).given() {
+		if p.toks[i+1].kind != tMark || p.toks[i].q != 0 || !nameLike(p.toks[i], L) || !lexWord(p.toks[i]).given() {
 			continue
 		}
+		a := p.toks[i]
 		q := p.toks[i+1].q
 		j := i + 1
 		for j < len(p.toks) && p.toks[j].q == q {

@@ -328,7 +328,8 @@ func (p *para) add(start, end int, kind tokKind, q int, lower *strings.Builder) 
 func (p *para) sentences(dst [][2]int) [][2]int {
 	p.sents = dst
 	from := 0
-	for i, t := range p.toks {
+	for i := range p.toks {
+		t := &p.toks[i]
 		end := false
 		if t.q == 0 && t.kind == tPunct && (t.text == "." || t.text == "!" || t.text == "?") {
 			end = true
@@ -441,9 +442,9 @@ func (p *para) spanToks(k int) (int, int) {
 		for i := range p.spanTok {
 			p.spanTok[i] = [2]int{-1, -1}
 		}
-		for i, t := range p.toks {
-			if t.q > 0 {
-				r := &p.spanTok[t.q-1]
+		for i := range p.toks {
+			if q := p.toks[i].q; q > 0 {
+				r := &p.spanTok[q-1]
 				if r[0] < 0 {
 					r[0] = i
 				}

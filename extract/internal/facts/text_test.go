@@ -3,9 +3,9 @@ package facts
 import (
 	"slices"
 	"strings"
+	"testing"
 	"unicode"
 	"unicode/utf8"
-	"testing"
 )
 
 func TestTokenLower(t *testing.T) {
