@@ -43,7 +43,7 @@ func attribute(paras []*para, pp *people) []quoteRec {
 			text := sp.Text(p.text)
 			chained := k == 0 && prevOpen && strings.TrimSpace(p.text[:sp.Open]) == ""
 			if !quotes.IsQuotation(text, tail(p.text[:sp.Open], namingContextBytes)) || headline(p, sp, text) {
-				if quotes.Words(text) > 0 && !quotes.TitleCase(text) {
+				if quotes.MoreWords(text, 0) && !quotes.TitleCase(text) {
 					if s := at.find(pi, k); !s.none() {
 						lastInPara = s // “That’s perfect,” Boudreau said. “It’s …”
 					}
@@ -571,7 +571,7 @@ const (
 // channel”").
 func headline(p *para, sp quotes.Span, text string) bool {
 	if len(p.text) > maxHeadlineBytes || strings.IndexFunc(p.text[:sp.Open], unicode.IsLetter) >= 0 ||
-		strings.IndexFunc(p.text[sp.Close:], unicode.IsLetter) >= 0 || quotes.Words(text) > maxHeadlineWords {
+		strings.IndexFunc(p.text[sp.Close:], unicode.IsLetter) >= 0 || quotes.MoreWords(text, maxHeadlineWords) {
 		return false
 	}
 	t := strings.TrimRight(text, " ”\"’»")

@@ -133,12 +133,25 @@ func letterOrDigit(r rune) bool {
 
 // Words counts the words of a quote.
 func Words(text string) int {
+	return wordsUpTo(text, len(text))
+}
+
+// MoreWords reports whether a quote has more than n words, reading no
+// further than its n+1st.
+func MoreWords(text string, n int) bool {
+	return wordsUpTo(text, n+1) > n
+}
+
+// wordsUpTo counts the words of text, stopping at max.
+func wordsUpTo(text string, max int) int {
 	n := 0
 	in := false
 	for _, r := range text {
 		w := unicode.IsLetter(r) || unicode.IsDigit(r)
 		if w && !in {
-			n++
+			if n++; n >= max {
+				return n
+			}
 		}
 		in = w || r == '’' || r == '\''
 	}
@@ -178,9 +191,10 @@ func TitleCase(text string) bool {
 			continue
 		}
 		counted++
-		if unicode.IsUpper(r) {
-			caps++
+		if !unicode.IsUpper(r) {
+			return false // a word in lower case: caps can no longer equal counted
 		}
+		caps++
 	}
 	return counted >= minTitleWords && caps == counted
 }
@@ -242,7 +256,7 @@ var namingWords = []string{
 // IsQuotation reports whether a quoted span is a direct quotation, given
 // its text and the paragraph text just before the opening mark.
 func IsQuotation(text, before string) bool {
-	if Words(text) < MinWords {
+	if !MoreWords(text, MinWords-1) {
 		return false
 	}
 	if TitleCase(text) {

@@ -187,8 +187,22 @@ func titleCaseFields(text string) bool {
 	return counted >= 2 && caps == counted
 }
 
+// wordsPlain counts words rune by rune to the end.
+func wordsPlain(text string) int {
+	n := 0
+	in := false
+	for _, r := range text {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w || r == '’' || r == '\''
+	}
+	return n
+}
+
 func isQuotationLowered(text, before string) bool {
-	if Words(text) < MinWords || titleCaseFields(text) {
+	if wordsPlain(text) < MinWords || titleCaseFields(text) {
 		return false
 	}
 	b := strings.ToLower(strings.TrimRight(before, " ,:\u00a0"))
@@ -210,6 +224,15 @@ func FuzzWordShortcuts(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, before string) {
 		if got, want := TitleCase(text), titleCaseFields(text); got != want {
 			t.Errorf("TitleCase(%q) = %v, plain reading %v", text, got, want)
+		}
+		n := wordsPlain(text)
+		if got := Words(text); got != n {
+			t.Errorf("Words(%q) = %d, plain count %d", text, got, n)
+		}
+		for k := range 4 {
+			if got := MoreWords(text, k); got != (n > k) {
+				t.Errorf("MoreWords(%q, %d) = %v with %d words", text, k, got, n)
+			}
 		}
 		if got, want := IsQuotation(text, before), isQuotationLowered(text, before); got != want {
 			t.Errorf("IsQuotation(%q, %q) = %v, plain reading %v", text, before, got, want)
