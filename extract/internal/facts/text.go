@@ -216,7 +216,7 @@ func (p *para) tokenize(dst []token, lower *strings.Builder) []token {
 	for i := 0; i < len(s); {
 		if si < len(p.spans) && i == p.spans[si].Open && q == 0 {
 			sp := p.spans[si]
-			p.add(sp.Open, sp.Start, tMark, si+1, lower)
+			p.add(sp.Open, sp.Start, tMark, si+1, lower, false)
 			q = si + 1
 			i = sp.Start
 			continue
@@ -224,7 +224,7 @@ func (p *para) tokenize(dst []token, lower *strings.Builder) []token {
 		if q > 0 && i >= p.spans[q-1].End {
 			sp := p.spans[q-1]
 			if sp.Closed {
-				p.add(sp.End, sp.Close, tMark, q, lower)
+				p.add(sp.End, sp.Close, tMark, q, lower, false)
 			}
 			i = sp.Close
 			q = 0
@@ -247,7 +247,7 @@ func (p *para) tokenize(dst []token, lower *strings.Builder) []token {
 		case isSpace(r):
 			i += n
 		default:
-			p.add(i, i+n, tPunct, q, lower)
+			p.add(i, i+n, tPunct, q, lower, false)
 			i += n
 		}
 	}
@@ -259,12 +259,17 @@ func (p *para) tokenize(dst []token, lower *strings.Builder) []token {
 func (p *para) word(i, end, q int, lower *strings.Builder) int {
 	s := p.text
 	r, n := utf8.DecodeRuneInString(s[i:])
+	// plain: the word so far is ASCII letters in lower case, its own
+	// lower case
+	plain := 'a' <= r && r <= 'z'
 	j := i + n
 	for j < end {
-		if asciiWordByte(s[j]) {
+		if c := s[j]; asciiWordByte(c) {
+			plain = plain && c >= 'a'
 			j++
 			continue
 		}
+		plain = false
 		r2, n2 := rune(s[j]), 1
 		if r2 >= utf8.RuneSelf {
 			r2, n2 = utf8.DecodeRuneInString(s[j:])
@@ -286,13 +291,13 @@ func (p *para) word(i, end, q int, lower *strings.Builder) int {
 	w := s[i:j]
 	// possessive 's
 	if k := len(w) - len("'s"); strings.HasSuffix(w, "'s") && k > 0 {
-		p.add(i, i+k, tWord, q, lower)
-		p.add(i+k, j, tWord, q, lower)
+		p.add(i, i+k, tWord, q, lower, false)
+		p.add(i+k, j, tWord, q, lower, false)
 		return j
 	}
 	if k := len(w) - len("’s"); strings.HasSuffix(w, "’s") && k > 0 {
-		p.add(i, i+k, tWord, q, lower)
-		p.add(i+k, j, tWord, q, lower)
+		p.add(i, i+k, tWord, q, lower, false)
+		p.add(i+k, j, tWord, q, lower, false)
 		return j
 	}
 	// trailing dot of an abbreviation or initial
@@ -303,24 +308,30 @@ func (p *para) word(i, end, q int, lower *strings.Builder) int {
 		}
 		if inSet(abbrev(), aw) || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
 			j++
+			plain = false
 		}
 	}
-	p.add(i, j, tWord, q, lower)
+	p.add(i, j, tWord, q, lower, plain)
 	return j
 }
 
-// add appends the token of bytes [start, end) of the paragraph.
-func (p *para) add(start, end int, kind tokKind, q int, lower *strings.Builder) {
+// add appends the token of bytes [start, end) of the paragraph. plain: its
+// text is ASCII letters in lower case, as most words are, and needs no
+// more reading.
+func (p *para) add(start, end int, kind tokKind, q int, lower *strings.Builder, plain bool) {
 	text := p.text[start:end]
-	capital := false
-	if kind == tWord {
-		r := rune(text[0])
-		if r >= utf8.RuneSelf {
-			r, _ = utf8.DecodeRuneInString(text)
+	t := token{text: text, lower: text, start: int32(start), end: int32(end), kind: kind, q: int32(q)}
+	if !plain {
+		t.lower = lowerWord(lower, text)
+		if kind == tWord {
+			r := rune(text[0])
+			if r >= utf8.RuneSelf {
+				r, _ = utf8.DecodeRuneInString(text)
+			}
+			t.capital = unicode.IsUpper(r)
 		}
-		capital = unicode.IsUpper(r)
 	}
-	p.toks = append(p.toks, token{text: text, lower: lowerWord(lower, text), start: int32(start), end: int32(end), kind: kind, q: int32(q), capital: capital})
+	p.toks = append(p.toks, t)
 }
 
 // sentences splits the tokens at sentence ends outside quotes, and after a
