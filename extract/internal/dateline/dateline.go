@@ -11,6 +11,7 @@ package dateline
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -160,43 +161,74 @@ func colonLabel(place string, common IsCommon) bool {
 		return false
 	}
 	first := strings.ToLower(strings.FieldsFunc(place, func(r rune) bool { return r == ' ' || r == '/' })[0])
-	return common(strings.Trim(first, ".")) && !placePrefix[first]
+	return common(strings.Trim(first, ".")) && !placePrefix()[first]
 }
 
 // labels are words that head a paragraph as a label or a rubric, in the
 // languages of the wires, never places: "ATENÇÃO:", "EXCLUSIVE:",
 // "Verhaltenstipps-".
-var labels = map[string]bool{
-	"exclusive": true, "breaking": true, "update": true, "updated": true, "watch": true, "live": true,
-	"analysis": true, "opinion": true, "video": true, "photos": true, "listen": true, "editorial": true,
-	"explainer": true, "review": true, "interview": true, "podcast": true, "sponsored": true,
-	"advertisement": true, "correction": true, "developing": true, "urgent": true, "flash": true,
-	"atenção": true, "atencao": true, "atención": true, "urgente": true, "alerta": true, "última": true,
-	"achtung": true, "eilmeldung": true, "exklusiv": true, "liveticker": true, "ticker": true,
-	"kommentar": true, "hinweis": true, "tipps": true, "verhaltenstipps": true, "faq": true,
-	"attention": true, "alerte": true, "exclusif": true, "direct": true, "vidéo": true,
-}
+var labels = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"exclusive": true, "breaking": true, "update": true, "updated": true, "watch": true, "live": true,
+		"analysis": true, "opinion": true, "video": true, "photos": true, "listen": true, "editorial": true,
+		"explainer": true, "review": true, "interview": true, "podcast": true, "sponsored": true,
+		"advertisement": true, "correction": true, "developing": true, "urgent": true, "flash": true,
+		"atenção": true, "atencao": true, "atención": true, "urgente": true, "alerta": true, "última": true,
+		"achtung": true, "eilmeldung": true, "exklusiv": true, "liveticker": true, "ticker": true,
+		"kommentar": true, "hinweis": true, "tipps": true, "verhaltenstipps": true, "faq": true,
+		"attention": true, "alerte": true, "exclusif": true, "direct": true, "vidéo": true,
+	}
+})
 
 // label reports a place that is a label or a heading word.
 func label(place string) bool {
-	for _, w := range strings.FieldsFunc(place, func(r rune) bool { return r == ' ' || r == '/' || r == '-' }) {
-		if labels[strings.ToLower(strings.Trim(w, ".'’"))] {
-			return true
-		}
-	}
-	return false
+	return !placeWords(place, func(w string) bool { return !lookupLower(labels(), strings.Trim(w, ".'’")) })
 }
 
 func isCommonPlace(place string, common IsCommon) bool {
 	if common == nil {
 		return false
 	}
-	for _, w := range strings.FieldsFunc(place, func(r rune) bool { return r == ' ' || r == '/' || r == '-' }) {
-		if !common(strings.ToLower(strings.Trim(w, ".'’"))) {
+	return placeWords(place, func(w string) bool { return common(strings.ToLower(strings.Trim(w, ".'’"))) })
+}
+
+// placeWords calls f with each word of place, split at spaces, slashes
+// and hyphens, until f returns false, and reports whether it never did.
+func placeWords(place string, f func(w string) bool) bool {
+	for place != "" {
+		w := place
+		place = ""
+		if i := strings.IndexAny(w, " /-"); i >= 0 {
+			w, place = w[:i], w[i+1:]
+		}
+		if w != "" && !f(w) {
 			return false
 		}
 	}
 	return true
+}
+
+// keyBytes bounds the words lookupLower lower-cases on the stack.
+const keyBytes = 16
+
+// lookupLower returns m's value for s lower-cased, without allocating
+// for a short ASCII word.
+func lookupLower[V any](m map[string]V, s string) V {
+	var buf [keyBytes]byte
+	if len(s) > len(buf) {
+		return m[strings.ToLower(s)]
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(s)])]
 }
 
 type parser struct {
@@ -288,7 +320,7 @@ func (p *parser) place(common IsCommon) (end int, caps bool) {
 	if strings.HasSuffix(place, "'") || strings.HasSuffix(place, "’") {
 		return 0, false
 	}
-	if allCaps && hasLetters(place, 2) {
+	if allCaps && hasLetters(place, minCapsPlaceLetters) {
 		return end, true
 	}
 	if titled && words <= maxTitlePlaceWords {
@@ -407,11 +439,23 @@ func (p *parser) year() {
 	save := p.i
 	p.lit(",")
 	p.spaces()
-	if n := p.number(); len(n) == 4 {
+	if n := p.number(); len(n) == yearDigits {
 		return
 	}
 	p.i = save
 }
+
+// yearDigits: a number of four digits in a date is its year.
+const yearDigits = 4
+
+// maxDaysAhead: a year-less date more than a week after publication is
+// from the year before (a story filed in late December, published in
+// January).
+const maxDaysAhead = 7
+
+// minCapsPlaceLetters: a place in capitals has two letters at least ("A"
+// opens a sentence).
+const minCapsPlaceLetters = 2
 
 // maxNumberDigits: a day or a year has at most four digits.
 const maxNumberDigits = 4
@@ -485,37 +529,42 @@ func (p *parser) separator() (rune, bool) {
 }
 
 // placePrefix: ordinary words that open place names.
-var placePrefix = map[string]bool{
-	"new": true, "san": true, "santa": true, "los": true, "las": true, "st.": true, "saint": true,
-	"fort": true, "port": true, "mount": true, "north": true, "south": true, "east": true, "west": true,
-	"el": true, "la": true, "le": true, "grand": true, "salt": true, "lake": true, "palm": true,
-	"long": true, "little": true, "cape": true, "rio": true, "kuala": true, "hong": true, "abu": true,
-}
+var placePrefix = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"new": true, "san": true, "santa": true, "los": true, "las": true, "st.": true, "saint": true,
+		"fort": true, "port": true, "mount": true, "north": true, "south": true, "east": true, "west": true,
+		"el": true, "la": true, "le": true, "grand": true, "salt": true, "lake": true, "palm": true,
+		"long": true, "little": true, "cape": true, "rio": true, "kuala": true, "hong": true, "abu": true,
+	}
+})
 
 // months maps English month names and abbreviations, and the Spanish,
 // French and German ones wire services use, to their numbers.
-var months = map[string]int{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-	"ene": 1, "enero": 1, "febrero": 2, "marzo": 3, "abr": 4, "abril": 4, "mayo": 5, "junio": 6,
-	"julio": 7, "ago": 8, "agosto": 8, "septiembre": 9, "set": 9, "octubre": 10, "noviembre": 11,
-	"dic": 12, "diciembre": 12, "janvier": 1, "février": 2, "fév": 2, "mars": 3, "avril": 4,
-	"mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "septembre": 9, "octobre": 10,
-	"novembre": 11, "décembre": 12, "déc": 12, "januar": 1, "jänner": 1, "februar": 2, "märz": 3,
-	"juni": 6, "juli": 7, "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
-}
+var months = sync.OnceValue(func() map[string]int {
+	return map[string]int{
+		"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+		"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+		"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+		"ene": 1, "enero": 1, "febrero": 2, "marzo": 3, "abr": 4, "abril": 4, "mayo": 5, "junio": 6,
+		"julio": 7, "ago": 8, "agosto": 8, "septiembre": 9, "set": 9, "octubre": 10, "noviembre": 11,
+		"dic": 12, "diciembre": 12, "janvier": 1, "février": 2, "fév": 2, "mars": 3, "avril": 4,
+		"mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "septembre": 9, "octobre": 10,
+		"novembre": 11, "décembre": 12, "déc": 12, "januar": 1, "jänner": 1, "februar": 2, "märz": 3,
+		"juni": 6, "juli": 7, "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
+	}
+})
 
 func monthNum(w string) int {
-	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
+	return lookupLower(months(), strings.TrimSuffix(w, "."))
 }
 
+var weekdays = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+		"friday": true, "saturday": true, "sunday": true}
+})
+
 func weekday(w string) bool {
-	switch strings.ToLower(w) {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
-	}
-	return false
+	return lookupLower(weekdays(), w)
 }
 
 // resolveDate turns "July 14" into "2019-07-14" using the year of published
@@ -541,7 +590,7 @@ func resolveDate(d string, published time.Time) string {
 		if !ok {
 			continue
 		}
-		if len(f) == 4 {
+		if len(f) == yearDigits {
 			year = n
 		} else {
 			day = n
@@ -556,7 +605,7 @@ func resolveDate(d string, published time.Time) string {
 		}
 		year = published.Year()
 		t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-		if t.After(published.AddDate(0, 0, 7)) {
+		if t.After(published.AddDate(0, 0, maxDaysAhead)) {
 			year--
 		}
 	}

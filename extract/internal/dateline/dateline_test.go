@@ -115,3 +115,25 @@ func FuzzDateline(f *testing.F) {
 		}
 	})
 }
+
+func TestWordLookupsFoldCase(t *testing.T) {
+	for _, c := range []struct {
+		place string
+		label bool
+	}{
+		{"ATENÇÃO", true}, {"ÚLTIMA HORA", true}, {"WATCH/LIVE", true}, {"Eilmeldung", true},
+		{"PARIS", false}, {"SAN JOSÉ", false}, {"LIVE-UPDATES", true}, {"", false},
+	} {
+		if got := label(c.place); got != c.label {
+			t.Errorf("label(%q) = %v, want %v", c.place, got, c.label)
+		}
+	}
+	for w, want := range map[string]int{"JULY": 7, "Nov.": 11, "DÉCEMBRE": 12, "MÄRZ": 3, "Julyy": 0, "SEPTEMBERSEPTEMBER": 0} {
+		if got := monthNum(w); got != want {
+			t.Errorf("monthNum(%q) = %d, want %d", w, got, want)
+		}
+	}
+	if !weekday("TUESDAY") || weekday("TUESDAYS") {
+		t.Error(`weekday: "TUESDAY" is a weekday, "TUESDAYS" is not`)
+	}
+}

@@ -43,7 +43,7 @@ func attribute(paras []*para, pp *people) []quoteRec {
 			text := sp.Text(p.text)
 			chained := k == 0 && prevOpen && strings.TrimSpace(p.text[:sp.Open]) == ""
 			if !quotes.IsQuotation(text, tail(p.text[:sp.Open], namingContextBytes)) || headline(p, sp, text) {
-				if quotes.Words(text) > 0 && !quotes.TitleCase(text) {
+				if quotes.MoreWords(text, 0) && !quotes.TitleCase(text) {
 					if s := at.find(pi, k); !s.none() {
 						lastInPara = s // “That’s perfect,” Boudreau said. “It’s …”
 					}
@@ -170,7 +170,7 @@ func (at *attributor) find(pi, k int) source {
 // reportingVerbs, with the speech verbs, govern a quote inside reported
 // speech: "X denied … and said reports were “…”", "X assured Y that …
 // “…”", "X accused him of “…”".
-var reportingVerbs = set(`denied denies assured assures reassured accused accuses dismissed
+var reportingVerbs = lazySet(`denied denies assured assures reassured accused accuses dismissed
 	dismisses rejected rejects criticised criticized criticises criticizes praised praises
 	blamed blames condemned condemns defended defends labelled labeled branded characterised
 	characterized hailed hails welcomed welcomes questioned questions informed informs
@@ -193,7 +193,7 @@ func (at *attributor) clauseSubject(pi, ss, oi int) source {
 		if t.kind == tMark {
 			return noSource // another quote comes first
 		}
-		reported = reported || t.kind == tWord && (at.L.speech[lw(t)] || reportingVerbs[lw(t)])
+		reported = reported || t.kind == tWord && (at.L.speech[lw(t)] || reportingVerbs()[lw(t)])
 	}
 	if !reported {
 		return noSource
@@ -230,23 +230,16 @@ const (
 	minAdverbLen = 4
 )
 
-var skipBefore = map[string]bool{
-	"also": true, "later": true, "then": true, "has": true, "have": true, "had": true, "was": true,
-	"is": true, "previously": true, "recently": true, "earlier": true, "further": true, "again": true,
-	"once": true, "just": true, "did": true, "does": true, "would": true, "will": true, "reportedly": true,
-	"simply": true, "only": true, "repeatedly": true, "publicly": true, "privately": true,
-	"even": true, "still": true, "quickly": true, "bluntly": true,
-	"flatly": true, "softly": true, "angrily": true, "proudly": true, "often": true, "always": true,
-	"never": true, "may": true, "might": true, "could": true, "should": true,
-	"can": true,
-}
+var skipBefore = lazySet(`also later then has have had was is previously recently earlier further again once just did
+	does would will reportedly simply only repeatedly publicly privately even still quickly
+	bluntly flatly softly angrily proudly often always never may might could should can`)
 
 // before reads the subject of a speech verb at v from tokens [from, v):
 // "the doctor said", "McCormick, who …, told".
 func (at *attributor) before(pi, from, v int) source {
 	p := at.paras[pi]
 	y := v
-	for y > from && p.toks[y-1].kind == tWord && (skipBefore[lw(p.toks[y-1])] || isAdverb(p.toks[y-1])) {
+	for y > from && p.toks[y-1].kind == tWord && (skipBefore()[lw(p.toks[y-1])] || isAdverb(p.toks[y-1])) {
 		y--
 	}
 	if y > from && p.toks[y-1].kind == tWord {
@@ -256,7 +249,7 @@ func (at *attributor) before(pi, from, v int) source {
 	}
 	// "X denied the claims, saying …" and "X accused … and warned": the
 	// subject opens the sentence
-	if participle[lw(p.toks[v])] && y == v && y > from && p.toks[y-1].text == "," ||
+	if participle()[lw(p.toks[v])] && y == v && y > from && p.toks[y-1].text == "," ||
 		y > from && lw(p.toks[y-1]) == "and" {
 		return at.sentenceSubject(pi, v)
 	}
@@ -312,13 +305,13 @@ func (at *attributor) before(pi, from, v int) source {
 	}
 	// a lone lower-case word that is not a noun phrase: "then", "now"
 	first := lw(p.toks[x])
-	if prepositions[first] {
+	if prepositions()[first] {
 		return noSource
 	}
 	if y-x == 1 && isCommon(first) && !strings.HasSuffix(first, "s") && !p.toks[x].upper() && !at.L.roleNoun[first] {
 		return noSource
 	}
-	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[x].start:p.toks[y-1].end]), " ")}
+	return source{person: -1, phrase: p.words(x, y-1)}
 }
 
 // skipApposition steps back over the apposition ending with the comma
@@ -351,7 +344,7 @@ func (at *attributor) after(pi, from, to int) source {
 			break
 		}
 		l := lw(t)
-		if y > from && (at.L.stopSpeaker[l] || at.L.speech[l] || skipBefore[l] || l == "were" || l == "are") {
+		if y > from && (at.L.stopSpeaker[l] || at.L.speech[l] || skipBefore()[l] || l == "were" || l == "are") {
 			break
 		}
 		y++
@@ -376,17 +369,30 @@ func (at *attributor) after(pi, from, to int) source {
 			return s
 		}
 	}
-	if prepositions[first] || first == "that" || first == "this" || first == "last" || first == "it" {
+	if prepositions()[first] || first == "that" || first == "this" || first == "last" || first == "it" {
 		return noSource
 	}
 	if at.L.monthDay[first] || at.L.stopSpeaker[first] {
 		return noSource
 	}
-	if !determiner(first) && !quantifier[first] && !p.toks[from].upper() && !at.L.roleNoun[first] && isCommon(first) && !strings.HasSuffix(first, "s") {
+	if !determiner(first) && !quantifier()[first] && !p.toks[from].upper() && !at.L.roleNoun[first] && isCommon(first) && !strings.HasSuffix(first, "s") {
 		return noSource
 	}
-	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[from].start:p.toks[y-1].end]), " ")}
+	return source{person: -1, phrase: p.words(from, y-1)}
 }
+
+// How many paragraphs back, besides its own, a pronoun looks for what it
+// stands for.
+const (
+	// maxSourceLookback: "it" and "they" stand for a source quoted this
+	// close.
+	maxSourceLookback = 3
+	// maxPronounLookback: "he" and "she" stand for a person named this
+	// close.
+	maxPronounLookback = 6
+	// subjectLookback: first, the subject of a sentence this close.
+	subjectLookback = 1
+)
 
 // pronoun resolves "he", "she" to the last person of that gender named
 // outside quotes, and "it", "they" to the last quoted source.
@@ -401,7 +407,7 @@ func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
 	case "she":
 		want = 'f'
 	case "it", "they":
-		for i := len(at.out) - 1; i >= 0 && at.out[i].para >= pi-3; i-- {
+		for i := len(at.out) - 1; i >= 0 && at.out[i].para >= pi-maxSourceLookback; i-- {
 			s := at.out[i].src
 			if !s.none() && (l == "it") == (s.person < 0) {
 				return s, true
@@ -424,7 +430,7 @@ func (at *attributor) pronoun(pi, ti int, l string) (source, bool) {
 	// or in a possessive ("chats with Epstein", "Epstein's mansion"),
 	// which are seldom what a later "he" points back to; then any.
 	for pass := -1; pass < 2; pass++ {
-		for p := pi; p >= 0 && p >= pi-6 && (pass >= 0 || p >= pi-1); p-- {
+		for p := pi; p >= 0 && p >= pi-maxPronounLookback && (pass >= 0 || p >= pi-subjectLookback); p-- {
 			ms := at.pp.mentions[p]
 			for k := len(ms) - 1; k >= 0; k-- {
 				m := ms[k]
@@ -453,26 +459,23 @@ func (at *attributor) oblique(pi int, m mention) bool {
 	for k >= 0 && p.toks[k].kind == tWord && (at.L.honorific[lw(p.toks[k])] || personTitle(lw(p.toks[k]))) {
 		k--
 	}
-	return k >= 0 && p.toks[k].kind == tWord && prepositions[lw(p.toks[k])] && lw(p.toks[k]) != "as"
+	return k >= 0 && p.toks[k].kind == tWord && prepositions()[lw(p.toks[k])] && lw(p.toks[k]) != "as"
 }
 
-var prepositions = map[string]bool{
-	"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "to": true,
-	"by": true, "with": true, "from": true, "of": true, "for": true, "when": true, "while": true,
-	"as": true, "about": true, "into": true, "over": true, "under": true, "since": true, "until": true,
-	"like": true, "unlike": true, "despite": true, "through": true, "without": true, "among": true,
-}
+var prepositions = lazySet(`in on at during after before to by with from of for when while as about into over under
+	since until like unlike despite through without among`)
 
-var participle = map[string]bool{
-	"saying": true, "adding": true, "telling": true, "noting": true, "arguing": true, "explaining": true,
-	"insisting": true, "warning": true, "stressing": true, "acknowledging": true, "claiming": true,
-	"describing": true, "calling": true, "writing": true, "asking": true, "urging": true,
-}
+var participle = lazySet(`saying adding telling noting arguing explaining insisting warning stressing acknowledging
+	claiming describing calling writing asking urging`)
 
 // isAdverb: "tearfully", "quickly" before a speech verb.
 func isAdverb(t token) bool {
 	return t.kind == tWord && !t.upper() && len(t.text) > minAdverbLen && strings.HasSuffix(t.text, "ly")
 }
+
+// maxSubjectLead: a person named this many tokens or fewer into a sentence
+// ("Former Prime Minister Tony Abbott") opens it as its subject.
+const maxSubjectLead = 3
 
 // sentenceSubject reads the subject at the start of the sentence holding
 // token v: a person named there, or its opening noun phrase.
@@ -480,7 +483,7 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 	p := at.paras[pi]
 	ss, _ := p.sentenceOf(v)
 	for _, m := range at.pp.mentions[pi] {
-		if m.q == 0 && m.tok >= ss && m.tok <= ss+3 && m.tok < v {
+		if m.q == 0 && m.tok >= ss && m.tok <= ss+maxSubjectLead && m.tok < v {
 			return source{person: m.person}
 		}
 	}
@@ -489,7 +492,7 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 			return s
 		}
 	}
-	if l := lw(p.toks[ss]); prepositions[l] || at.L.stopSpeaker[l] {
+	if l := lw(p.toks[ss]); prepositions()[l] || at.L.stopSpeaker[l] {
 		return noSource // "After the meeting, …"
 	}
 	x := ss
@@ -506,7 +509,7 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 			continue
 		}
 		if !t.upper() && !determiner(l) && !at.L.roleNoun[l] && x > ss &&
-			!(possessive && !skipBefore[l] && !strings.HasSuffix(l, "ed") && !at.L.stopSpeaker[l]) {
+			!(possessive && !skipBefore()[l] && !strings.HasSuffix(l, "ed") && !at.L.stopSpeaker[l]) {
 			break
 		}
 		x++
@@ -514,7 +517,7 @@ func (at *attributor) sentenceSubject(pi, v int) source {
 	if x == ss || (x == ss+1 && determiner(lw(p.toks[ss]))) {
 		return noSource
 	}
-	return source{person: -1, phrase: strings.Join(strings.Fields(p.text[p.toks[ss].start:p.toks[x-1].end]), " ")}
+	return source{person: -1, phrase: p.words(ss, x-1)}
 }
 
 // appositionSpeaker reads "NAME, apposition, said" right after a quote: a
@@ -550,10 +553,7 @@ func (at *attributor) appositionSpeaker(pi, j, se int) (source, bool) {
 
 // quantifier words open a source phrase: "one legal expert", "two people
 // briefed on the talks".
-var quantifier = map[string]bool{
-	"one": true, "another": true, "some": true, "two": true, "three": true, "several": true,
-	"many": true, "other": true, "both": true, "most": true, "few": true,
-}
+var quantifier = lazySet(`one another some two three several many other both most few`)
 
 // namingContextBytes: how much text before a quote is searched for a
 // naming word ("dubbed", "the song").
@@ -571,7 +571,7 @@ const (
 // channel”").
 func headline(p *para, sp quotes.Span, text string) bool {
 	if len(p.text) > maxHeadlineBytes || strings.IndexFunc(p.text[:sp.Open], unicode.IsLetter) >= 0 ||
-		strings.IndexFunc(p.text[sp.Close:], unicode.IsLetter) >= 0 || quotes.Words(text) > maxHeadlineWords {
+		strings.IndexFunc(p.text[sp.Close:], unicode.IsLetter) >= 0 || quotes.MoreWords(text, maxHeadlineWords) {
 		return false
 	}
 	t := strings.TrimRight(text, " ”\"’»")
@@ -607,7 +607,7 @@ func tail(s string, n int) string {
 // ("Jr.", "Sr", "III") and full stops.
 func allSuffixes(toks []token) bool {
 	for _, t := range toks {
-		if t.text != "." && !nameSuffix[strings.TrimSuffix(lw(t), ".")] {
+		if t.text != "." && !nameSuffix()[strings.TrimSuffix(lw(t), ".")] {
 			return false
 		}
 	}
@@ -653,7 +653,7 @@ func (at *attributor) phraseSubjectBefore(pi, ti int, want byte) (source, bool) 
 func (at *attributor) openingPhrase(pi, ps, v int) source {
 	p := at.paras[pi]
 	if v > ps {
-		whole := strings.Join(strings.Fields(p.text[p.toks[ps].start:p.toks[v-1].end]), " ")
+		whole := p.words(ps, v-1)
 		if strings.Contains(whole, ",") {
 			return noSource // "The forecaster's meteorologist, Alun Whitcombe, said": a name in apposition
 		}
@@ -683,7 +683,7 @@ func (at *attributor) resolveRole(pi, oi int, src source) source {
 		return src
 	}
 	head := strings.ToLower(words[len(words)-1])
-	if !at.L.roleNoun[head] && !describesPerson[head] {
+	if !at.L.roleNoun[head] && !describesPerson()[head] {
 		return src
 	}
 	specific := false
@@ -714,7 +714,7 @@ func (at *attributor) resolveRole(pi, oi int, src source) source {
 // describesPerson are nouns, besides role nouns, that describe a person
 // in a definite phrase after a quote: "the Texas Republican", "the
 // Portugal international".
-var describesPerson = set(`republican democrat independent conservative liberal international veteran
+var describesPerson = lazySet(`republican democrat independent conservative liberal international veteran
 	winger forward centre-back full-back fullback outfielder reliever shortstop linebacker
 	receiver tailback goaltender batsman bowler all-rounder jockey driver rider swimmer sprinter
 	golfer boxer fighter wrestler skier skater gymnast grandmother grandfather mother father

@@ -83,25 +83,36 @@ func Analyze(paragraphs []string, published time.Time) Result {
 			break
 		}
 	}
-	paras := make([]*para, len(paragraphs))
-	for i, t := range paragraphs {
-		paras[i] = newPara(t)
-	}
+	paras := newParas(paragraphs)
 	res.Dateline = findDateline(paras, published)
 	if !english(paras) {
 		return res // the name lists and speech verbs are English
 	}
 	pp := findPeople(paras)
+	listed := 0
+	for _, per := range pp.list {
+		if per.count > 0 {
+			listed++
+		}
+	}
+	if listed > 0 {
+		res.People = make([]Person, 0, listed)
+	}
 	for _, per := range pp.list {
 		if per.count <= 0 {
 			continue
 		}
 		res.People = append(res.People, Person{Name: per.name, Role: per.role, Mentions: per.count, Aliases: per.aliases})
 	}
-	for _, q := range attribute(paras, pp) {
+	recs := attribute(paras, pp)
+	if len(recs) > 0 {
+		res.Quotes = make([]Quote, 0, len(recs))
+	}
+	speakers := make([]string, len(recs)) // the quotes' speakers point here
+	for i, q := range recs {
 		// the comma before "she said" is the sentence's, not the speaker's
 		out := Quote{Text: strings.TrimRight(q.text, ", \u00a0"), Paragraph: q.para}
-		out.Speaker, out.SpeakerRole = speakerFor(q.src, pp)
+		out.Speaker, out.SpeakerRole = speakerFor(q.src, pp, &speakers[i])
 		res.Quotes = append(res.Quotes, out)
 	}
 	return res
@@ -124,7 +135,7 @@ func findDateline(paras []*para, published time.Time) *Dateline {
 			return &Dateline{Place: d.Place, Date: d.Date, Agency: d.Agency, Raw: d.Raw}
 		}
 		seen++
-		if seen > 1 || len(strings.Fields(p.text)) > maxStandfirstWords {
+		if seen > 1 || moreFields(p.text, maxStandfirstWords) {
 			return nil
 		}
 	}
@@ -136,11 +147,12 @@ func findDateline(paras []*para, published time.Time) *Dateline {
 func bodyLike(s string) bool {
 	s = strings.TrimSpace(s)
 	words := 0
-	for _, f := range strings.Fields(s) {
+	eachField(s, func(f string) bool {
 		if strings.IndexFunc(f, unicode.IsDigit) < 0 && strings.IndexFunc(f, unicode.IsLetter) >= 0 {
 			words++
 		}
-	}
+		return words < minBodyWords
+	})
 	if words < minBodyWords {
 		return false
 	}
@@ -148,21 +160,55 @@ func bodyLike(s string) bool {
 }
 
 // english reports whether most lower-case words of the text are English.
+// The sample's size and its frequent words need no look-up, so they are
+// counted first; the other words are then looked up until the share is
+// decided either way.
 func english(paras []*para) bool {
-	known, total := 0, 0
+	total, known := 0, 0
+	var buf [englishSample]*token
+	rare := buf[:0] // sampled words that are not frequent, to look up
+	eachSampleWord(paras, func(t *token) bool {
+		total++
+		if frequentWord(lw(*t)) {
+			known++
+		} else {
+			rare = append(rare, t)
+		}
+		return true
+	})
+	if total < minEnglishSample {
+		return true
+	}
+	enough := func(known int) bool { return float64(known) >= minEnglishShare*float64(total) }
+	for i, t := range rare {
+		if enough(known) || !enough(known+len(rare)-i) {
+			break
+		}
+		if isCommon(lw(*t)) {
+			known++
+		}
+	}
+	return enough(known)
+}
+
+// eachSampleWord calls f with the lower-case words the language check
+// reads, in order, until f returns false: the first englishSample, then
+// the first of each later paragraph.
+func eachSampleWord(paras []*para, f func(*token) bool) {
+	total := 0
 	for _, p := range paras {
-		for _, t := range p.toks {
+		for i := range p.toks {
+			t := &p.toks[i]
 			if t.kind != tWord || t.upper() || isNumber(t.text) {
 				continue
 			}
 			total++
-			if isCommon(t.text) {
-				known++
+			if !f(t) {
+				return
 			}
 			if total >= englishSample {
 				break
 			}
 		}
 	}
-	return total < minEnglishSample || float64(known) >= minEnglishShare*float64(total)
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -101,5 +103,44 @@ func TestConcurrent(t *testing.T) {
 		if got := <-done; len(got.People) != len(want.People) || len(got.Quotes) != len(want.Quotes) {
 			t.Errorf("concurrent run differs: %d people, %d quotes; want %d, %d", len(got.People), len(got.Quotes), len(want.People), len(want.Quotes))
 		}
+	}
+}
+
+// TestAnalyzeConcurrent runs the reader on the annotated articles from
+// several goroutines at once (the word lists are built on first use and
+// shared); run it with -race. Each result must equal a lone run's.
+func TestAnalyzeConcurrent(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(ownData, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no articles in %s: %v", ownData, err)
+	}
+	var articles [][]string
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, splitParagraphs(string(data)))
+	}
+	want := make([]Result, len(articles))
+	for i, a := range articles {
+		want[i] = Analyze(a, published)
+	}
+	const workers = 4
+	errs := make(chan string, workers*len(articles))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i, a := range articles {
+				if got := Analyze(a, published); !reflect.DeepEqual(got, want[i]) {
+					errs <- files[i]
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: a concurrent run differs from a lone one", name)
 	}
 }

@@ -30,10 +30,15 @@ type word struct {
 
 func (w word) given() bool { return w.gender != 0 }
 
+// minStrongBirths is the log10 of the US births under a given name (here
+// 100,000) from which it is read as a name even when it is also an
+// ordinary word.
+const minStrongBirths = 5
+
 // strongGiven: a given name that is not an ordinary word, or one so
 // frequent that it is read as a name when capitalised ("Mark", "Grace").
 func (w word) strongGiven() bool {
-	return w.given() && (w.common == 0 || w.births >= 5)
+	return w.given() && (w.common == 0 || w.births >= minStrongBirths)
 }
 
 var lexicon = sync.OnceValue(func() map[string]word {
@@ -97,19 +102,12 @@ var frontLexicon = sync.OnceValue(func() map[string]word {
 	return m
 })
 
-func lookup(s string) word {
-	var buf [32]byte
-	if b, done := lowerASCII(buf[:0], s); done {
-		// The map index converts b without copying.
-		if w, ok := frontLexicon()[string(b)]; ok {
-			return w
-		}
-		if w, ok := lexicon()[string(b)]; ok {
-			return w
-		}
-		return word{births: -1}
+// lookupLower looks up a word already lower-cased.
+func lookupLower(l string) word {
+	if w, ok := frontLexicon()[l]; ok {
+		return w
 	}
-	if w, ok := lexicon()[strings.ToLower(s)]; ok {
+	if w, ok := lexicon()[l]; ok {
 		return w
 	}
 	return word{births: -1}
@@ -137,7 +135,24 @@ func lowerASCII(b []byte, s string) (lower []byte, done bool) {
 
 // isCommon reports whether a lower-cased word is an ordinary English word.
 func isCommon(s string) bool {
-	return lookup(s).common > 0
+	return frequentWord(s) || lookupLower(s).common > 0
+}
+
+// frequentWord reports the commonest words of English prose, about a
+// third of its running words. All are ordinary words of the lexicon (a
+// test holds it), so isCommon answers them without a look-up.
+func frequentWord(l string) bool {
+	switch l {
+	case "the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "on", "with", "as", "at",
+		"by", "he", "it", "said", "his", "from", "be", "has", "have", "are", "an", "not", "but",
+		"this", "had", "they", "who", "were", "will", "their", "she", "her", "its", "or", "been",
+		"which", "would", "after", "more", "we", "also", "than", "about", "one", "when", "there",
+		"you", "new", "up", "out", "can", "all", "if", "what", "into", "so", "no", "some",
+		"our", "year", "people", "over", "other", "could", "time", "last", "two", "just", "first",
+		"because", "most", "do", "them", "him", "only", "says":
+		return true
+	}
+	return false
 }
 
 func set(words string) map[string]bool {
@@ -148,14 +163,54 @@ func set(words string) map[string]bool {
 	return m
 }
 
+// lazySet returns the set of the space-separated words, built on first
+// use.
+func lazySet(words string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool { return set(words) })
+}
+
+// inSet reports whether s lower-cased is in the set, without allocating
+// for a short ASCII word.
+func inSet(set map[string]bool, s string) bool {
+	var buf [32]byte
+	if b, ok := lowerASCII(buf[:0], s); ok {
+		return set[string(b)]
+	}
+	return set[strings.ToLower(s)]
+}
+
 // Small hand-made lists, built on first use.
 type lists struct {
 	honorific, title, roleNoun, org, place, placePrefix, particle, speech, pronoun,
 	stopSpeaker, monthDay map[string]bool
+	// notName holds the words of title, honorific, org and monthDay, which
+	// nameLike checks for every capitalised word: one look-up for four.
+	notName map[string]wordClass
+}
+
+// wordClass says which of the lists in notName hold a word.
+type wordClass uint8
+
+const (
+	inTitle wordClass = 1 << iota
+	inHonorific
+	inOrg
+	inMonthDay
+)
+
+// classify fills notName from the lists.
+func (L *lists) classify() *lists {
+	L.notName = map[string]wordClass{}
+	for c, set := range map[wordClass]map[string]bool{inTitle: L.title, inHonorific: L.honorific, inOrg: L.org, inMonthDay: L.monthDay} {
+		for w := range set {
+			L.notName[w] |= c
+		}
+	}
+	return L
 }
 
 var wordLists = sync.OnceValue(func() *lists {
-	return &lists{
+	return (&lists{
 		honorific: set(`mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame prof prof. mme mlle madam cllr`),
 		// Capitalised words that make up titles before a name; matched lower-cased.
 		title: set(`president vice prime minister secretary deputy director chief executive officer
@@ -252,5 +307,5 @@ var wordLists = sync.OnceValue(func() *lists {
 		monthDay: set(`january february march april may june july august september october november
 			december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
 			thursday friday saturday sunday today yesterday tomorrow christmas easter`),
-	}
+	}).classify()
 })

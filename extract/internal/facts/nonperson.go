@@ -92,8 +92,9 @@ var nonPersonNames = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
-// isNonPerson reports whether a lower-cased name (parts joined by single
-// spaces) is a known place or organisation.
-func isNonPerson(key string) bool {
-	return nonPersonNames()[key]
+// isNonPerson reports whether a name's key (its parts lower-cased and
+// joined by single spaces, see appendNameKey) is a known place or
+// organisation.
+func isNonPerson(key []byte) bool {
+	return nonPersonNames()[string(key)]
 }

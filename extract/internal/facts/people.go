@@ -14,7 +14,7 @@ var quotesTitle = quotes.TitleCase
 type mention struct {
 	para, tok, end int
 	person         int
-	q              int
+	q              int32
 }
 
 type person struct {
@@ -30,6 +30,7 @@ type person struct {
 type people struct {
 	notPeople map[string]bool // lower-cased names found to be places or organisations
 	list      []*person
+	slab      []person // where newPerson allocates, personChunk at a time
 	byKey     map[string]int
 	mentions  [][]mention // per paragraph, in token order
 }
@@ -44,10 +45,11 @@ func lw(t token) string {
 
 // lexWord looks a name part up; "Eva-Marie" is read by its first part.
 func lexWord(t token) word {
-	w := lookup(t.text)
+	l := lw(t)
+	w := lookupLower(l)
 	if w.gender == 0 && !w.name && w.common == 0 {
-		if i := strings.IndexByte(t.text, '-'); i > 0 {
-			return lookup(t.text[:i])
+		if i := strings.IndexByte(l, '-'); i > 0 {
+			return lookupLower(l[:i])
 		}
 	}
 	return w
@@ -72,7 +74,7 @@ func nameLike(t token, L *lists) bool {
 		return false
 	}
 	l := lw(t)
-	if L.title[l] || L.honorific[l] || L.org[l] || (L.monthDay[l] && !lookup(l).given()) {
+	if c := L.notName[l]; c&(inTitle|inHonorific|inOrg) != 0 || c&inMonthDay != 0 && !lookupLower(l).given() {
 		return false // "Monday", "Christmas"; months that are names ("June", "Jan") stay
 	}
 	for _, r := range t.text {
@@ -97,7 +99,7 @@ const (
 func runEnd(p *para, i int, L *lists) int {
 	j := i
 	for j < len(p.toks) {
-		t := p.toks[j]
+		t := &p.toks[j]
 		if t.kind != tWord || t.q != p.toks[i].q {
 			break
 		}
@@ -150,12 +152,15 @@ const (
 // resolution steps decide which are people and merge their mentions.
 func findPeople(paras []*para) *people {
 	L := wordLists()
-	pp := &people{byKey: map[string]int{}, mentions: make([][]mention, len(paras))}
+	cands, notPeople := detectNames(paras, L)
+	pp := &people{notPeople: notPeople, byKey: make(map[string]int, len(cands)), mentions: make([][]mention, len(paras))}
 	order := 0
-	var singles []candidate
-	runs, notPeople := detectNames(paras, L)
-	pp.notPeople = notPeople
-	for _, run := range runs {
+	// The singles are kept at the front of cands, which the loop has read
+	// by then: a run gives one single at most.
+	singles := cands[:0]
+	for i := 0; i < len(cands); {
+		run := runOf(cands, i)
+		i += len(run)
 		// the first full name of a run that resolves to a person wins; a
 		// single part closes the run
 		for _, c := range run {
@@ -187,20 +192,29 @@ func findPeople(paras []*para) *people {
 	return pp
 }
 
+// runOf returns the candidates of the run that cands[i] opens.
+func runOf(cands []candidate, i int) []candidate {
+	j := i + 1
+	for j < len(cands) && cands[j].para == cands[i].para && cands[j].run == cands[i].run {
+		j++
+	}
+	return cands[i:j]
+}
+
 // detectNames lists, for each run of capitalised words outside captions,
 // its candidate names in order, and the runs that name a place, a team or
 // an organisation somewhere in the article (lower-cased keys): "Morgan
 // Stanley, which owns …" rules out "Morgan Stanley" in every paragraph.
-func detectNames(paras []*para, L *lists) ([][]candidate, map[string]bool) {
-	var out [][]candidate
+func detectNames(paras []*para, L *lists) ([]candidate, map[string]bool) {
+	var out []candidate
 	notPeople := map[string]bool{}
+	var key [keyBytes]byte
 	for pi, p := range paras {
 		if p.caption {
 			continue
 		}
 		for i := 0; i < len(p.toks); {
-			t := p.toks[i]
-			if t.kind != tWord || !t.upper() {
+			if t := &p.toks[i]; t.kind != tWord || !t.upper() {
 				i++
 				continue
 			}
@@ -211,29 +225,39 @@ func detectNames(paras []*para, L *lists) ([][]candidate, map[string]bool) {
 			}
 			i = run.to
 			if nonPersonRun(p, run, L) {
-				notPeople[nameKey(p.toks[run.from:run.to])] = true
+				if k := appendNameKey(key[:0], p.toks[run.from:run.to]); !notPeople[string(k)] {
+					notPeople[string(k)] = true
+				}
 				continue
 			}
-			if cands := runCandidates(pi, p, run, L); len(cands) > 0 {
-				out = append(out, cands)
-			}
+			out = appendCandidates(out, pi, p, run, L)
 		}
 	}
 	return out, notPeople
 }
 
-// runCandidates lists the candidate names of one run.
-func runCandidates(pi int, p *para, run tokSpan, L *lists) []candidate {
+// maxMemoRun is the longest run whose name parts appendCandidates keeps
+// on the stack; most runs are a name of two or three words.
+const maxMemoRun = 16
+
+// appendCandidates appends the candidate names of one run to out.
+func appendCandidates(out []candidate, pi int, p *para, run tokSpan, L *lists) []candidate {
 	if run.len() == 1 && orgWordName(p.toks[run.from], L) && run.to < len(p.toks) && L.speech[lw(p.toks[run.to])] {
-		return []candidate{{para: pi, run: run, name: run}} // "Park said"
+		return append(out, candidate{para: pi, run: run, name: run}) // "Park said"
 	}
-	var out []candidate
+	// which tokens of the run may be name parts, read once
+	var buf [maxMemoRun]bool
+	like := buf[:0]
+	for k := run.from; k < run.to; k++ {
+		like = append(like, nameLike(p.toks[k], L))
+	}
+	nameAt := func(k int) bool { return like[k-run.from] }
 	for s := run.from; s < run.to; s++ {
 		orgFirst := false
-		if !nameLike(p.toks[s], L) {
+		if !nameAt(s) {
 			// an organisation word may open a name after a title:
 			// "analyst Park Ji-hoon"
-			if !(s+1 < run.to && orgWordName(p.toks[s], L) && nameLike(p.toks[s+1], L)) {
+			if !(s+1 < run.to && orgWordName(p.toks[s], L) && nameAt(s+1)) {
 				continue
 			}
 			orgFirst = true
@@ -242,7 +266,7 @@ func runCandidates(pi int, p *para, run tokSpan, L *lists) []candidate {
 			continue
 		}
 		e := s + 1
-		for e < run.to && (nameLike(p.toks[e], L) || (L.particle[p.toks[e].text] && e+1 < run.to)) {
+		for e < run.to && (nameAt(e) || (L.particle[p.toks[e].text] && e+1 < run.to)) {
 			e++
 		}
 		if e == run.to && run.to+1 < len(p.toks) && isPossessive(p.toks[run.to]) && p.toks[run.to+1].upper() && L.org[lw(p.toks[run.to+1])] {
@@ -281,10 +305,11 @@ func nonPersonRun(p *para, run tokSpan, L *lists) bool {
 		return false
 	}
 	first, last := lw(p.toks[run.from]), lw(p.toks[run.to-1])
-	if isNonPerson(nameKey(p.toks[run.from:run.to])) || compassWords[last] || foreignArticles[first] {
+	var key [keyBytes]byte
+	if isNonPerson(appendNameKey(key[:0], p.toks[run.from:run.to])) || compassWords()[last] || foreignArticles()[first] {
 		return true
 	}
-	if !lexWord(p.toks[run.from]).strongGiven() && (teamWords[last] || scoreAt(p, run.to)) {
+	if !lexWord(p.toks[run.from]).strongGiven() && (teamWords()[last] || scoreAt(p, run.to)) {
 		return true
 	}
 	// "a managing director at Morgan Stanley": people work at
@@ -295,7 +320,7 @@ func nonPersonRun(p *para, run tokSpan, L *lists) bool {
 	}
 	// "company CEO Andy Vesey" is a person: a title opens the run
 	if run.from > 0 && !L.title[first] && !p.toks[run.from].allCaps() {
-		if t := p.toks[run.from-1]; t.kind == tWord && !t.upper() && orgKinds[lw(t)] {
+		if t := p.toks[run.from-1]; t.kind == tWord && !t.upper() && orgKinds()[lw(t)] {
 			return true
 		}
 	}
@@ -303,23 +328,23 @@ func nonPersonRun(p *para, run tokSpan, L *lists) bool {
 }
 
 // teamWords end the names of sports clubs.
-var teamWords = set(`villa united rovers athletic albion wanderers hotspur rangers celtic fc cf afc
+var teamWords = lazySet(`villa united rovers athletic albion wanderers hotspur rangers celtic fc cf afc
 	sc ac argyle alexion vale orient wednesday olympique`)
 
 // compassWords end the names of districts: "Orlando East", "Sydney
 // Central" ("West" and "North" are frequent surnames).
-var compassWords = set(`east central`)
+var compassWords = lazySet(`east central`)
 
 // foreignArticles open the names of newspapers and places ("La Stampa",
 // "Le Monde", "Die Zeit", "El País"), not of people.
 // ("Les" is also a given name.)
-var foreignArticles = set(`la le il el los las der die das het`)
+var foreignArticles = lazySet(`la le il el los las der die das het`)
 
 // orgKinds are nouns for kinds of organisation that stand before a name:
 // "the chipmaker Meridian Semiconductor", "the consultancy Drewton".
 // Nouns that may name a person's role ("publisher Harry Chandler",
 // "developer", "operator") are left out.
-var orgKinds = set(`start-up startup company firm chipmaker consultancy bank lender insurer
+var orgKinds = lazySet(`start-up startup company firm chipmaker consultancy bank lender insurer
 	carmaker automaker retailer broadcaster newspaper daily weekly magazine airline app
 	platform site website brand charity agency manufacturer shipper conglomerate subsidiary
 	supermarket`)
@@ -350,25 +375,39 @@ func singleEnd(p *para, e int, run tokSpan, L *lists) bool {
 	return true
 }
 
+// personChunk is how many persons newPerson allocates at a time.
+const personChunk = 8
+
+// newPerson adds a person to the list and returns its index.
+func (pp *people) newPerson(per person) int {
+	if len(pp.slab) == cap(pp.slab) {
+		pp.slab = make([]person, 0, personChunk)
+	}
+	pp.slab = append(pp.slab, per)
+	pp.list = append(pp.list, &pp.slab[len(pp.slab)-1])
+	return len(pp.list) - 1
+}
+
 // admit resolves a full-name candidate: a name seen before, part of one
 // seen before, or a new person when isName accepts it. It reports whether
 // the candidate names a person.
 func (pp *people) admit(p *para, c candidate, L *lists, order *int) bool {
 	s, e := c.name.from, c.name.to
-	key := nameKey(p.toks[s:e])
-	idx, ok := pp.byKey[key]
+	var kb [keyBytes]byte
+	key := appendNameKey(kb[:0], p.toks[s:e])
+	idx, ok := pp.byKey[string(key)]
 	if !ok {
 		// part of a full name seen before: "Hawk Sawyer" after "Kathleen
 		// Hawk Sawyer"
-		idx, ok = pp.containing(nameToks(p.toks[s:e]))
+		var parts [maxNameParts]string
+		idx, ok = pp.containing(appendNameParts(parts[:0], p.toks[s:e]))
 	}
-	if !ok && (!isName(p, c.run, c.name, L) || c.orgFirst && !inContext(p, c.run, s, L) || pp.notPeople[key]) {
+	if !ok && (!isName(p, c.run, c.name, L) || c.orgFirst && !inContext(p, c.run, s, L) || pp.notPeople[string(key)]) {
 		return false
 	}
 	if !ok {
-		idx = len(pp.list)
-		pp.byKey[key] = idx
-		pp.list = append(pp.list, &person{name: joinName(p, s, e), toks: nameToks(p.toks[s:e]), first: *order})
+		idx = pp.newPerson(person{name: joinName(p, s, e), toks: nameToks(p.toks[s:e]), first: *order})
+		pp.byKey[string(key)] = idx
 		*order++
 	}
 	per := pp.list[idx]
@@ -394,7 +433,7 @@ func (pp *people) admitSingle(p *para, c candidate, L *lists, order *int) {
 	titled := L.honorific[c.hon] || (L.title[c.hon] && personTitle(c.hon))
 	idx, rank := pp.resolveSingle(l, c.para, genderOf(c.hon, token{}, L))
 	speaks := tok+1 < len(p.toks) && L.speech[lw(p.toks[tok+1])]
-	if !titled && rank < 2 && !(rank == 1 && speaks) && sentenceInitial(p, tok) && isCommon(l) {
+	if !titled && rank < rankLastName && !(rank == rankOtherPart && speaks) && sentenceInitial(p, tok) && isCommon(l) {
 		return
 	}
 	form := t.text
@@ -402,14 +441,13 @@ func (pp *people) admitSingle(p *para, c candidate, L *lists, order *int) {
 		form = p.text[p.toks[tok-1].start:t.end] // "Mr Appleby"
 	}
 	if idx < 0 {
-		if !titled || L.place[l] || isCommon(l) && !lookup(l).name {
+		if !titled || L.place[l] || isCommon(l) && !lookupLower(l).name {
 			return
 		}
 		var ok bool
 		if idx, ok = pp.byKey[l]; !ok {
-			idx = len(pp.list)
+			idx = pp.newPerson(person{name: form, toks: []string{l}, first: *order, role: roleFor(p, c.run.from, tok, tok+1, L)})
 			pp.byKey[l] = idx
-			pp.list = append(pp.list, &person{name: form, toks: []string{l}, first: *order, role: roleFor(p, c.run.from, tok, tok+1, L)})
 			*order++
 		}
 	}
@@ -549,7 +587,7 @@ const maxAuxBeforeSpeech = 2
 func nameByContext(par *para, end int, words *lists) bool {
 	if end < len(par.toks) {
 		k := end
-		for k < len(par.toks) && k < end+maxAuxBeforeSpeech && par.toks[k].kind == tWord && auxiliary[lw(par.toks[k])] {
+		for k < len(par.toks) && k < end+maxAuxBeforeSpeech && par.toks[k].kind == tWord && auxiliary()[lw(par.toks[k])] {
 			k++
 		}
 		if nt := par.toks[min(k, len(par.toks)-1)]; nt.kind == tWord && words.speech[lw(nt)] {
@@ -574,27 +612,37 @@ func isNumber(s string) bool {
 	return true
 }
 
-func nameKey(toks []token) string {
-	var b strings.Builder
+// keyBytes sizes the buffer a name's key is built in; most keys fit, so
+// looking a name up allocates nothing.
+const keyBytes = 64
+
+// appendNameKey appends the key of a name, its parts lower-cased and
+// joined by single spaces, to b. A map indexed with string(b) finds the
+// name without copying b.
+func appendNameKey(b []byte, toks []token) []byte {
 	for i, t := range toks {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(strings.ToLower(t.text))
+		b = append(b, lw(t)...)
 	}
-	return b.String()
+	return b
+}
+
+// appendNameParts appends the lower-cased parts of a name to dst.
+func appendNameParts(dst []string, toks []token) []string {
+	for _, t := range toks {
+		dst = append(dst, lw(t))
+	}
+	return dst
 }
 
 func nameToks(toks []token) []string {
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		out = append(out, strings.ToLower(t.text))
-	}
-	return out
+	return appendNameParts(make([]string, 0, len(toks)), toks)
 }
 
 func joinName(p *para, s, e int) string {
-	return strings.Join(strings.Fields(p.text[p.toks[s].start:p.toks[e-1].end]), " ")
+	return p.words(s, e-1)
 }
 
 func genderOf(hon string, first token, L *lists) byte {
@@ -613,7 +661,7 @@ func genderOf(hon string, first token, L *lists) byte {
 }
 
 func (per *person) addAlias(a string) {
-	a = strings.Join(strings.Fields(a), " ")
+	a = oneSpaced(a)
 	if a == "" || strings.EqualFold(a, per.name) {
 		return
 	}
@@ -683,7 +731,7 @@ func sameBarInitials(long, short []string) bool {
 	}
 	var core []string
 	for i, t := range long {
-		if i > 0 && (isInitialPart(t) || (i == len(long)-1 && nameSuffix[strings.TrimSuffix(t, ".")])) {
+		if i > 0 && (isInitialPart(t) || (i == len(long)-1 && nameSuffix()[strings.TrimSuffix(t, ".")])) {
 			continue
 		}
 		core = append(core, t)
@@ -705,7 +753,8 @@ func isInitialPart(t string) bool {
 	return utf8.RuneCountInString(t) == 1
 }
 
-var nameSuffix = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+// nameSuffix are generational suffixes after a name ("Jr.", "III").
+var nameSuffix = lazySet(`jr sr ii iii iv`)
 
 func containsRun(long, short []string) bool {
 	for i := 0; i+len(short) <= len(long); i++ {
@@ -723,10 +772,17 @@ func containsRun(long, short []string) bool {
 	return false
 }
 
+// How well a single name part matches a person's name, worst first.
+const (
+	rankNone      = iota // not a part of the name
+	rankOtherPart        // a given name or a middle part
+	rankLastName         // the last part
+)
+
 // resolveSingle finds the person a single name part refers to: a last name
 // first, then any other part; among several, the one named most recently.
 func (pp *people) resolveSingle(l string, para int, gender byte) (int, int) {
-	best, bestRank, bestPos := -1, 0, -1
+	best, bestRank, bestPos := -1, rankNone, -1
 	for i, per := range pp.list {
 		if per.count < 0 || len(per.toks) == 0 {
 			continue
@@ -734,17 +790,17 @@ func (pp *people) resolveSingle(l string, para int, gender byte) (int, int) {
 		if gender != 0 && per.gender != 0 && gender != per.gender {
 			continue // "Mr Appleby" is not "Marjorie Appleby"
 		}
-		rank := 0
+		rank := rankNone
 		if per.toks[len(per.toks)-1] == l {
-			rank = 2
+			rank = rankLastName
 		} else {
 			for _, t := range per.toks[:len(per.toks)-1] {
 				if t == l {
-					rank = 1
+					rank = rankOtherPart
 				}
 			}
 		}
-		if rank == 0 {
+		if rank == rankNone {
 			continue
 		}
 		pos := pp.lastMentionBefore(i, para)
@@ -810,7 +866,7 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 	}
 	for from < to {
 		t := p.toks[from]
-		if l := lw(t); !L.stopSpeaker[l] && !prepositions[l] && !determiner(l) && !L.speech[l] && l != "named" {
+		if l := lw(t); !L.stopSpeaker[l] && !prepositions()[l] && !determiner(l) && !L.speech[l] && l != "named" {
 			break
 		}
 		from++ // "When President Trump…"
@@ -823,7 +879,7 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 			}
 		}
 		if hasTitle {
-			return strings.Join(strings.Fields(p.text[p.toks[from].start:p.toks[to-1].end]), " ")
+			return p.words(from, to-1)
 		}
 	}
 	// a role noun right before the run, or before a comma: "Malaysia's
@@ -842,7 +898,7 @@ func roleFor(p *para, a, s, e int, L *lists) string {
 			}
 			k--
 		}
-		return strings.Join(strings.Fields(p.text[p.toks[k].start:p.toks[a-1].end]), " ")
+		return p.words(k, a-1)
 	}
 	return appositiveRole(p, e, L)
 }
@@ -895,7 +951,7 @@ func appositiveRole(p *para, e int, L *lists) string {
 			}
 		}
 		if k < stop {
-			return strings.Join(strings.Fields(p.text[p.toks[k].start:p.toks[stop-1].end]), " ")
+			return p.words(k, stop-1)
 		}
 	}
 	return ""
@@ -909,18 +965,11 @@ func determiner(l string) bool {
 	return false
 }
 
-var roleModifiers = map[string]bool{
-	"former": true, "senior": true, "deputy": true, "chief": true, "assistant": true, "associate": true,
-	"executive": true, "general": true, "vice": true, "acting": true, "interim": true, "new": true,
-	"top": true, "lead": true, "principal": true, "managing": true, "head": true, "then": true,
-	"longtime": true, "veteran": true, "press": true, "state": true, "federal": true, "national": true,
-	"foreign": true, "defence": true, "defense": true, "finance": true, "health": true, "police": true,
-	"company": true, "school": true, "team": true, "club": true, "party": true, "campaign": true,
-	"district": true, "county": true, "city": true, "high": true, "math": true, "art": true, "science": true,
-	"research": true, "planetary": true, "communications": true, "marketing": true, "sales": true,
-	"product": true, "technology": true, "security": true, "intelligence": true, "military": true,
-	"co-": true, "special": true, "political": true, "economic": true, "legal": true, "medical": true,
-}
+var roleModifiers = lazySet(`former senior deputy chief assistant associate executive general vice acting interim new top
+	lead principal managing head then longtime veteran press state federal national foreign
+	defence defense finance health police company school team club party campaign district
+	county city high math art science research planetary communications marketing sales product
+	technology security intelligence military co- special political economic legal medical`)
 
 // roleWord: a word that may belong to a role phrase before a name.
 func roleWord(t token, L *lists) bool {
@@ -928,7 +977,7 @@ func roleWord(t token, L *lists) bool {
 	if t.kind != tWord || determiner(l) || L.stopSpeaker[l] || L.speech[l] || t.text == "'s" || t.text == "’s" {
 		return false
 	}
-	if L.roleNoun[l] || L.title[l] || roleModifiers[l] || t.allCaps() {
+	if L.roleNoun[l] || L.title[l] || roleModifiers()[l] || t.allCaps() {
 		return true
 	}
 	return t.upper() // "his French counterpart", "Kremlin spokesman"
@@ -938,10 +987,10 @@ func roleWord(t token, L *lists) bool {
 // Jamal "The Cat" Henderson, into one person.
 func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
 	for i := 0; i+2 < len(p.toks); i++ {
-		a := p.toks[i]
-		if a.q != 0 || !nameLike(a, L) || !lexWord(a).given() || p.toks[i+1].kind != tMark {
+		if p.toks[i+1].kind != tMark || p.toks[i].q != 0 || !nameLike(p.toks[i], L) || !lexWord(p.toks[i]).given() {
 			continue
 		}
+		a := p.toks[i]
 		q := p.toks[i+1].q
 		j := i + 1
 		for j < len(p.toks) && p.toks[j].q == q {
@@ -958,17 +1007,18 @@ func (pp *people) nicknames(pi int, p *para, L *lists, order int) int {
 		for e < len(p.toks) && e-j < maxSurnameParts && nameLike(p.toks[e], L) {
 			e++
 		}
-		toks := append([]token{a}, p.toks[j:e]...)
-		key := nameKey(toks)
-		idx, ok := pp.byKey[key]
+		var parts [1 + maxSurnameParts]token
+		toks := append(append(parts[:0], a), p.toks[j:e]...)
+		var kb [keyBytes]byte
+		key := appendNameKey(kb[:0], toks)
+		idx, ok := pp.byKey[string(key)]
 		if !ok {
-			idx = len(pp.list)
-			pp.byKey[key] = idx
 			name := a.text + " " + joinName(p, j, e)
-			pp.list = append(pp.list, &person{name: name, toks: nameToks(toks), first: order, gender: genderOf("", a, L)})
+			idx = pp.newPerson(person{name: name, toks: nameToks(toks), first: order, gender: genderOf("", a, L)})
+			pp.byKey[string(key)] = idx
 			order++
 		}
-		pp.list[idx].addAlias(strings.Join(strings.Fields(p.text[a.start:p.toks[e-1].end]), " "))
+		pp.list[idx].addAlias(p.words(i, e-1))
 		pp.mentions[pi] = append(pp.mentions[pi], mention{para: pi, tok: j, end: e, person: idx})
 		i = e
 	}
@@ -996,10 +1046,7 @@ func inContext(p *para, run tokSpan, s int, L *lists) bool {
 	return run.from > 0 && p.toks[run.from-1].kind == tWord && L.roleNoun[lw(p.toks[run.from-1])]
 }
 
-var auxiliary = map[string]bool{
-	"has": true, "had": true, "have": true, "also": true, "was": true, "is": true, "later": true,
-	"then": true, "once": true, "previously": true, "recently": true, "had earlier": true,
-}
+var auxiliary = lazySet(`has had have also was is later then once previously recently`)
 
 // containing finds a person whose full name holds toks as a run.
 func (pp *people) containing(toks []string) (int, bool) {

@@ -29,7 +29,7 @@ const maxSourceWords = 10
 
 // clauseWords never occur in a noun phrase naming a source: pronouns,
 // auxiliaries, modals, negation and subordinators make a clause.
-var clauseWords = set(`he she it they we i you him them us me he'd she'd they'd it's he's she's
+var clauseWords = lazySet(`he she it they we i you him them us me he'd she'd they'd it's he's she's
 	they're we're i'm you're he’d she’d they’d it’s he’s she’s they’re we’re i’m you’re
 	is are was were be been being am has have had do does did may might can could would will
 	shall should must not never n't no than that which who whom whose if because although though
@@ -37,7 +37,7 @@ var clauseWords = set(`he she it they we i you him them us me he'd she'd they'd 
 
 // sourceOpeners may open a source phrase in lower case besides
 // determiners, quantifiers and role words.
-var sourceOpeners = set(`police prosecutors officials authorities investigators experts
+var sourceOpeners = lazySet(`police prosecutors officials authorities investigators experts
 	analysts critics supporters residents witnesses researchers scientists doctors lawyers
 	regulators lawmakers organisers organizers sources aides diplomats economists activists
 	protesters fans voters parents teachers students workers employees staff military troops
@@ -45,7 +45,7 @@ var sourceOpeners = set(`police prosecutors officials authorities investigators 
 
 // inPhrasePrepositions may precede a determiner inside a source phrase: "a
 // spokesperson for the company", "one of the organisers".
-var inPhrasePrepositions = set(`of for at in from with to on by and or & within behind inside near`)
+var inPhrasePrepositions = lazySet(`of for at in from with to on by and or & within behind inside near`)
 
 // sourcePhrase reports whether s may stand as a quote's speaker written as
 // a source: a noun phrase, not a clause, a capitalised heading or an
@@ -66,7 +66,7 @@ func sourcePhrase(s string) bool {
 		}
 		// "Will Tjernlund", "May Chen": a capitalised word before a name
 		// part is a given name, not a modal; "US" is a country
-		if clauseWords[l] && w == strings.ToLower(w) || clauseWords[l] && i == 0 && !nameStart(words) {
+		if clauseWords()[l] && w == strings.ToLower(w) || clauseWords()[l] && i == 0 && !nameStart(words) {
 			return false
 		}
 		if strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t") {
@@ -90,7 +90,7 @@ func nameStart(words []string) bool {
 // preposition, a conjunction or a possessive.
 func determinerAllowedAfter(prev string) bool {
 	l := strings.ToLower(strings.TrimRight(prev, ","))
-	return inPhrasePrepositions[l] || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") ||
+	return inPhrasePrepositions()[l] || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") ||
 		strings.HasSuffix(prev, ",")
 }
 
@@ -98,10 +98,10 @@ func determinerAllowedAfter(prev string) bool {
 func opensSource(first string, n int) bool {
 	L := wordLists()
 	l := strings.ToLower(first)
-	if determiner(l) || quantifier[l] || L.roleNoun[l] || L.title[l] || roleModifiers[l] || sourceOpeners[l] {
+	if determiner(l) || quantifier()[l] || L.roleNoun[l] || L.title[l] || roleModifiers()[l] || sourceOpeners()[l] {
 		return true
 	}
-	if skipBefore[l] || L.stopSpeaker[l] || prepositions[l] || L.pronoun[l] || isAdverbWord(l) {
+	if skipBefore()[l] || L.stopSpeaker[l] || prepositions()[l] || L.pronoun[l] || isAdverbWord(l) {
 		return false // "Also", "However", "Then"
 	}
 	if startsUpper(first) {
@@ -150,21 +150,21 @@ func headingCaps(words []string) bool {
 	return caps >= minHeadingWords
 }
 
-// speakerFor returns the speaker the rule allows for a quote's source, or
-// nil: a person who is listed among the article's people, or a source
-// phrase.
-func speakerFor(src source, pp *people) (speaker *string, role string) {
+// speakerFor returns the speaker the rule allows for a quote's source,
+// written to slot, or nil: a person who is listed among the article's
+// people, or a source phrase.
+func speakerFor(src source, pp *people, slot *string) (speaker *string, role string) {
 	switch {
 	case src.person >= 0:
 		per := pp.list[src.person]
 		if per.count <= 0 {
 			return nil, ""
 		}
-		name := per.name
-		return &name, per.role
+		*slot = per.name
+		return slot, per.role
 	case src.phrase != "" && sourcePhrase(src.phrase):
-		s := src.phrase
-		return &s, ""
+		*slot = src.phrase
+		return slot, ""
 	}
 	return nil, ""
 }

@@ -52,46 +52,53 @@ const (
 
 // Scan returns the quoted spans of paragraph s in order.
 func Scan(s string) []Span {
-	var out []Span
+	return AppendScan(nil, s)
+}
+
+// AppendScan appends the quoted spans of paragraph s to dst, in order, and
+// returns the extended slice.
+func AppendScan(dst []Span, s string) []Span {
+	out := dst
 	var open rune
 	var cur Span
-	prev := ' '
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		next, _ := utf8.DecodeRuneInString(s[i+n:])
-		if i+n >= len(s) {
-			next = ' '
+		// Marks are '"' or open with the byte 0xC2 (« ») or 0xE2 (“ ” „ ‘
+		// ’); neither byte ever continues a rune, so the others are
+		// skipped byte by byte.
+		if c := s[i]; c != '"' && c != 0xC2 && c != 0xE2 {
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		// doubled single marks stand for double ones: ‘‘…’’, “…’’
 		if open == 0 && strings.HasPrefix(s[i:], doubleOpen) {
 			open = '“'
 			cur = Span{Open: i, Start: i + len(doubleOpen)}
-			prev, i = '‘', i+len(doubleOpen)
+			i += len(doubleOpen)
 			continue
 		}
 		if (open == '“' || open == '"') && strings.HasPrefix(s[i:], doubleClose) {
 			cur.End, cur.Close, cur.Closed = i, i+len(doubleClose), true
 			out = append(out, cur)
 			open = 0
-			prev, i = '’', i+len(doubleClose)
+			i += len(doubleClose)
 			continue
 		}
 		switch {
 		case open == 0 && (r == '“' || r == '„' || r == '«' || r == '"'):
 			open = r
 			cur = Span{Open: i, Start: i + n}
-		case open == 0 && r == '‘' && !unicode.IsLetter(prev) && !unicode.IsDigit(prev):
+		case open == 0 && r == '‘' && !letterOrDigit(runeBefore(s, i)):
 			open = r
 			cur = Span{Open: i, Start: i + n}
 		case open != 0 && (r == closerFor(open) || (open == '„' && r == '”') || (open == '“' && r == '"') || (open == '"' && r == '”')):
-			if open == '‘' && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+			if open == '‘' && letterOrDigit(runeAt(s, i+n)) {
 				break // an apostrophe: don’t
 			}
 			cur.End, cur.Close, cur.Closed = i, i+n, true
 			out = append(out, cur)
 			open = 0
 		}
-		prev = r
 		i += n
 	}
 	if open != 0 && open != '‘' {
@@ -101,14 +108,50 @@ func Scan(s string) []Span {
 	return out
 }
 
+// runeBefore returns the rune that ends at byte i of s, a space at the
+// start.
+func runeBefore(s string, i int) rune {
+	if i == 0 {
+		return ' '
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+// runeAt returns the rune at byte i of s, a space at the end.
+func runeAt(s string, i int) rune {
+	if i >= len(s) {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+func letterOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
 // Words counts the words of a quote.
 func Words(text string) int {
+	return wordsUpTo(text, len(text))
+}
+
+// MoreWords reports whether a quote has more than n words, reading no
+// further than its n+1st.
+func MoreWords(text string, n int) bool {
+	return wordsUpTo(text, n+1) > n
+}
+
+// wordsUpTo counts the words of text, stopping at max.
+func wordsUpTo(text string, max int) int {
 	n := 0
 	in := false
 	for _, r := range text {
 		w := unicode.IsLetter(r) || unicode.IsDigit(r)
 		if w && !in {
-			n++
+			if n++; n >= max {
+				return n
+			}
 		}
 		in = w || r == '’' || r == '\''
 	}
@@ -119,19 +162,28 @@ func Words(text string) int {
 // scare quotes ("the “interim” government") or names.
 const MinWords = 3
 
-var smallWords = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "on": true, "in": true,
-	"for": true, "to": true, "at": true, "by": true, "with": true, "from": true, "de": true, "la": true,
+// smallWords stay in lower case inside a title ("Gone with the Wind").
+func smallWord(lower string) bool {
+	switch lower {
+	case "a", "an", "the", "and", "or", "of", "on", "in", "for", "to", "at", "by", "with", "from", "de", "la":
+		return true
+	}
+	return false
 }
 
 // TitleCase reports whether text reads as the title of a work or a slogan
-// written in title case: "We’re Not Gonna Take It".
+// written in title case: "We’re Not Gonna Take It". Its words are split at
+// spaces and dashes.
 func TitleCase(text string) bool {
-	words := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' })
 	caps, counted := 0, 0
-	for i, w := range words {
+	i := 0 // words read
+	for rest := text; rest != ""; i++ {
+		var w string
+		if w, rest = nextWord(rest); w == "" {
+			break
+		}
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if w == "" || smallWords[strings.ToLower(w)] && i > 0 {
+		if w == "" || i > 0 && smallWordFold(w) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -139,11 +191,59 @@ func TitleCase(text string) bool {
 			continue
 		}
 		counted++
-		if unicode.IsUpper(r) {
-			caps++
+		if !unicode.IsUpper(r) {
+			return false // a word in lower case: caps can no longer equal counted
+		}
+		caps++
+	}
+	return counted >= minTitleWords && caps == counted
+}
+
+// minTitleWords: a title has two capitalised words at least; one is a
+// name or a sentence's first word.
+const minTitleWords = 2
+
+// nextWord returns the first word of s, words being split at spaces and
+// dashes, and what follows it; an empty word when s holds none.
+func nextWord(s string) (word, rest string) {
+	start := -1
+	for i, r := range s {
+		sep := unicode.IsSpace(r) || r == '—' || r == '–'
+		switch {
+		case start < 0 && !sep:
+			start = i
+		case start >= 0 && sep:
+			return s[start:i], s[i:]
 		}
 	}
-	return counted >= 2 && caps == counted
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
+}
+
+// maxSmallWordBytes bounds the bytes of a word that may lower-case to a
+// small word: four letters, each at most three bytes (the Kelvin sign
+// lower-cases to k).
+const maxSmallWordBytes = 12
+
+// smallWordFold reports whether w lower-cased is a small word.
+func smallWordFold(w string) bool {
+	if len(w) > maxSmallWordBytes {
+		return false
+	}
+	var buf [maxSmallWordBytes]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return smallWord(strings.ToLower(w))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return smallWord(string(buf[:len(w)]))
 }
 
 // namingWords introduce a name, a title or a term rather than speech.
@@ -156,19 +256,49 @@ var namingWords = []string{
 // IsQuotation reports whether a quoted span is a direct quotation, given
 // its text and the paragraph text just before the opening mark.
 func IsQuotation(text, before string) bool {
-	if Words(text) < MinWords {
+	if !MoreWords(text, MinWords-1) {
 		return false
 	}
 	if TitleCase(text) {
 		return false
 	}
-	b := strings.ToLower(strings.TrimRight(before, " ,:\u00a0"))
+	// The naming words are ASCII: an ASCII text is compared folding
+	// case, any other lower-cased first.
+	b := strings.TrimRight(before, " ,:\u00a0")
+	for i := 0; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			b = strings.ToLower(b)
+			break
+		}
+	}
 	for _, w := range namingWords {
-		if strings.HasSuffix(b, w) && (len(b) == len(w) || !isWordByte(b[len(b)-len(w)-1])) {
+		if hasSuffixFold(b, w) && (len(b) == len(w) || !isWordByte(lowerByte(b[len(b)-len(w)-1]))) {
 			return false
 		}
 	}
 	return true
+}
+
+// hasSuffixFold reports whether s ends with the lower-case suffix,
+// folding ASCII case.
+func hasSuffixFold(s, suffix string) bool {
+	if len(s) < len(suffix) {
+		return false
+	}
+	s = s[len(s)-len(suffix):]
+	for i := 0; i < len(s); i++ {
+		if lowerByte(s[i]) != suffix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func isWordByte(c byte) bool {
