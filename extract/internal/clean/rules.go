@@ -60,18 +60,25 @@ var dateWords = sync.OnceValue(func() map[string]bool {
 // isDateLine reports a short line that is a date or time stamp, maybe with
 // a label or a source name ("Updated 1:39 am EST, Wednesday, November 20,
 // 2019", "Associated Press Published 11:34 PM EST Nov 19, 2019").
-func isDateLine(t string) bool {
+func isDateLine(t string) bool { return isFoldedDateLine(t, nil) }
+
+// isFoldedDateLine is isDateLine given t lower-cased (see fold), or nil.
+func isFoldedDateLine(t string, lower *folded) bool {
 	// Only ASCII figures make number words: a line without one is settled
 	// before it is split into words.
 	if !hasASCIIDigit(t) {
 		return false
 	}
-	ws := words(splitFigures(t))
-	if len(ws) < 2 || len(ws) > 24 {
-		return false
+	var l string
+	if split := splitFigures(t); split != t || lower == nil {
+		l = strings.ToLower(split)
+	} else {
+		l = lower.s
 	}
-	dates, digits, other, strong := 0, 0, 0, 0
-	for _, w := range ws {
+	n, dates, digits, other, strong := 0, 0, 0, 0, 0
+	forWords(l, func(i, j int) {
+		w := l[i:j]
+		n++
 		switch {
 		case isNumberWord(w):
 			digits++
@@ -83,8 +90,8 @@ func isDateLine(t string) bool {
 		default:
 			other++
 		}
-	}
-	if digits == 0 || dates == 0 {
+	})
+	if n < 2 || n > 24 || digits == 0 || dates == 0 {
 		return false
 	}
 	// "Day 8", "Year founded: 2014", "30,000 hours" label a list item; a
@@ -236,16 +243,29 @@ var tailRules = sync.OnceValue(func() []phraseRule {
 	}
 })
 
+// metaBranches are the patterns of metaRules split into alternatives.
+var metaBranches = sync.OnceValue(func() []branchSet {
+	return branchSets(metaRules(), func(phraseRule) bool { return true })
+})
+
 // metaRule names the rule that makes the block page metadata printed in the
-// body, or "".
-func metaRule(b Block) string {
+// body, or "". lower is b.Text lower-cased (see fold), or nil.
+func metaRule(b Block, lower *folded) string {
 	if len(b.Text) > 300 || b.Kind == "blockquote" || b.Kind == "pre" || b.Kind == "tr" {
 		return ""
 	}
 	t := strings.TrimSpace(b.Text)
-	for _, r := range metaRules() {
-		if r.re.MatchString(t) {
-			return r.rule
+	if t == "" {
+		return "" // no rule reads an empty line as metadata
+	}
+	if lower == nil {
+		lower = fold(b.Text)
+	}
+	i := len(b.Text) - len(strings.TrimLeftFunc(b.Text, unicode.IsSpace))
+	lower = lower.cut(b.Text, i, i+len(t))
+	for k, bs := range metaBranches() {
+		if bs.match(t, lower) {
+			return metaRules()[k].rule
 		}
 	}
 	if isLinkLine(t) {
@@ -254,7 +274,7 @@ func metaRule(b Block) string {
 	if isByline(t) || isCreditDate(t) {
 		return "byline"
 	}
-	if isDateLine(t) || isDateLabel(t) {
+	if isFoldedDateLine(t, lower) || isDateLabel(t) {
 		return "date-line"
 	}
 	return ""
@@ -302,7 +322,7 @@ func isByline(t string) bool {
 // isCreditDate reports names and a date joined by a separator: "Renée
 // Lachance and Dwayne Whitehorse · Oct. 4, 2023".
 func isCreditDate(t string) bool {
-	if !strings.ContainsAny(t, "·|•—–") {
+	if !hasCreditSeparator(t) {
 		return false // one part only
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '·' || r == '|' || r == '•' || r == '—' || r == '–' })
@@ -322,6 +342,14 @@ func isCreditDate(t string) bool {
 		}
 	}
 	return date && names
+}
+
+// hasCreditSeparator is strings.ContainsAny(t, "·|•—–"), with one
+// search a separator: a separator's bytes never occur inside another
+// character's.
+func hasCreditSeparator(t string) bool {
+	return strings.IndexByte(t, '|') >= 0 || strings.Contains(t, "·") || strings.Contains(t, "•") ||
+		strings.Contains(t, "—") || strings.Contains(t, "–")
 }
 
 // isNameList reports a few capitalised names joined by commas and "and".

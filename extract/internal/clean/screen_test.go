@@ -63,11 +63,24 @@ func TestAlternativesSpread(t *testing.T) {
 	}
 	for _, b := range got {
 		for _, s := range []string{"abx", "ABX", "cdx", "cex", "y", "Yes"} {
-			if b.re().MatchString(s) && !(b.first.ascii[s[0]] && b.mayMatch(s, strings.ToLower(s))) {
+			if b.re().MatchString(s) && !(b.first.ascii[s[0]] && b.mayMatch(s, fold(s))) {
 				t.Errorf("branch %q matches %q but its cheap tests say no", b.re(), s)
 			}
 		}
 	}
+}
+
+// phraseText is the text of a block the phrase rules read, trimmed the
+// plain way, or "" and the rule that settles the block without them.
+func phraseText(text string) (t, rule string) {
+	if len(text) > 400 {
+		return "", ""
+	}
+	t = strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]–— "))
+	if t == "" {
+		return "", "empty"
+	}
+	return t, ""
 }
 
 // referenceRule is boilerplateRule without its shortcuts: the joined
@@ -180,7 +193,7 @@ func TestNeedIndexAgrees(t *testing.T) {
 		}
 	}
 	for _, text := range texts {
-		found := needs.find(text, nil)
+		found := needs.find(fold(text), nil)
 		for i, r := range boilerplateRules() {
 			if r.need == nil {
 				continue
@@ -217,9 +230,29 @@ func branchSetsAgree(t *testing.T, rules []phraseRule, sets []branchSet, s strin
 		if sets[i] == nil {
 			continue
 		}
-		if got, want := sets[i].match(s, strings.ToLower(s)), r.re.MatchString(s); got != want {
+		if got, want := sets[i].match(s, fold(s)), r.re.MatchString(s); got != want {
 			t.Errorf("rule %d (%s) on %q: branches %v, pattern %v", i, r.rule, s, got, want)
 		}
+	}
+}
+
+// metaSamples are texts for the metadata rules.
+var metaSamples = []string{
+	"Tom Krisher, Ap Auto Writer", "Jane Doe, Associated Press", "Jane Doe, The Associated Press",
+	"Staff and wire reports", "Wire services", "The Associated Press", "Reuters", "AFP",
+	"Jane Doe, Reuters, in Paris.", "https://example.com/a", "www.example.com", "jane@example.com",
+	"example.com/path", "@handle", "Jane Doe, \u212aelvin", "O’Brien, AP", "A crowd, BBC ",
+}
+
+// metaRule skips an empty line: no metadata pattern matches one.
+func TestMetaRulesSkipEmpty(t *testing.T) {
+	for _, r := range metaRules() {
+		if r.re.MatchString("") {
+			t.Errorf("metadata rule %s matches an empty line", r.rule)
+		}
+	}
+	if got := metaRule(Block{Kind: "p", Text: "  "}, nil); got != "" {
+		t.Errorf("metaRule(blank) = %q, want none", got)
 	}
 }
 
@@ -227,6 +260,11 @@ func TestBranchSetsAgree(t *testing.T) {
 	for _, s := range append(slices.Clone(screenSamples), needSamples...) {
 		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s, s + "."} {
 			branchSetsAgree(t, boilerplateRules(), needBranches(), v)
+		}
+	}
+	for _, s := range append(slices.Clone(screenSamples), metaSamples...) {
+		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s, s + ".", s + " "} {
+			branchSetsAgree(t, metaRules(), metaBranches(), v)
 		}
 	}
 }
@@ -240,5 +278,6 @@ func FuzzBranchSets(f *testing.F) {
 			return
 		}
 		branchSetsAgree(t, boilerplateRules(), needBranches(), s)
+		branchSetsAgree(t, metaRules(), metaBranches(), s)
 	})
 }
