@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -81,6 +83,28 @@ var contentTokens = map[string]bool{
 	"tweet": true,
 }
 
+// classToken is what a class or id token says: the kind of furniture it
+// marks, if any, and whether it marks content.
+type classToken struct {
+	kind    string
+	content bool
+}
+
+// classTokens joins furnitureTokens and contentTokens, so that each token
+// of a class or id value is looked up once.
+var classTokens = sync.OnceValue(func() map[string]classToken {
+	m := make(map[string]classToken, len(furnitureTokens)+len(contentTokens))
+	for t, k := range furnitureTokens {
+		m[t] = classToken{kind: k}
+	}
+	for t := range contentTokens {
+		ct := m[t]
+		ct.content = true
+		m[t] = ct
+	}
+	return m
+})
+
 // roles of page furniture.
 var furnitureRoles = map[string]string{
 	"navigation": "nav", "banner": "nav", "contentinfo": "nav", "complementary": "related",
@@ -116,6 +140,11 @@ func anyToken(v string, sets ...map[string]bool) bool {
 	var spanBuf [16][2]int
 	var textBuf [128]byte
 	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+	return anyTokenOf(text, spans, sets...)
+}
+
+// anyTokenOf is anyToken over the words splitTokens made.
+func anyTokenOf(text []byte, spans [][2]int, sets ...map[string]bool) bool {
 	for i := range tokenCount(spans) {
 		t := tokenAt(text, spans, i)
 		for _, set := range sets {
@@ -125,6 +154,34 @@ func anyToken(v string, sets ...map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// tokenSet is a set of class and id tokens with hints: lower-case words
+// one of which every token of the set holds, so that a value whose words
+// hold none of them is settled without a lookup (TestTokenSetHints checks
+// the hints).
+type tokenSet struct {
+	tokens map[string]bool
+	hints  []string
+}
+
+// any reports whether one of the tokens of the class or id value v is in
+// the set.
+func (s *tokenSet) any(v string) bool {
+	if v == "" {
+		return false
+	}
+	var spanBuf [16][2]int
+	var textBuf [128]byte
+	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+	hinted := false
+	for _, h := range s.hints {
+		if bytes.Contains(text, []byte(h)) {
+			hinted = true
+			break
+		}
+	}
+	return hinted && anyTokenOf(text, spans, s.tokens)
 }
 
 // The tokens of a class or id value are its lower-case words, then each
@@ -184,16 +241,21 @@ func furnitureKind(n *html.Node) string {
 	var kind string
 	content := false
 	check := func(v string) {
+		if v == "" {
+			return
+		}
 		var spanBuf [16][2]int
 		var textBuf [128]byte
 		text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+		table := classTokens()
 		for i := range tokenCount(spans) {
-			t := tokenAt(text, spans, i)
-			if contentTokens[string(t)] {
-				content = true
+			ct, ok := table[string(tokenAt(text, spans, i))]
+			if !ok {
+				continue
 			}
-			if k, ok := furnitureTokens[string(t)]; ok && (kind == "" || kind == "meta") {
-				kind = k // any other kind outranks "meta": "author bio" is a bio
+			content = content || ct.content
+			if ct.kind != "" && (kind == "" || kind == "meta") {
+				kind = ct.kind // any other kind outranks "meta": "author bio" is a bio
 			}
 		}
 	}
@@ -732,6 +794,8 @@ var captionTokens = map[string]bool{
 	"legende": true, "bildtext": true, "pie de foto": true,
 }
 
+var captionSet = &tokenSet{tokens: captionTokens, hints: []string{"caption", "bild", "legende", "foto"}}
+
 // captionMaxLen is the most bytes of text of an element marked as a
 // caption: a longer one is a container whose class merely mentions one.
 const captionMaxLen = 600
@@ -748,7 +812,7 @@ func markCaption(n *html.Node, m measure) {
 	if m.text == 0 || m.text > captionMaxLen {
 		return
 	}
-	if !anyToken(attr(n, "class"), captionTokens) && !anyToken(attr(n, "id"), captionTokens) {
+	if !captionSet.any(attr(n, "class")) && !captionSet.any(attr(n, "id")) {
 		return
 	}
 	n.Data, n.DataAtom = "figcaption", atom.Figcaption

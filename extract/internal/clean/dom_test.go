@@ -2,6 +2,7 @@ package clean
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,6 +51,23 @@ func TestAnyToken(t *testing.T) {
 		want := slices.ContainsFunc(tokens(v), func(t string) bool { return set[t] })
 		if got := anyToken(v, set); got != want {
 			t.Errorf("anyToken(%q) = %v, tokens say %v", v, got, want)
+		}
+	}
+}
+
+// Every token of a set holds one of its hints, or the hints would skip
+// values that hold it.
+func TestTokenSetHints(t *testing.T) {
+	for name, set := range map[string]*tokenSet{"body": bodySet(), "caption": captionSet} {
+		for tok := range set.tokens {
+			if !slices.ContainsFunc(set.hints, func(h string) bool { return strings.Contains(tok, h) }) {
+				t.Errorf("%s token %q holds none of the hints %q", name, tok, set.hints)
+			}
+		}
+		for _, v := range []string{"", "article-body", "ArticleBody", "wp-caption-text", "entryContent main", "x y", "BILDTEXT"} {
+			if got, want := set.any(v), anyToken(v, set.tokens); got != want {
+				t.Errorf("%s set on %q: %v, plain lookup %v", name, v, got, want)
+			}
 		}
 	}
 }
