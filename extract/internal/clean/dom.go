@@ -365,61 +365,111 @@ type measure struct {
 	text, link, prose int
 }
 
-// measures returns the measure of every element, computed once bottom-up,
-// so container guards cost O(n).
-func measures(root *html.Node) map[*html.Node]measure {
-	m := make(map[*html.Node]measure, countElements(root, 0))
+// pageMeasures holds the measure of every element of a tree, computed once
+// bottom-up so that container guards cost O(n). The measures are kept in
+// the order a walk from the top meets the elements, each with the number
+// of elements measured in its subtree, so that a walk over the tree finds
+// an element's measure by its place (see next) instead of by a lookup.
+// Elements inside scripts, styles and templates, and below maxDepth, are
+// not measured: their measure is zero.
+type pageMeasures struct {
+	all   []measure
+	size  []int32
+	first int // index of the first measured child of the root, or -1
+	mark  int // index of the element measures was asked to mark, or -1
+}
+
+// measures measures the elements under root, and notes the index of mark.
+func measures(root, mark *html.Node) *pageMeasures {
+	pm := &pageMeasures{first: -1, mark: -1}
 	var walk func(n *html.Node, depth int) measure
 	walk = func(n *html.Node, depth int) measure {
 		var total measure
 		if depth > maxDepth {
 			return total
 		}
+		idx := -1
+		if n.Type == html.ElementNode {
+			idx = len(pm.all)
+			pm.all = append(pm.all, measure{})
+			pm.size = append(pm.size, 0)
+			if n == mark {
+				pm.mark = idx
+			}
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
 				total.text += len(strings.TrimSpace(c.Data))
 			case html.ElementNode:
-				if c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template {
+				if unmeasured(c) {
 					continue
 				}
-				sub := walk(c, depth+1)
-				switch c.DataAtom {
-				case atom.A:
-					sub.link = sub.text
-				case atom.P:
-					sub.prose = sub.text - sub.link
-				}
-				total.text += sub.text
-				total.link += sub.link
-				total.prose += sub.prose
+				total.addChild(c, walk(c, depth+1))
 			}
 		}
-		if n.Type == html.ElementNode {
-			m[n] = total
+		if idx >= 0 {
+			pm.all[idx] = total
+			pm.size[idx] = int32(len(pm.all) - idx)
 		}
 		return total
 	}
 	walk(root, 0)
-	return m
+	if root.Type != html.ElementNode {
+		pm.first = 0
+	} else {
+		pm.first = pm.firstChild(0)
+	}
+	return pm
 }
 
-// countElements counts the elements under n that measures records, so
-// that its map is made at its final size.
-func countElements(n *html.Node, depth int) int {
-	if depth > maxDepth {
-		return 0
+// addChild adds to m the measure of its child element c: a link's text
+// is link text, a paragraph's text outside links is prose.
+func (m *measure) addChild(c *html.Node, sub measure) {
+	switch c.DataAtom {
+	case atom.A:
+		sub.link = sub.text
+	case atom.P:
+		sub.prose = sub.text - sub.link
 	}
-	count := 0
-	if n.Type == html.ElementNode {
-		count = 1
+	m.text += sub.text
+	m.link += sub.link
+	m.prose += sub.prose
+}
+
+// unmeasured reports an element whose subtree measures skips.
+func unmeasured(n *html.Node) bool {
+	return n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Template
+}
+
+// at returns the measure of the element at index i, zero for -1.
+func (pm *pageMeasures) at(i int) measure {
+	if i < 0 {
+		return measure{}
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style && c.DataAtom != atom.Template {
-			count += countElements(c, depth+1)
-		}
+	return pm.all[i]
+}
+
+// firstChild returns the index of the first measured child of the element
+// at index i, or -1 when none of its children is measured. Below maxDepth
+// no element is; above it every element child that is not unmeasured is.
+func (pm *pageMeasures) firstChild(i int) int {
+	if i < 0 || pm.size[i] == 1 {
+		return -1
 	}
-	return count
+	return i + 1
+}
+
+// next returns the index of the element child c, met in a walk over its
+// parent's children in order, where *cursor is the index of the next
+// measured child (from firstChild); it moves the cursor past c.
+func (pm *pageMeasures) next(c *html.Node, cursor *int) int {
+	if *cursor < 0 || unmeasured(c) {
+		return -1
+	}
+	i := *cursor
+	*cursor += int(pm.size[i])
+	return i
 }
 
 // creditMaxLen is the longest text cut as a photo credit by its class.
@@ -440,21 +490,23 @@ const maxDepth = 2000
 // rule cuts a container that holds a large share of the page's paragraph
 // text.
 func preClean(doc *html.Node, strict bool) ([]removal, measure) {
-	ms := measures(doc)
 	body := findBody(doc)
-	page := ms[body]
+	ms := measures(doc, body)
+	page := ms.at(ms.mark)
 	total := page.text
 	var cut []removal
 	var pagePairs map[uint64]int // word pairs of the page, counted when a pull quote is met
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
+	var walk func(n *html.Node, depth, cursor int)
+	walk = func(n *html.Node, depth, cursor int) {
 		if depth > maxDepth {
 			return
 		}
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				rule := furnitureRule(c, ms[c], total)
+				i := ms.next(c, &cursor)
+				m := ms.at(i)
+				rule := furnitureRule(c, m, total)
 				if rule == "class:pullquote" {
 					if pagePairs == nil {
 						pagePairs = pairCounts(nodeText(body))
@@ -463,19 +515,19 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 						rule = ""
 					}
 				}
-				if strict && rule != "" && !strings.HasPrefix(rule, "tag:") && (!insideStory[rule] || holdsStory(ms[c], page)) {
+				if strict && rule != "" && !strings.HasPrefix(rule, "tag:") && (!insideStory[rule] || holdsStory(m, page)) {
 					rule = ""
 				}
 				if rule != "" {
 					cut = append(cut, removal{node: c, parent: n, next: next, rule: rule})
 					n.RemoveChild(c)
 				} else {
-					if ms[c].text >= bylineMaxLen {
+					if m.text >= bylineMaxLen {
 						defuseByline(c)
 					}
 					defuseEmbed(c)
-					markCaption(c, ms[c])
-					walk(c, depth+1)
+					markCaption(c, m)
+					walk(c, depth+1, ms.firstChild(i))
 				}
 			} else if c.Type == html.CommentNode {
 				cut = append(cut, removal{node: c, parent: n, next: next})
@@ -484,7 +536,7 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 			c = next
 		}
 	}
-	walk(doc, 0)
+	walk(doc, 0, ms.first)
 	return cut, page
 }
 
@@ -507,16 +559,22 @@ var insideStory = map[string]bool{
 // of its parent's paragraphs, until no child does. It returns nil when the
 // page has too little paragraph text to tell.
 func proseContainer(doc *html.Node) *html.Node {
-	ms := measures(doc)
 	n := findBody(doc)
-	if ms[n].prose < proseContainerMin {
+	ms := measures(doc, n)
+	i := ms.mark
+	if ms.at(i).prose < proseContainerMin {
 		return nil
 	}
 	for depth := 0; depth < maxDepth; depth++ {
 		var next *html.Node
+		cursor := ms.firstChild(i)
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && float64(ms[c].prose) >= proseDescend*float64(ms[n].prose) {
-				next = c
+			if c.Type != html.ElementNode {
+				continue
+			}
+			ci := ms.next(c, &cursor)
+			if float64(ms.at(ci).prose) >= proseDescend*float64(ms.at(i).prose) {
+				next, i = c, ci
 				break
 			}
 		}
