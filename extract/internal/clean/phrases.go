@@ -246,8 +246,28 @@ const phraseTrim = "|•·›»«<>[]–— "
 // lists) a lower-cased block holds. The words are kept in groups of 64,
 // one bit a word.
 type needIndex struct {
-	groups [][]string
+	groups []needGroup
 	masks  [][]uint64 // per rule, the words of its need list, per group
+}
+
+// needGroup is up to 64 words, with the sketch bit of each one's first
+// byte pair (see sketch), or noPair for a one-byte word.
+type needGroup struct {
+	words []string
+	first []uint32
+}
+
+// noPair marks a word shorter than a byte pair.
+const noPair = ^uint32(0)
+
+// add adds w to the group.
+func (g *needGroup) add(w string) {
+	g.words = append(g.words, w)
+	bit := noPair
+	if len(w) >= 2 {
+		bit = pairBit(w[0], w[1])
+	}
+	g.first = append(g.first, bit)
 }
 
 // boilerplateNeeds indexes the need lists of the phrase rules, or is nil
@@ -265,9 +285,9 @@ var boilerplateNeeds = sync.OnceValue(func() *needIndex {
 			if _, ok := at[w]; !ok {
 				at[w] = place{n / 64, n % 64}
 				if n%64 == 0 {
-					x.groups = append(x.groups, nil)
+					x.groups = append(x.groups, needGroup{})
 				}
-				x.groups[n/64] = append(x.groups[n/64], w)
+				x.groups[n/64].add(w)
 				n++
 			}
 		}
@@ -285,10 +305,15 @@ var boilerplateNeeds = sync.OnceValue(func() *needIndex {
 // find appends to found the words lower holds, as bits, one uint64 per
 // group.
 func (x *needIndex) find(lower *folded, found []uint64) []uint64 {
+	sk := lower.sk
 	for _, g := range x.groups {
 		var bits uint64
-		for k, w := range g {
-			if lower.contains(w) {
+		for k, bit := range g.first {
+			// The first pair alone rules out most words.
+			if bit != noPair && sk[bit/64]&(1<<(bit%64)) == 0 {
+				continue
+			}
+			if lower.contains(g.words[k]) {
 				bits |= 1 << k
 			}
 		}
