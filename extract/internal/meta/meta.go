@@ -9,6 +9,7 @@
 package meta
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/url"
 	"strings"
@@ -464,7 +465,11 @@ func bylineElement(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "itemprop"), "author") {
 		return true
 	}
-	class := strings.ToLower(attr(n, "class"))
+	class := attr(n, "class")
+	if !mayNameByline(class) {
+		return false
+	}
+	class = strings.ToLower(class)
 	if !strings.Contains(class, "byline") && !strings.Contains(class, "author") {
 		return false // every class name below holds one of the two
 	}
@@ -475,6 +480,29 @@ func bylineElement(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// mayNameByline screens class values for bylineElement without
+// lower-casing them: an ASCII value must hold "byline" or "author" in some
+// case. A value with other characters is left to the full test (strings.ToLower
+// turns some of them into ASCII letters).
+func mayNameByline(class string) bool {
+	var buf [256]byte
+	if len(class) > len(buf) {
+		return true
+	}
+	for i := 0; i < len(class); i++ {
+		c := class[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	l := buf[:len(class)]
+	return bytes.Contains(l, []byte("byline")) || bytes.Contains(l, []byte("author"))
 }
 
 // parseTime reads a date in any common form; a date without a zone is taken
