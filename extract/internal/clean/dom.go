@@ -373,15 +373,41 @@ type measure struct {
 // Elements inside scripts, styles and templates, and below maxDepth, are
 // not measured: their measure is zero.
 type pageMeasures struct {
-	all   []measure
-	size  []int32
+	all   []placedMeasure
 	first int // index of the first measured child of the root, or -1
 	mark  int // index of the element measures was asked to mark, or -1
 }
 
+// placedMeasure is an element's measure and the number of elements
+// measured in its subtree, itself included.
+type placedMeasure struct {
+	measure
+	size int32
+}
+
+// measurePool keeps the slices of measures done with (see release), so
+// that measuring a page allocates nothing once a few pages have been read.
+var measurePool = sync.Pool{New: func() any { return new(pageMeasures) }}
+
+// release returns pm to the pool; pm must not be used after. The
+// measures of a page larger than pooledElements are left to the collector.
+func (pm *pageMeasures) release() {
+	if cap(pm.all) > pooledElements {
+		return
+	}
+	pm.all = pm.all[:0]
+	measurePool.Put(pm)
+}
+
+// pooledElements is the most elements whose measures the pool keeps: a
+// news page has a few thousand.
+const pooledElements = 1 << 16
+
 // measures measures the elements under root, and notes the index of mark.
+// The caller releases the result when done with it.
 func measures(root, mark *html.Node) *pageMeasures {
-	pm := &pageMeasures{first: -1, mark: -1}
+	pm := measurePool.Get().(*pageMeasures)
+	pm.first, pm.mark = -1, -1
 	var walk func(n *html.Node, depth int) measure
 	walk = func(n *html.Node, depth int) measure {
 		var total measure
@@ -391,8 +417,7 @@ func measures(root, mark *html.Node) *pageMeasures {
 		idx := -1
 		if n.Type == html.ElementNode {
 			idx = len(pm.all)
-			pm.all = append(pm.all, measure{})
-			pm.size = append(pm.size, 0)
+			pm.all = append(pm.all, placedMeasure{})
 			if n == mark {
 				pm.mark = idx
 			}
@@ -409,8 +434,7 @@ func measures(root, mark *html.Node) *pageMeasures {
 			}
 		}
 		if idx >= 0 {
-			pm.all[idx] = total
-			pm.size[idx] = int32(len(pm.all) - idx)
+			pm.all[idx] = placedMeasure{measure: total, size: int32(len(pm.all) - idx)}
 		}
 		return total
 	}
@@ -447,14 +471,14 @@ func (pm *pageMeasures) at(i int) measure {
 	if i < 0 {
 		return measure{}
 	}
-	return pm.all[i]
+	return pm.all[i].measure
 }
 
 // firstChild returns the index of the first measured child of the element
 // at index i, or -1 when none of its children is measured. Below maxDepth
 // no element is; above it every element child that is not unmeasured is.
 func (pm *pageMeasures) firstChild(i int) int {
-	if i < 0 || pm.size[i] == 1 {
+	if i < 0 || pm.all[i].size == 1 {
 		return -1
 	}
 	return i + 1
@@ -468,7 +492,7 @@ func (pm *pageMeasures) next(c *html.Node, cursor *int) int {
 		return -1
 	}
 	i := *cursor
-	*cursor += int(pm.size[i])
+	*cursor += int(pm.all[i].size)
 	return i
 }
 
@@ -492,6 +516,7 @@ const maxDepth = 2000
 func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 	body := findBody(doc)
 	ms := measures(doc, body)
+	defer ms.release()
 	page := ms.at(ms.mark)
 	total := page.text
 	var cut []removal
@@ -561,6 +586,7 @@ var insideStory = map[string]bool{
 func proseContainer(doc *html.Node) *html.Node {
 	n := findBody(doc)
 	ms := measures(doc, n)
+	defer ms.release()
 	i := ms.mark
 	if ms.at(i).prose < proseContainerMin {
 		return nil
