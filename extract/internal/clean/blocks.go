@@ -46,7 +46,7 @@ func newBlockBuilder(sites []string) *blockBuilder {
 // blockBuilder turns a content tree into blocks.
 type blockBuilder struct {
 	blocks    []Block
-	cur       strings.Builder
+	cur       []byte // the text of the block being built, its buffer reused from block to block
 	links     int
 	kind      string
 	level     int
@@ -64,9 +64,9 @@ type blockBuilder struct {
 func (b *blockBuilder) flush() {
 	var text string
 	if b.inPre > 0 || b.kind == "pre" {
-		text = strings.TrimSpace(Sanitize(b.cur.String()))
+		text = strings.TrimSpace(Sanitize(string(b.cur)))
 	} else {
-		text = normalizeSpace(b.cur.String())
+		text = normalizeSpace(string(b.cur))
 	}
 	if text != "" {
 		kind := b.kind
@@ -78,11 +78,11 @@ func (b *blockBuilder) flush() {
 		}
 		kicker := ""
 		if kind == "li" && b.kickerEnd >= 0 {
-			kicker = normalizeSpace(b.cur.String()[:b.kickerEnd])
+			kicker = normalizeSpace(string(b.cur[:b.kickerEnd]))
 		}
 		b.blocks = append(b.blocks, Block{Kind: kind, Level: b.level, Ordered: b.order, Text: text, linkChars: b.links, siteChars: b.siteN, kicker: kicker})
 	}
-	b.cur.Reset()
+	b.cur = b.cur[:0]
 	b.links, b.siteN, b.kickerEnd = 0, 0, -1
 }
 
@@ -98,7 +98,7 @@ func (b *blockBuilder) start(kind string, level int, ordered bool) (restore func
 }
 
 func (b *blockBuilder) text(s string) {
-	b.cur.WriteString(s)
+	b.cur = append(b.cur, s...)
 	if b.inLink > 0 {
 		n := len(strings.TrimSpace(s))
 		b.links += n
@@ -140,9 +140,9 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 		return
 	case atom.Br:
 		if b.inPre > 0 {
-			b.cur.WriteByte('\n')
+			b.cur = append(b.cur, '\n')
 		} else {
-			b.cur.WriteByte(' ')
+			b.cur = append(b.cur, ' ')
 		}
 		return
 	case atom.Img:
@@ -150,7 +150,7 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 	case atom.A:
 		site := sameSite(attr(n, "href"), b.sites)
 		if b.kickerEnd < 0 {
-			b.kickerEnd = b.cur.Len()
+			b.kickerEnd = len(b.cur)
 		}
 		b.inLink++
 		if site {
