@@ -168,20 +168,38 @@ type tokenSet struct {
 // any reports whether one of the tokens of the class or id value v is in
 // the set.
 func (s *tokenSet) any(v string) bool {
-	if v == "" {
+	if v == "" || !holdsHint(v, s.hints) {
 		return false
 	}
 	var spanBuf [16][2]int
 	var textBuf [128]byte
 	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
-	hinted := false
-	for _, h := range s.hints {
-		if bytes.Contains(text, []byte(h)) {
-			hinted = true
-			break
+	return anyTokenOf(text, spans, s.tokens)
+}
+
+// holdsHint reports whether v holds one of hints (lower-case letters and
+// digits) in any case: a word of a token is a run of v's characters, so a
+// value without any hint has no token that holds one. A long value is
+// not screened.
+func holdsHint(v string, hints []string) bool {
+	var buf [128]byte
+	if len(v) > len(buf) {
+		return true
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	l := buf[:len(v)]
+	for _, h := range hints {
+		if bytes.Contains(l, []byte(h)) {
+			return true
 		}
 	}
-	return hinted && anyTokenOf(text, spans, s.tokens)
+	return false
 }
 
 // The tokens of a class or id value are its lower-case words, then each

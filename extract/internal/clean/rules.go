@@ -77,8 +77,11 @@ func isFoldedDateLine(t string, lower *folded) bool {
 	}
 	n, dates, digits, other, strong := 0, 0, 0, 0, 0
 	forWords(l, func(i, j int) {
-		w := l[i:j]
 		n++
+		if n > maxDateWords || other > maxDateOther {
+			return // settled: not a date line
+		}
+		w := l[i:j]
 		switch {
 		case isNumberWord(w):
 			digits++
@@ -91,7 +94,7 @@ func isFoldedDateLine(t string, lower *folded) bool {
 			other++
 		}
 	})
-	if n < 2 || n > 24 || digits == 0 || dates == 0 {
+	if n < 2 || n > maxDateWords || digits == 0 || dates == 0 {
 		return false
 	}
 	// "Day 8", "Year founded: 2014", "30,000 hours" label a list item; a
@@ -100,8 +103,15 @@ func isFoldedDateLine(t string, lower *folded) bool {
 	if strong == 0 && !numericDate(t) {
 		return false
 	}
-	return other <= 4 && other*2 <= dates+digits
+	return other <= maxDateOther && other*2 <= dates+digits
 }
+
+// A date line has at most maxDateWords words, of which at most
+// maxDateOther are neither figures nor date words.
+const (
+	maxDateWords = 24
+	maxDateOther = 4
+)
 
 // splitFigures puts a space where a word runs into a figure ("2 hours
 // ago10:05"), as stamps printed side by side run together.
