@@ -596,10 +596,13 @@ func (s *state) trimTail(blocks []Block) []Block {
 	for n := 0; n < 4 && len(blocks) > 1; n++ {
 		b := blocks[len(blocks)-1]
 		rule := ""
-		for _, r := range tailRules() {
-			if len(b.Text) < 800 && r.re.MatchString(b.Text) {
-				rule = r.rule
-				break
+		if len(b.Text) < 800 {
+			lower := fold(b.Text)
+			for i, bs := range tailBranches() {
+				if bs.match(b.Text, lower) {
+					rule = tailRules()[i].rule
+					break
+				}
 			}
 		}
 		if rule == "" && b.Kind == "h" && !isNumberedPoint(b.Text) {

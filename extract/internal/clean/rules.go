@@ -258,6 +258,11 @@ var metaBranches = sync.OnceValue(func() []branchSet {
 	return branchSets(metaRules(), func(phraseRule) bool { return true })
 })
 
+// tailBranches are the patterns of tailRules split into alternatives.
+var tailBranches = sync.OnceValue(func() []branchSet {
+	return branchSets(tailRules(), func(phraseRule) bool { return true })
+})
+
 // metaRule names the rule that makes the block page metadata printed in the
 // body, or "". lower is b.Text lower-cased (see fold), or nil.
 func metaRule(b Block, lower *folded) string {

@@ -256,15 +256,34 @@ func TestMetaRulesSkipEmpty(t *testing.T) {
 	}
 }
 
+// tailSamples are texts for the rules on the blocks that end a story.
+var tailSamples = []string{
+	"Disclaimer: the author owns shares.", "Disclosure : none", "Example Media Group, 1200 Harbor Street, Suite 400, Portland, OR 97201",
+	"Musterstraße 12, 10115 Berlin", "Phil Helsel is a reporter for NBC News.", "Jane Doe (@jdoe) is a staff writer.",
+	"Korrespondent Jan Muster ist bei der Zeitung für Landespolitik zuständig.", "He is a reporter.", "Rue de Rivoli 1",
+}
+
 func TestBranchSetsAgree(t *testing.T) {
-	for _, s := range append(slices.Clone(screenSamples), needSamples...) {
-		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s, s + "."} {
-			branchSetsAgree(t, boilerplateRules(), needBranches(), v)
+	for _, tt := range []struct {
+		rules   []phraseRule
+		sets    []branchSet
+		samples []string
+	}{
+		{boilerplateRules(), needBranches(), needSamples},
+		{metaRules(), metaBranches(), metaSamples},
+		{tailRules(), tailBranches(), tailSamples},
+	} {
+		matched := 0
+		for _, s := range append(slices.Clone(screenSamples), tt.samples...) {
+			for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s, s + ".", s + " "} {
+				branchSetsAgree(t, tt.rules, tt.sets, v)
+				if slices.ContainsFunc(tt.rules, func(r phraseRule) bool { return r.re.MatchString(v) }) {
+					matched++
+				}
+			}
 		}
-	}
-	for _, s := range append(slices.Clone(screenSamples), metaSamples...) {
-		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s, s + ".", s + " "} {
-			branchSetsAgree(t, metaRules(), metaBranches(), v)
+		if matched < len(tt.samples) {
+			t.Errorf("only %d samples match a rule of %s: the samples no longer exercise the rules", matched, tt.rules[0].rule)
 		}
 	}
 }
@@ -279,5 +298,6 @@ func FuzzBranchSets(f *testing.F) {
 		}
 		branchSetsAgree(t, boilerplateRules(), needBranches(), s)
 		branchSetsAgree(t, metaRules(), metaBranches(), s)
+		branchSetsAgree(t, tailRules(), tailBranches(), s)
 	})
 }
