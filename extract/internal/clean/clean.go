@@ -903,14 +903,20 @@ func isLinkDense(b Block) bool {
 type pairSet []uint64
 
 func wordPairs(text string) pairSet {
-	ws := words(text)
-	if len(ws) < 8 || len(ws) > nearDuplicateMax {
+	l := strings.ToLower(text) // the words of text, as words reads them
+	n := 0
+	forWords(l, func(int, int) { n++ })
+	if n < 8 || n > nearDuplicateMax {
 		return nil
 	}
-	ps := make(pairSet, 0, len(ws)-1)
-	for i := 0; i+1 < len(ws); i++ {
-		ps = append(ps, hashPair(ws[i], ws[i+1]))
-	}
+	ps := make(pairSet, 0, n-1)
+	prev := ""
+	forWords(l, func(i, j int) {
+		if prev != "" {
+			ps = append(ps, hashPair(prev, l[i:j]))
+		}
+		prev = l[i:j]
+	})
 	slices.Sort(ps)
 	return ps
 }

@@ -169,15 +169,27 @@ var numericDateRe = sync.OnceValue(func() *regexp.Regexp {
 
 // isDateLabel reports a lone label of a date line ("Published",
 // "Updated").
-func isDateLabel(t string) bool {
+func isDateLabel(t string) bool { return isFoldedDateLabel(t, nil) }
+
+// isFoldedDateLabel is isDateLabel given t lower-cased (see fold), or nil.
+func isFoldedDateLabel(t string, lower *folded) bool {
 	if !mayStartDateLabel(t) {
 		return false
 	}
-	ws := words(t)
-	if len(ws) == 0 || len(ws) > 2 {
+	if lower == nil {
+		lower = fold(t)
+	}
+	n, first := 0, ""
+	forWords(lower.s, func(i, j int) {
+		if n == 0 {
+			first = lower.s[i:j]
+		}
+		n++
+	})
+	if n == 0 || n > 2 {
 		return false
 	}
-	switch ws[0] {
+	switch first {
 	case "published", "updated", "posted", "modified", "publié", "veröffentlicht", "aktualisiert", "publicado", "actualizado":
 		return true
 	}
@@ -289,7 +301,7 @@ func metaRule(b Block, lower *folded) string {
 	if isByline(t) || isCreditDate(t) {
 		return "byline"
 	}
-	if isFoldedDateLine(t, lower) || isDateLabel(t) {
+	if isFoldedDateLine(t, lower) || isFoldedDateLabel(t, lower) {
 		return "date-line"
 	}
 	return ""
