@@ -133,16 +133,44 @@ func (b *phraseBranch) mayMatch(text string, lower *folded) bool {
 	return (b.need == "" || strings.ContainsAny(text, b.need)) && b.lits.holds(lower)
 }
 
-// foldRune is one character of a literal, and whether it matches its case
-// variants too.
+// foldRune is one character of a literal and, when it matches its case
+// variants too, those variants (at most maxVariants; a rune with more
+// keeps fold set and has them found at match time).
 type foldRune struct {
-	r    rune
-	fold bool
+	r        rune
+	fold     bool
+	variants []rune
+}
+
+// maxVariants bounds the case variants a foldRune lists.
+const maxVariants = 3
+
+// newFoldRune returns the literal character r, matching its case variants
+// when fold is set.
+func newFoldRune(r rune, fold bool) foldRune {
+	f := foldRune{r: r, fold: fold}
+	if !fold {
+		return f
+	}
+	for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
+		if len(f.variants) == maxVariants {
+			f.variants = nil
+			return f
+		}
+		f.variants = append(f.variants, c)
+	}
+	f.fold = false // the variants say it all
+	return f
 }
 
 func (f foldRune) matches(r rune) bool {
 	if r == f.r {
 		return true
+	}
+	for _, v := range f.variants {
+		if v == r {
+			return true
+		}
 	}
 	if !f.fold {
 		return false
@@ -274,7 +302,7 @@ func literalPrefix(re *syntax.Regexp) []foldRune {
 			break
 		}
 		for _, r := range part.Rune {
-			out = append(out, foldRune{r: r, fold: part.Flags&syntax.FoldCase != 0})
+			out = append(out, newFoldRune(r, part.Flags&syntax.FoldCase != 0))
 		}
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 // fullScreen joins every phrase pattern without a pre-test into one, the
@@ -300,4 +301,23 @@ func FuzzBranchSets(f *testing.F) {
 		branchSetsAgree(t, metaRules(), metaBranches(), s)
 		branchSetsAgree(t, tailRules(), tailBranches(), s)
 	})
+}
+
+// A literal character that folds case matches exactly its case variants.
+func TestFoldRuneMatches(t *testing.T) {
+	for _, r := range []rune{'a', 'K', 's', 'σ', 'θ', 'ǅ', '1', 'ß', 'İ'} {
+		f := newFoldRune(r, true)
+		for c := rune(0); c < 0x2200; c++ {
+			want := c == r
+			for v := unicode.SimpleFold(r); v != r; v = unicode.SimpleFold(v) {
+				want = want || c == v
+			}
+			if got := f.matches(c); got != want {
+				t.Errorf("%q folding matches %q: %v, want %v", r, c, got, want)
+			}
+		}
+		if g := newFoldRune(r, false); g.matches(r+1) || !g.matches(r) {
+			t.Errorf("%q without folding matches other characters", r)
+		}
+	}
 }
