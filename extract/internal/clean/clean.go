@@ -903,12 +903,11 @@ func isLinkDense(b Block) bool {
 type pairSet []uint64
 
 func wordPairs(text string) pairSet {
-	l := strings.ToLower(text) // the words of text, as words reads them
-	n := 0
-	forWords(l, func(int, int) { n++ })
+	n := countWordsUpTo(text, nearDuplicateMax)
 	if n < 8 || n > nearDuplicateMax {
 		return nil
 	}
+	l := strings.ToLower(text) // the words of text, as words reads them
 	ps := make(pairSet, 0, n-1)
 	prev := ""
 	forWords(l, func(i, j int) {

@@ -184,6 +184,26 @@ func words(s string) []string {
 
 // forWords calls fn with the bounds of each run of letters and digits in s.
 func forWords(s string, fn func(i, j int)) {
+	forWordsWhile(s, func(i, j int) bool {
+		fn(i, j)
+		return true
+	})
+}
+
+// countWordsUpTo counts the words of s (its runs of letters and digits),
+// stopping past limit. strings.ToLower keeps every character a letter or
+// digit or not one, so s has as many words as s lower-cased.
+func countWordsUpTo(s string, limit int) int {
+	n := 0
+	forWordsWhile(s, func(int, int) bool {
+		n++
+		return n <= limit
+	})
+	return n
+}
+
+// forWordsWhile is forWords, stopping when fn returns false.
+func forWordsWhile(s string, fn func(i, j int) bool) {
 	start := -1
 	for i := 0; i < len(s); {
 		var word bool
@@ -199,7 +219,9 @@ func forWords(s string, fn func(i, j int)) {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			fn(start, i)
+			if !fn(start, i) {
+				return
+			}
 			start = -1
 		}
 		i += size
