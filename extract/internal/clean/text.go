@@ -44,6 +44,16 @@ func normalizeSpace(s string) string {
 	space := false
 	invalid := false // the last byte was invalid UTF-8
 	for i := 0; i < len(s); {
+		if j := plainRun(s, i); j > i {
+			// Printable ASCII other than the space is copied as it is.
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space, invalid = false, false
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if r == utf8.RuneError && size == 1 {
@@ -71,6 +81,15 @@ func normalizeSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// plainRun returns the end of the run of printable ASCII characters other
+// than the space that starts at s[i] (i when there is none).
+func plainRun(s string, i int) int {
+	for i < len(s) && s[i] > ' ' && s[i] < 0x7f {
+		i++
+	}
+	return i
 }
 
 // normalized reports whether normalizeSpace would return s unchanged: no
