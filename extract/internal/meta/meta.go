@@ -9,7 +9,6 @@
 package meta
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/url"
 	"strings"
@@ -487,22 +486,23 @@ func bylineElement(n *html.Node) bool {
 // case. A value with other characters is left to the full test (strings.ToLower
 // turns some of them into ASCII letters).
 func mayNameByline(class string) bool {
-	var buf [256]byte
-	if len(class) > len(buf) {
-		return true
-	}
 	for i := 0; i < len(class); i++ {
 		c := class[i]
 		if c >= utf8.RuneSelf {
 			return true
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		switch c | 0x20 {
+		case 'b':
+			if len(class)-i >= len("byline") && strings.EqualFold(class[i:i+len("byline")], "byline") {
+				return true
+			}
+		case 'a':
+			if len(class)-i >= len("author") && strings.EqualFold(class[i:i+len("author")], "author") {
+				return true
+			}
 		}
-		buf[i] = c
 	}
-	l := buf[:len(class)]
-	return bytes.Contains(l, []byte("byline")) || bytes.Contains(l, []byte("author"))
+	return false
 }
 
 // parseTime reads a date in any common form; a date without a zone is taken
