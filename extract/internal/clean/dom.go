@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 
@@ -177,26 +176,19 @@ func (s *tokenSet) any(v string) bool {
 	return anyTokenOf(text, spans, s.tokens)
 }
 
-// holdsHint reports whether v holds one of hints (lower-case letters and
-// digits) in any case: a word of a token is a run of v's characters, so a
-// value without any hint has no token that holds one. A long value is
-// not screened.
+// holdsHint reports whether v holds one of hints (lower-case ASCII
+// letters and digits) in any case: a word of a token is a run of v's
+// characters, so a value without any hint has no token that holds one.
 func holdsHint(v string, hints []string) bool {
-	var buf [128]byte
-	if len(v) > len(buf) {
-		return true
-	}
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[i] = c
-	}
-	l := buf[:len(v)]
-	for _, h := range hints {
-		if bytes.Contains(l, []byte(h)) {
-			return true
+		for _, h := range hints {
+			if h[0] == c && len(v)-i >= len(h) && strings.EqualFold(v[i:i+len(h)], h) {
+				return true
+			}
 		}
 	}
 	return false
