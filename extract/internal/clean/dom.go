@@ -730,6 +730,9 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 			return "tag:form"
 		}
 	}
+	if len(n.Attr) == 0 {
+		return "" // nothing below reads anything but attributes
+	}
 	if isHidden(n) {
 		if collapsedProse(m) && !isDialog(n) {
 			unhide(n)
