@@ -1,8 +1,10 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -351,14 +353,29 @@ func isHidden(n *html.Node) bool {
 	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
 		return true
 	}
-	st := strings.ToLower(attr(n, "style"))
-	if st != "" {
-		st = strings.ReplaceAll(st, " ", "")
-		if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
-			return true
+	return styleHides(attr(n, "style"))
+}
+
+// styleHides reports a style attribute that hides its element:
+// "display:none" or "visibility:hidden", in any case, spaces aside. A
+// short ASCII value is read in place of a lower-cased copy.
+func styleHides(style string) bool {
+	var buf [256]byte
+	compact := buf[:0]
+	for i := 0; i < len(style); i++ {
+		c := style[i]
+		if c >= utf8.RuneSelf || len(compact) == len(buf) {
+			st := strings.ReplaceAll(strings.ToLower(style), " ", "")
+			return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != ' ' {
+			compact = append(compact, c)
 		}
 	}
-	return false
+	return bytes.Contains(compact, []byte("display:none")) || bytes.Contains(compact, []byte("visibility:hidden"))
 }
 
 // removal is a node cut before readability runs, with its place in the

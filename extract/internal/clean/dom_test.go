@@ -168,3 +168,19 @@ func TestMeasuresByPlace(t *testing.T) {
 		}
 	}
 }
+
+// styleHides reads a style as lower-casing it and dropping its spaces
+// would.
+func TestStyleHides(t *testing.T) {
+	for _, st := range []string{
+		"", "display:none", "DISPLAY : NONE", "color:red; visibility: hidden", "display:block",
+		"display:\tnone", "v\u0130sibility:hidden", "visibility:h\u0130dden", strings.Repeat("x", 300) + ";display:none",
+		"font-family:'Ünïcode'; display: none", "displaynone",
+	} {
+		lower := strings.ReplaceAll(strings.ToLower(st), " ", "")
+		want := strings.Contains(lower, "display:none") || strings.Contains(lower, "visibility:hidden")
+		if got := styleHides(st); got != want {
+			t.Errorf("styleHides(%q) = %v, want %v", st, got, want)
+		}
+	}
+}
