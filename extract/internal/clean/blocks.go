@@ -86,15 +86,26 @@ func (b *blockBuilder) flush() {
 	b.links, b.siteN, b.kickerEnd = 0, 0, -1
 }
 
-// start begins a block of the given kind, flushing what came before.
-func (b *blockBuilder) start(kind string, level int, ordered bool) (restore func()) {
+// start begins a block of the given kind, flushing what came before, and
+// returns what end needs to go back to the enclosing block.
+func (b *blockBuilder) start(kind string, level int, ordered bool) outerBlock {
 	b.flush()
-	pk, pl, po := b.kind, b.level, b.order
+	outer := outerBlock{b.kind, b.level, b.order}
 	b.kind, b.level, b.order = kind, level, ordered
-	return func() {
-		b.flush()
-		b.kind, b.level, b.order = pk, pl, po
-	}
+	return outer
+}
+
+// end flushes the block start began and goes back to the enclosing one.
+func (b *blockBuilder) end(outer outerBlock) {
+	b.flush()
+	b.kind, b.level, b.order = outer.kind, outer.level, outer.ordered
+}
+
+// outerBlock is the kind, level and order of the enclosing block.
+type outerBlock struct {
+	kind    string
+	level   int
+	ordered bool
 }
 
 func (b *blockBuilder) text(s string) {
@@ -163,30 +174,30 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 		}
 		return
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		restore := b.start("h", int(n.Data[1]-'0'), false)
+		outer := b.start("h", int(n.Data[1]-'0'), false)
 		children()
-		restore()
+		b.end(outer)
 		return
 	case atom.P, atom.Dd, atom.Dt, atom.Address, atom.Summary:
 		kind := ""
 		if b.kind == "li" {
 			kind = "li" // paragraphs inside a list item stay list items
 		}
-		restore := b.start(kind, b.level, b.order)
+		outer := b.start(kind, b.level, b.order)
 		children()
-		restore()
+		b.end(outer)
 		return
 	case atom.Figcaption, atom.Caption:
-		restore := b.start("caption", 0, false)
+		outer := b.start("caption", 0, false)
 		children()
-		restore()
+		b.end(outer)
 		return
 	case atom.Pre:
-		restore := b.start("pre", 0, false)
+		outer := b.start("pre", 0, false)
 		b.inPre++
 		children()
 		b.inPre--
-		restore()
+		b.end(outer)
 		return
 	}
 	if b.structure(n, depth, children) {
@@ -228,9 +239,9 @@ func (b *blockBuilder) structure(n *html.Node, depth int, children func()) bool 
 		if level == 0 {
 			level = 1
 		}
-		restore := b.start("li", level, ordered)
+		outer := b.start("li", level, ordered)
 		children()
-		restore()
+		b.end(outer)
 		return true
 	case atom.Table:
 		if hasBlockDescendant(n, 0) {
