@@ -16,10 +16,11 @@ type Block struct {
 	Ordered bool
 	Text    string
 
-	linkChars int    // characters inside links, for link density
-	siteChars int    // of them, characters inside links to the page's own site
-	kicker    string // in a list item, the text before the first link, when a link follows it
-	counted   int    // wordCount(Text)+1 once the words are counted, else 0
+	linkChars int     // characters inside links, for link density
+	siteChars int     // of them, characters inside links to the page's own site
+	kicker    string  // in a list item, the text before the first link, when a link follows it
+	counted   int     // wordCount(Text)+1 once the words are counted, else 0
+	lower     *folded // Text lower-cased, once a rule has needed it
 }
 
 // nWords returns wordCount(b.Text), counted once by countWords.

@@ -353,12 +353,11 @@ func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 	// The phrase rules are read once a block: they also tell furniture
 	// written as sentences from the story's prose.
 	phrases := make([]string, len(blocks))
-	lowers := make([]*folded, len(blocks))
 	for i, b := range blocks {
 		if len(b.Text) <= maxRuleText || b.nWords() <= promoWords {
-			lowers[i] = fold(b.Text)
+			blocks[i].lower = fold(b.Text)
 		}
-		phrases[i] = foldedRule(b.Text, lowers[i])
+		phrases[i] = foldedRule(b.Text, blocks[i].lower)
 	}
 	first, last := proseSpan(blocks, phrases)
 	kept := blocks[:0]
@@ -372,7 +371,7 @@ func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 			// the story's own.
 			inside = inside || !amongLinks(blocks, i)
 		}
-		rule := s.blockRule(b, lowers[i], phrases[i], cutCaptions, inside)
+		rule := s.blockRule(b, b.lower, phrases[i], cutCaptions, inside)
 		if rule == "" {
 			rule = s.followRule(prev, b, inside)
 		}
@@ -448,7 +447,7 @@ func (s *state) cutRepeats(kept []Block) []Block {
 		seen[fp] = i
 		var ps pairSet
 		if len(lead) < leadBlocks || i < nearWindow && !recurs && nearLeadSize(lead, b.nWords()) {
-			ps = wordPairs(b.Text)
+			ps = wordPairs(b.Text, b.lower)
 		}
 		if !recurs && i < nearWindow && b.Kind != "pre" && nearDuplicate(lead, ps) {
 			s.cut("near-duplicate", b.Text)
@@ -597,7 +596,10 @@ func (s *state) trimTail(blocks []Block) []Block {
 		b := blocks[len(blocks)-1]
 		rule := ""
 		if len(b.Text) < 800 {
-			lower := fold(b.Text)
+			lower := b.lower
+			if lower == nil {
+				lower = fold(b.Text)
+			}
 			for i, bs := range tailBranches() {
 				if bs.match(b.Text, lower) {
 					rule = tailRules()[i].rule
@@ -902,12 +904,19 @@ func isLinkDense(b Block) bool {
 // checks.
 type pairSet []uint64
 
-func wordPairs(text string) pairSet {
+// wordPairs returns the word pairs of text; lower is text lower-cased (see
+// fold), or nil.
+func wordPairs(text string, lower *folded) pairSet {
 	n := countWordsUpTo(text, nearDuplicateMax)
 	if n < 8 || n > nearDuplicateMax {
 		return nil
 	}
-	l := strings.ToLower(text) // the words of text, as words reads them
+	var l string // the words of text, as words reads them
+	if lower != nil {
+		l = lower.s
+	} else {
+		l = strings.ToLower(text)
+	}
 	ps := make(pairSet, 0, n-1)
 	prev := ""
 	forWords(l, func(i, j int) {
