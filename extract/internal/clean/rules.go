@@ -76,10 +76,10 @@ func isFoldedDateLine(t string, lower *folded) bool {
 		l = lower.s
 	}
 	n, dates, digits, other, strong := 0, 0, 0, 0, 0
-	forWords(l, func(i, j int) {
+	forWordsWhile(l, func(i, j int) bool {
 		n++
 		if n > maxDateWords || other > maxDateOther {
-			return // settled: not a date line
+			return false // settled: not a date line
 		}
 		w := l[i:j]
 		switch {
@@ -93,6 +93,7 @@ func isFoldedDateLine(t string, lower *folded) bool {
 		default:
 			other++
 		}
+		return true
 	})
 	if n < 2 || n > maxDateWords || digits == 0 || dates == 0 {
 		return false
