@@ -16,10 +16,11 @@ type Block struct {
 	Ordered bool
 	Text    string
 
-	linkChars int    // characters inside links, for link density
-	siteChars int    // of them, characters inside links to the page's own site
-	kicker    string // in a list item, the text before the first link, when a link follows it
-	counted   int    // wordCount(Text)+1 once the words are counted, else 0
+	linkChars int     // characters inside links, for link density
+	siteChars int     // of them, characters inside links to the page's own site
+	kicker    string  // in a list item, the text before the first link, when a link follows it
+	counted   int     // wordCount(Text)+1 once the words are counted, else 0
+	lower     *folded // Text lower-cased, once a rule has needed it
 }
 
 // nWords returns wordCount(b.Text), counted once by countWords.
@@ -46,7 +47,7 @@ func newBlockBuilder(sites []string) *blockBuilder {
 // blockBuilder turns a content tree into blocks.
 type blockBuilder struct {
 	blocks    []Block
-	cur       strings.Builder
+	cur       []byte // the text of the block being built, its buffer reused from block to block
 	links     int
 	kind      string
 	level     int
@@ -64,9 +65,9 @@ type blockBuilder struct {
 func (b *blockBuilder) flush() {
 	var text string
 	if b.inPre > 0 || b.kind == "pre" {
-		text = strings.TrimSpace(Sanitize(b.cur.String()))
+		text = strings.TrimSpace(Sanitize(string(b.cur)))
 	} else {
-		text = normalizeSpace(b.cur.String())
+		text = normalizeSpace(string(b.cur))
 	}
 	if text != "" {
 		kind := b.kind
@@ -78,27 +79,38 @@ func (b *blockBuilder) flush() {
 		}
 		kicker := ""
 		if kind == "li" && b.kickerEnd >= 0 {
-			kicker = normalizeSpace(b.cur.String()[:b.kickerEnd])
+			kicker = normalizeSpace(string(b.cur[:b.kickerEnd]))
 		}
 		b.blocks = append(b.blocks, Block{Kind: kind, Level: b.level, Ordered: b.order, Text: text, linkChars: b.links, siteChars: b.siteN, kicker: kicker})
 	}
-	b.cur.Reset()
+	b.cur = b.cur[:0]
 	b.links, b.siteN, b.kickerEnd = 0, 0, -1
 }
 
-// start begins a block of the given kind, flushing what came before.
-func (b *blockBuilder) start(kind string, level int, ordered bool) (restore func()) {
+// start begins a block of the given kind, flushing what came before, and
+// returns what end needs to go back to the enclosing block.
+func (b *blockBuilder) start(kind string, level int, ordered bool) outerBlock {
 	b.flush()
-	pk, pl, po := b.kind, b.level, b.order
+	outer := outerBlock{b.kind, b.level, b.order}
 	b.kind, b.level, b.order = kind, level, ordered
-	return func() {
-		b.flush()
-		b.kind, b.level, b.order = pk, pl, po
-	}
+	return outer
+}
+
+// end flushes the block start began and goes back to the enclosing one.
+func (b *blockBuilder) end(outer outerBlock) {
+	b.flush()
+	b.kind, b.level, b.order = outer.kind, outer.level, outer.ordered
+}
+
+// outerBlock is the kind, level and order of the enclosing block.
+type outerBlock struct {
+	kind    string
+	level   int
+	ordered bool
 }
 
 func (b *blockBuilder) text(s string) {
-	b.cur.WriteString(s)
+	b.cur = append(b.cur, s...)
 	if b.inLink > 0 {
 		n := len(strings.TrimSpace(s))
 		b.links += n
@@ -140,9 +152,9 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 		return
 	case atom.Br:
 		if b.inPre > 0 {
-			b.cur.WriteByte('\n')
+			b.cur = append(b.cur, '\n')
 		} else {
-			b.cur.WriteByte(' ')
+			b.cur = append(b.cur, ' ')
 		}
 		return
 	case atom.Img:
@@ -150,7 +162,7 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 	case atom.A:
 		site := sameSite(attr(n, "href"), b.sites)
 		if b.kickerEnd < 0 {
-			b.kickerEnd = b.cur.Len()
+			b.kickerEnd = len(b.cur)
 		}
 		b.inLink++
 		if site {
@@ -163,30 +175,30 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 		}
 		return
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		restore := b.start("h", int(n.Data[1]-'0'), false)
+		outer := b.start("h", int(n.Data[1]-'0'), false)
 		children()
-		restore()
+		b.end(outer)
 		return
 	case atom.P, atom.Dd, atom.Dt, atom.Address, atom.Summary:
 		kind := ""
 		if b.kind == "li" {
 			kind = "li" // paragraphs inside a list item stay list items
 		}
-		restore := b.start(kind, b.level, b.order)
+		outer := b.start(kind, b.level, b.order)
 		children()
-		restore()
+		b.end(outer)
 		return
 	case atom.Figcaption, atom.Caption:
-		restore := b.start("caption", 0, false)
+		outer := b.start("caption", 0, false)
 		children()
-		restore()
+		b.end(outer)
 		return
 	case atom.Pre:
-		restore := b.start("pre", 0, false)
+		outer := b.start("pre", 0, false)
 		b.inPre++
 		children()
 		b.inPre--
-		restore()
+		b.end(outer)
 		return
 	}
 	if b.structure(n, depth, children) {
@@ -228,9 +240,9 @@ func (b *blockBuilder) structure(n *html.Node, depth int, children func()) bool 
 		if level == 0 {
 			level = 1
 		}
-		restore := b.start("li", level, ordered)
+		outer := b.start("li", level, ordered)
 		children()
-		restore()
+		b.end(outer)
 		return true
 	case atom.Table:
 		if hasBlockDescendant(n, 0) {

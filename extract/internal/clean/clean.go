@@ -354,7 +354,10 @@ func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 	// written as sentences from the story's prose.
 	phrases := make([]string, len(blocks))
 	for i, b := range blocks {
-		phrases[i] = boilerplateRule(b.Text)
+		if len(b.Text) <= maxRuleText || b.nWords() <= promoWords {
+			blocks[i].lower = fold(b.Text)
+		}
+		phrases[i] = foldedRule(b.Text, blocks[i].lower)
 	}
 	first, last := proseSpan(blocks, phrases)
 	kept := blocks[:0]
@@ -368,7 +371,7 @@ func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 			// the story's own.
 			inside = inside || !amongLinks(blocks, i)
 		}
-		rule := s.blockRule(b, phrases[i], cutCaptions, inside)
+		rule := s.blockRule(b, b.lower, phrases[i], cutCaptions, inside)
 		if rule == "" {
 			rule = s.followRule(prev, b, inside)
 		}
@@ -444,7 +447,7 @@ func (s *state) cutRepeats(kept []Block) []Block {
 		seen[fp] = i
 		var ps pairSet
 		if len(lead) < leadBlocks || i < nearWindow && !recurs && nearLeadSize(lead, b.nWords()) {
-			ps = wordPairs(b.Text)
+			ps = wordPairs(b.Text, b.lower)
 		}
 		if !recurs && i < nearWindow && b.Kind != "pre" && nearDuplicate(lead, ps) {
 			s.cut("near-duplicate", b.Text)
@@ -471,14 +474,15 @@ const shortBlock = 6
 // recurring is how often a text must occur to count as structure.
 const recurring = 3
 
-// blockRule names the rule that cuts b on its own merits, or "".
+// blockRule names the rule that cuts b on its own merits, or "". lower
+// is b.Text lower-cased (see fold), or nil to lower-case it when needed.
 //
 // inside tells a block between two paragraphs of the story. A list of
 // links there is the story's own (its sources, the products a guide names),
 // and so are a bare address and a heading that links; related links, tag lists and share bars
 // sit before the story starts or after it ends. A paragraph that is all
 // link inside the story is a teaser for another story.
-func (s *state) blockRule(b Block, phrase string, cutCaptions, inside bool) string {
+func (s *state) blockRule(b Block, lower *folded, phrase string, cutCaptions, inside bool) string {
 	if b.Kind == "caption" && cutCaptions {
 		return "caption"
 	}
@@ -488,7 +492,7 @@ func (s *state) blockRule(b Block, phrase string, cutCaptions, inside bool) stri
 	if phrase != "" {
 		return phrase
 	}
-	if rule := metaRule(b); rule != "" && !(inside && rule == "url-line") {
+	if rule := metaRule(b, lower); rule != "" && !(inside && rule == "url-line") {
 		return rule
 	}
 	if isLinkDense(b) && !(inside && b.Kind == "li") {
@@ -497,7 +501,7 @@ func (s *state) blockRule(b Block, phrase string, cutCaptions, inside bool) stri
 	if !inside && isLinkHeading(b) {
 		return "link-heading"
 	}
-	if isPromo(b.Text, b.nWords()) {
+	if isPromo(b.Text, lower, b.nWords()) {
 		return "newsletter"
 	}
 	return ""
@@ -591,10 +595,16 @@ func (s *state) trimTail(blocks []Block) []Block {
 	for n := 0; n < 4 && len(blocks) > 1; n++ {
 		b := blocks[len(blocks)-1]
 		rule := ""
-		for _, r := range tailRules() {
-			if len(b.Text) < 800 && r.re.MatchString(b.Text) {
-				rule = r.rule
-				break
+		if len(b.Text) < 800 {
+			lower := b.lower
+			if lower == nil {
+				lower = fold(b.Text)
+			}
+			for i, bs := range tailBranches() {
+				if bs.match(b.Text, lower) {
+					rule = tailRules()[i].rule
+					break
+				}
 			}
 		}
 		if rule == "" && b.Kind == "h" && !isNumberedPoint(b.Text) {
@@ -623,14 +633,25 @@ func isNumberedPoint(t string) bool {
 	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
 }
 
+// promoWords is the most words of a newsletter promo, and maxRuleText
+// the longest block, in bytes, that the phrase rules and the metadata
+// rules read: furniture is short.
+const (
+	promoWords  = 45
+	maxRuleText = 400
+)
+
 // isPromo reports a short block that sells a newsletter or subscription:
 // it asks readers to sign up or subscribe and names what they get. n is
-// the number of words of t.
-func isPromo(t string, n int) bool {
-	if n > 45 {
+// the number of words of t; lower is t lower-cased (see fold), or nil.
+func isPromo(t string, lower *folded, n int) bool {
+	if n > promoWords {
 		return false
 	}
-	l := strings.ToLower(t)
+	if lower == nil {
+		lower = fold(t)
+	}
+	l := lower.s
 	for _, p := range []string{"subscribe to ", "abonnez-vous ", "abonnieren sie ", "suscríbete a ", "suscribete a "} {
 		if strings.HasPrefix(l, p) && n <= 30 {
 			return true
@@ -639,10 +660,20 @@ func isPromo(t string, n int) bool {
 	// Subscribers are who a story about newsletters counts; a promo asks
 	// the reader, in the imperative or by addressing them.
 	for _, w := range []string{"subscriber", "abonnent", "suscriptor"} {
-		l = strings.ReplaceAll(l, w, "")
+		if lower.contains(w) {
+			l = strings.ReplaceAll(l, w, "")
+		}
+	}
+	if len(l) != len(lower.s) {
+		// Cutting words made new pairs of bytes: sketch the rest anew.
+		lower = &folded{s: l, sk: new(sketch)}
+		lower.sk.add(l)
 	}
 	ask := -1
 	for _, w := range []string{"sign up", "signing up", "signup", "subscribe", "click here", "subscription", "register", "inscri", "abonne", "abonnez", "abonnier", "anmelden", "suscrib", "suscríb", "regístrate"} {
+		if !lower.sk.mayHold(w) {
+			continue
+		}
 		if i := strings.Index(l, w); i >= 0 {
 			ask = i
 			break
@@ -652,7 +683,7 @@ func isPromo(t string, n int) bool {
 		return false
 	}
 	for _, w := range []string{"newsletter", "inbox", "briefing", "digest", "magazine", "bulletin", "boletín", "boletin", "e-mail", "email", "delivered", "issues for"} {
-		if strings.Contains(l, w) {
+		if lower.contains(w) {
 			return true
 		}
 	}
@@ -873,15 +904,27 @@ func isLinkDense(b Block) bool {
 // checks.
 type pairSet []uint64
 
-func wordPairs(text string) pairSet {
-	ws := words(text)
-	if len(ws) < 8 || len(ws) > nearDuplicateMax {
+// wordPairs returns the word pairs of text; lower is text lower-cased (see
+// fold), or nil.
+func wordPairs(text string, lower *folded) pairSet {
+	n := countWordsUpTo(text, nearDuplicateMax)
+	if n < 8 || n > nearDuplicateMax {
 		return nil
 	}
-	ps := make(pairSet, 0, len(ws)-1)
-	for i := 0; i+1 < len(ws); i++ {
-		ps = append(ps, hashPair(ws[i], ws[i+1]))
+	var l string // the words of text, as words reads them
+	if lower != nil {
+		l = lower.s
+	} else {
+		l = strings.ToLower(text)
 	}
+	ps := make(pairSet, 0, n-1)
+	prev := ""
+	forWords(l, func(i, j int) {
+		if prev != "" {
+			ps = append(ps, hashPair(prev, l[i:j]))
+		}
+		prev = l[i:j]
+	})
 	slices.Sort(ps)
 	return ps
 }

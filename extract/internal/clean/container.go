@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -30,6 +31,17 @@ var bodyWords = map[string]bool{
 	"storycontent": true, "postbody": true,
 }
 
+// bodySet joins bodyPairs and bodyWords.
+var bodySet = sync.OnceValue(func() *tokenSet {
+	s := &tokenSet{tokens: map[string]bool{}, hints: []string{"body", "content", "text", "main", "copy"}}
+	for _, set := range []map[string]bool{bodyPairs, bodyWords} {
+		for t := range set {
+			s.tokens[t] = true
+		}
+	}
+	return s
+})
+
 // maxCandidates bounds the containers examined, so the cost stays linear.
 const maxCandidates = 24
 
@@ -48,7 +60,7 @@ func isBodyContainer(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "itemprop"), "articleBody") {
 		return true
 	}
-	return anyToken(attr(n, "class"), bodyPairs, bodyWords) || anyToken(attr(n, "id"), bodyPairs, bodyWords)
+	return bodySet().any(attr(n, "class")) || bodySet().any(attr(n, "id"))
 }
 
 type candidate struct {

@@ -1,7 +1,10 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -81,6 +84,28 @@ var contentTokens = map[string]bool{
 	"tweet": true,
 }
 
+// classToken is what a class or id token says: the kind of furniture it
+// marks, if any, and whether it marks content.
+type classToken struct {
+	kind    string
+	content bool
+}
+
+// classTokens joins furnitureTokens and contentTokens, so that each token
+// of a class or id value is looked up once.
+var classTokens = sync.OnceValue(func() map[string]classToken {
+	m := make(map[string]classToken, len(furnitureTokens)+len(contentTokens))
+	for t, k := range furnitureTokens {
+		m[t] = classToken{kind: k}
+	}
+	for t := range contentTokens {
+		ct := m[t]
+		ct.content = true
+		m[t] = ct
+	}
+	return m
+})
+
 // roles of page furniture.
 var furnitureRoles = map[string]string{
 	"navigation": "nav", "banner": "nav", "contentinfo": "nav", "complementary": "related",
@@ -116,10 +141,54 @@ func anyToken(v string, sets ...map[string]bool) bool {
 	var spanBuf [16][2]int
 	var textBuf [128]byte
 	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+	return anyTokenOf(text, spans, sets...)
+}
+
+// anyTokenOf is anyToken over the words splitTokens made.
+func anyTokenOf(text []byte, spans [][2]int, sets ...map[string]bool) bool {
 	for i := range tokenCount(spans) {
 		t := tokenAt(text, spans, i)
 		for _, set := range sets {
 			if set[string(t)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokenSet is a set of class and id tokens with hints: lower-case words
+// one of which every token of the set holds, so that a value whose words
+// hold none of them is settled without a lookup (TestTokenSetHints checks
+// the hints).
+type tokenSet struct {
+	tokens map[string]bool
+	hints  []string
+}
+
+// any reports whether one of the tokens of the class or id value v is in
+// the set.
+func (s *tokenSet) any(v string) bool {
+	if v == "" || !holdsHint(v, s.hints) {
+		return false
+	}
+	var spanBuf [16][2]int
+	var textBuf [128]byte
+	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+	return anyTokenOf(text, spans, s.tokens)
+}
+
+// holdsHint reports whether v holds one of hints (lower-case ASCII
+// letters and digits) in any case: a word of a token is a run of v's
+// characters, so a value without any hint has no token that holds one.
+func holdsHint(v string, hints []string) bool {
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, h := range hints {
+			if h[0] == c && len(v)-i >= len(h) && strings.EqualFold(v[i:i+len(h)], h) {
 				return true
 			}
 		}
@@ -184,16 +253,21 @@ func furnitureKind(n *html.Node) string {
 	var kind string
 	content := false
 	check := func(v string) {
+		if v == "" {
+			return
+		}
 		var spanBuf [16][2]int
 		var textBuf [128]byte
 		text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+		table := classTokens()
 		for i := range tokenCount(spans) {
-			t := tokenAt(text, spans, i)
-			if contentTokens[string(t)] {
-				content = true
+			ct, ok := table[string(tokenAt(text, spans, i))]
+			if !ok {
+				continue
 			}
-			if k, ok := furnitureTokens[string(t)]; ok && (kind == "" || kind == "meta") {
-				kind = k // any other kind outranks "meta": "author bio" is a bio
+			content = content || ct.content
+			if ct.kind != "" && (kind == "" || kind == "meta") {
+				kind = ct.kind // any other kind outranks "meta": "author bio" is a bio
 			}
 		}
 	}
@@ -279,14 +353,29 @@ func isHidden(n *html.Node) bool {
 	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
 		return true
 	}
-	st := strings.ToLower(attr(n, "style"))
-	if st != "" {
-		st = strings.ReplaceAll(st, " ", "")
-		if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
-			return true
+	return styleHides(attr(n, "style"))
+}
+
+// styleHides reports a style attribute that hides its element:
+// "display:none" or "visibility:hidden", in any case, spaces aside. A
+// short ASCII value is read in place of a lower-cased copy.
+func styleHides(style string) bool {
+	var buf [256]byte
+	compact := buf[:0]
+	for i := 0; i < len(style); i++ {
+		c := style[i]
+		if c >= utf8.RuneSelf || len(compact) == len(buf) {
+			st := strings.ReplaceAll(strings.ToLower(style), " ", "")
+			return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != ' ' {
+			compact = append(compact, c)
 		}
 	}
-	return false
+	return bytes.Contains(compact, []byte("display:none")) || bytes.Contains(compact, []byte("visibility:hidden"))
 }
 
 // removal is a node cut before readability runs, with its place in the
@@ -303,61 +392,135 @@ type measure struct {
 	text, link, prose int
 }
 
-// measures returns the measure of every element, computed once bottom-up,
-// so container guards cost O(n).
-func measures(root *html.Node) map[*html.Node]measure {
-	m := make(map[*html.Node]measure, countElements(root, 0))
+// pageMeasures holds the measure of every element of a tree, computed once
+// bottom-up so that container guards cost O(n). The measures are kept in
+// the order a walk from the top meets the elements, each with the number
+// of elements measured in its subtree, so that a walk over the tree finds
+// an element's measure by its place (see next) instead of by a lookup.
+// Elements inside scripts, styles and templates, and below maxDepth, are
+// not measured: their measure is zero.
+type pageMeasures struct {
+	all   []placedMeasure
+	first int // index of the first measured child of the root, or -1
+	mark  int // index of the element measures was asked to mark, or -1
+}
+
+// placedMeasure is an element's measure and the number of elements
+// measured in its subtree, itself included.
+type placedMeasure struct {
+	measure
+	size int32
+}
+
+// measurePool keeps the slices of measures done with (see release), so
+// that measuring a page allocates nothing once a few pages have been read.
+var measurePool = sync.Pool{New: func() any { return new(pageMeasures) }}
+
+// release returns pm to the pool; pm must not be used after. The
+// measures of a page larger than pooledElements are left to the collector.
+func (pm *pageMeasures) release() {
+	if cap(pm.all) > pooledElements {
+		return
+	}
+	pm.all = pm.all[:0]
+	measurePool.Put(pm)
+}
+
+// pooledElements is the most elements whose measures the pool keeps: a
+// news page has a few thousand.
+const pooledElements = 1 << 16
+
+// measures measures the elements under root, and notes the index of mark.
+// The caller releases the result when done with it.
+func measures(root, mark *html.Node) *pageMeasures {
+	pm := measurePool.Get().(*pageMeasures)
+	pm.first, pm.mark = -1, -1
 	var walk func(n *html.Node, depth int) measure
 	walk = func(n *html.Node, depth int) measure {
 		var total measure
 		if depth > maxDepth {
 			return total
 		}
+		idx := -1
+		if n.Type == html.ElementNode {
+			idx = len(pm.all)
+			pm.all = append(pm.all, placedMeasure{})
+			if n == mark {
+				pm.mark = idx
+			}
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
 				total.text += len(strings.TrimSpace(c.Data))
 			case html.ElementNode:
-				if c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template {
+				if unmeasured(c) {
 					continue
 				}
-				sub := walk(c, depth+1)
-				switch c.DataAtom {
-				case atom.A:
-					sub.link = sub.text
-				case atom.P:
-					sub.prose = sub.text - sub.link
-				}
-				total.text += sub.text
-				total.link += sub.link
-				total.prose += sub.prose
+				total.addChild(c, walk(c, depth+1))
 			}
 		}
-		if n.Type == html.ElementNode {
-			m[n] = total
+		if idx >= 0 {
+			pm.all[idx] = placedMeasure{measure: total, size: int32(len(pm.all) - idx)}
 		}
 		return total
 	}
 	walk(root, 0)
-	return m
+	if root.Type != html.ElementNode {
+		pm.first = 0
+	} else {
+		pm.first = pm.firstChild(0)
+	}
+	return pm
 }
 
-// countElements counts the elements under n that measures records, so
-// that its map is made at its final size.
-func countElements(n *html.Node, depth int) int {
-	if depth > maxDepth {
-		return 0
+// addChild adds to m the measure of its child element c: a link's text
+// is link text, a paragraph's text outside links is prose.
+func (m *measure) addChild(c *html.Node, sub measure) {
+	switch c.DataAtom {
+	case atom.A:
+		sub.link = sub.text
+	case atom.P:
+		sub.prose = sub.text - sub.link
 	}
-	count := 0
-	if n.Type == html.ElementNode {
-		count = 1
+	m.text += sub.text
+	m.link += sub.link
+	m.prose += sub.prose
+}
+
+// unmeasured reports an element whose subtree measures skips.
+func unmeasured(n *html.Node) bool {
+	return n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Template
+}
+
+// at returns the measure of the element at index i, zero for -1.
+func (pm *pageMeasures) at(i int) measure {
+	if i < 0 {
+		return measure{}
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style && c.DataAtom != atom.Template {
-			count += countElements(c, depth+1)
-		}
+	return pm.all[i].measure
+}
+
+// firstChild returns the index of the first measured child of the element
+// at index i, or -1 when none of its children is measured. Below maxDepth
+// no element is; above it every element child that is not unmeasured is.
+func (pm *pageMeasures) firstChild(i int) int {
+	if i < 0 || pm.all[i].size == 1 {
+		return -1
 	}
-	return count
+	return i + 1
+}
+
+// next returns the index of the element child c, met in a walk over its
+// parent's children in order, where *cursor is the index of the next
+// measured child (from firstChild); it moves the cursor past c.
+func (pm *pageMeasures) next(c *html.Node, cursor *int) int {
+	if *cursor < 0 || unmeasured(c) {
+		return -1
+	}
+	i := *cursor
+	*cursor += int(pm.all[i].size)
+	return i
 }
 
 // creditMaxLen is the longest text cut as a photo credit by its class.
@@ -378,21 +541,24 @@ const maxDepth = 2000
 // rule cuts a container that holds a large share of the page's paragraph
 // text.
 func preClean(doc *html.Node, strict bool) ([]removal, measure) {
-	ms := measures(doc)
 	body := findBody(doc)
-	page := ms[body]
+	ms := measures(doc, body)
+	defer ms.release()
+	page := ms.at(ms.mark)
 	total := page.text
 	var cut []removal
 	var pagePairs map[uint64]int // word pairs of the page, counted when a pull quote is met
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
+	var walk func(n *html.Node, depth, cursor int)
+	walk = func(n *html.Node, depth, cursor int) {
 		if depth > maxDepth {
 			return
 		}
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				rule := furnitureRule(c, ms[c], total)
+				i := ms.next(c, &cursor)
+				m := ms.at(i)
+				rule := furnitureRule(c, m, total)
 				if rule == "class:pullquote" {
 					if pagePairs == nil {
 						pagePairs = pairCounts(nodeText(body))
@@ -401,19 +567,19 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 						rule = ""
 					}
 				}
-				if strict && rule != "" && !strings.HasPrefix(rule, "tag:") && (!insideStory[rule] || holdsStory(ms[c], page)) {
+				if strict && rule != "" && !strings.HasPrefix(rule, "tag:") && (!insideStory[rule] || holdsStory(m, page)) {
 					rule = ""
 				}
 				if rule != "" {
 					cut = append(cut, removal{node: c, parent: n, next: next, rule: rule})
 					n.RemoveChild(c)
 				} else {
-					if ms[c].text >= bylineMaxLen {
+					if m.text >= bylineMaxLen {
 						defuseByline(c)
 					}
 					defuseEmbed(c)
-					markCaption(c, ms[c])
-					walk(c, depth+1)
+					markCaption(c, m)
+					walk(c, depth+1, ms.firstChild(i))
 				}
 			} else if c.Type == html.CommentNode {
 				cut = append(cut, removal{node: c, parent: n, next: next})
@@ -422,7 +588,7 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 			c = next
 		}
 	}
-	walk(doc, 0)
+	walk(doc, 0, ms.first)
 	return cut, page
 }
 
@@ -445,16 +611,23 @@ var insideStory = map[string]bool{
 // of its parent's paragraphs, until no child does. It returns nil when the
 // page has too little paragraph text to tell.
 func proseContainer(doc *html.Node) *html.Node {
-	ms := measures(doc)
 	n := findBody(doc)
-	if ms[n].prose < proseContainerMin {
+	ms := measures(doc, n)
+	defer ms.release()
+	i := ms.mark
+	if ms.at(i).prose < proseContainerMin {
 		return nil
 	}
 	for depth := 0; depth < maxDepth; depth++ {
 		var next *html.Node
+		cursor := ms.firstChild(i)
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && float64(ms[c].prose) >= proseDescend*float64(ms[n].prose) {
-				next = c
+			if c.Type != html.ElementNode {
+				continue
+			}
+			ci := ms.next(c, &cursor)
+			if float64(ms.at(ci).prose) >= proseDescend*float64(ms.at(i).prose) {
+				next, i = c, ci
 				break
 			}
 		}
@@ -573,6 +746,9 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 		if textLen*3 < total {
 			return "tag:form"
 		}
+	}
+	if len(n.Attr) == 0 {
+		return "" // nothing below reads anything but attributes
 	}
 	if isHidden(n) {
 		if collapsedProse(m) && !isDialog(n) {
@@ -732,6 +908,8 @@ var captionTokens = map[string]bool{
 	"legende": true, "bildtext": true, "pie de foto": true,
 }
 
+var captionSet = &tokenSet{tokens: captionTokens, hints: []string{"caption", "bild", "legende", "foto"}}
+
 // captionMaxLen is the most bytes of text of an element marked as a
 // caption: a longer one is a container whose class merely mentions one.
 const captionMaxLen = 600
@@ -748,7 +926,7 @@ func markCaption(n *html.Node, m measure) {
 	if m.text == 0 || m.text > captionMaxLen {
 		return
 	}
-	if !anyToken(attr(n, "class"), captionTokens) && !anyToken(attr(n, "id"), captionTokens) {
+	if !captionSet.any(attr(n, "class")) && !captionSet.any(attr(n, "id")) {
 		return
 	}
 	n.Data, n.DataAtom = "figcaption", atom.Figcaption

@@ -31,11 +31,11 @@ const maxLiterals = 16
 type literalSets [][]string
 
 // holds reports whether lower holds one literal of each list.
-func (ls literalSets) holds(lower string) bool {
+func (ls literalSets) holds(lower *folded) bool {
 	for _, set := range ls {
 		found := false
 		for _, lit := range set {
-			if strings.Contains(lower, lit) {
+			if lower.contains(lit) {
 				found = true
 				break
 			}

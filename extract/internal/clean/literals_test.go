@@ -53,7 +53,7 @@ func TestRequiredLiteralsFold(t *testing.T) {
 		if !re.MatchString(tt.text) {
 			t.Fatalf("%q does not match %q", tt.pattern, tt.text)
 		}
-		if lits := requiredLiterals(tree); !lits.holds(strings.ToLower(tt.text)) {
+		if lits := requiredLiterals(tree); !lits.holds(fold(tt.text)) {
 			t.Errorf("%q matches %q, but its literals %q are not all there", tt.pattern, tt.text, lits)
 		}
 	}
@@ -70,7 +70,7 @@ func TestBranchLiteralsHold(t *testing.T) {
 	for _, s := range screenSamples {
 		for _, v := range []string{s, strings.ToUpper(s), "x " + s + " via Getty Images", "Like us on Facebook"} {
 			for _, b := range branches {
-				if b.re().MatchString(v) && !b.lits.holds(strings.ToLower(v)) {
+				if b.re().MatchString(v) && !b.lits.holds(fold(v)) {
 					t.Errorf("branch %q matches %q but its literals %q are not all there", b.re(), v, b.lits)
 				}
 			}

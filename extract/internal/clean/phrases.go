@@ -1,10 +1,10 @@
 package clean
 
 import (
-	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Boilerplate phrases. A block is cut when the whole of it matches one of
@@ -171,11 +171,22 @@ func (r *phraseRule) match(text, lower string) bool {
 // boilerplateRule returns the name of the phrase rule the block matches, or
 // "". Long blocks are never phrase-matched: furniture is short.
 func boilerplateRule(text string) string {
-	t, rule := phraseText(text)
-	if t == "" {
+	return foldedRule(text, nil)
+}
+
+// foldedRule is boilerplateRule given text lower-cased (see fold), or
+// nil to lower-case it here.
+func foldedRule(text string, lower *folded) string {
+	i, j, rule := phraseSpan(text)
+	if i == j {
 		return rule
 	}
-	lower := strings.ToLower(t)
+	t := text[i:j]
+	if lower == nil {
+		lower = fold(t)
+	} else {
+		lower = lower.cut(text, i, j)
+	}
 	// The rules are tried in order. Those without a need list are
 	// settled at once by the screen, which names the first that matches.
 	screened := boilerplateScreen().first(t, lower)
@@ -195,7 +206,7 @@ func boilerplateRule(text string) string {
 			if needs.holds(found, i) && needBranches()[i].match(t, lower) {
 				return r.rule
 			}
-		case r.match(t, lower):
+		case r.match(t, lower.s):
 			return r.rule
 		}
 	}
@@ -208,48 +219,55 @@ var needBranches = sync.OnceValue(func() []branchSet {
 	return branchSets(boilerplateRules(), func(r phraseRule) bool { return r.need != nil })
 })
 
-// phraseText returns the text of a block that the phrase rules read, or
-// "" and the rule that settles the block without them.
-func phraseText(text string) (t, rule string) {
-	if len(text) > 400 {
-		return "", ""
+// phraseSpan returns the bounds of the text of a block that the phrase
+// rules read, or empty bounds and the rule that settles the block without
+// them. What lies outside the bounds is white space and the marks
+// phraseTrim lists, none of which has case.
+func phraseSpan(text string) (i, j int, rule string) {
+	if len(text) > maxRuleText {
+		return 0, 0, ""
 	}
-	t = strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]–— "))
+	t := strings.TrimLeft(text, phraseTrim)
+	t = strings.TrimLeftFunc(t, unicode.IsSpace)
+	i = len(text) - len(t)
+	t = strings.TrimRight(t, phraseTrim)
+	t = strings.TrimRightFunc(t, unicode.IsSpace)
 	if t == "" {
-		return "", "empty"
+		return 0, 0, "empty"
 	}
-	return t, ""
+	return i, i + len(t), ""
 }
 
-// needIndex finds in one pass over a lower-cased block which of the words
-// the phrase rules require (their need lists) it holds, instead of one
-// search of the block per word. The words are kept in groups of 64, one
-// bit a word.
+// phraseTrim are the marks around a block's text that the phrase rules
+// do not read: separators, arrows, brackets, dashes.
+const phraseTrim = "|•·›»«<>[]–— "
+
+// needIndex finds which of the words the phrase rules require (their need
+// lists) a lower-cased block holds. The words are kept in groups of 64,
+// one bit a word.
 type needIndex struct {
 	groups []needGroup
 	masks  [][]uint64 // per rule, the words of its need list, per group
-	// lead holds, by byte, the groups with a word starting with it, one
-	// bit a group, so that one pass over the block serves every group.
-	// It is left empty past 64 groups, which are searched one at a time.
-	lead [256]uint64
 }
 
+// needGroup is up to 64 words, with the sketch bit of each one's first
+// byte pair (see sketch), or noPair for a one-byte word.
 type needGroup struct {
-	words  []string
-	first  [256]uint64 // the words by their first byte
-	second [256]uint64 // the words by their second byte, and all one-byte words
-	short  uint64      // one-byte words
+	words []string
+	first []uint32
 }
 
-// add adds word w to the group as bit k.
-func (g *needGroup) add(w string, k int) {
+// noPair marks a word shorter than a byte pair.
+const noPair = ^uint32(0)
+
+// add adds w to the group.
+func (g *needGroup) add(w string) {
 	g.words = append(g.words, w)
-	g.first[w[0]] |= 1 << k
-	if len(w) == 1 {
-		g.short |= 1 << k
-	} else {
-		g.second[w[1]] |= 1 << k
+	bit := noPair
+	if len(w) >= 2 {
+		bit = pairBit(w[0], w[1])
 	}
+	g.first = append(g.first, bit)
 }
 
 // boilerplateNeeds indexes the need lists of the phrase rules, or is nil
@@ -269,7 +287,7 @@ var boilerplateNeeds = sync.OnceValue(func() *needIndex {
 				if n%64 == 0 {
 					x.groups = append(x.groups, needGroup{})
 				}
-				x.groups[n/64].add(w, n%64)
+				x.groups[n/64].add(w)
 				n++
 			}
 		}
@@ -281,39 +299,25 @@ var boilerplateNeeds = sync.OnceValue(func() *needIndex {
 		}
 		x.masks = append(x.masks, mask)
 	}
-	for i := range x.groups {
-		g := &x.groups[i]
-		for b := range g.second {
-			g.second[b] |= g.short
-		}
-		for b := range g.first {
-			if g.first[b] != 0 && len(x.groups) <= 64 {
-				x.lead[b] |= 1 << i
-			}
-		}
-	}
 	return x
 })
 
 // find appends to found the words lower holds, as bits, one uint64 per
 // group.
-func (x *needIndex) find(lower string, found []uint64) []uint64 {
-	if len(x.groups) > 64 {
-		for gi := range x.groups {
-			found = append(found, x.groups[gi].find(lower))
+func (x *needIndex) find(lower *folded, found []uint64) []uint64 {
+	sk := lower.sk
+	for _, g := range x.groups {
+		var bits uint64
+		for k, bit := range g.first {
+			// The first pair alone rules out most words.
+			if bit != noPair && sk[bit/64]&(1<<(bit%64)) == 0 {
+				continue
+			}
+			if lower.contains(g.words[k]) {
+				bits |= 1 << k
+			}
 		}
-		return found
-	}
-	start := len(found)
-	for range x.groups {
-		found = append(found, 0)
-	}
-	f := found[start:]
-	for i := 0; i < len(lower); i++ {
-		for gm := x.lead[lower[i]]; gm != 0; gm &= gm - 1 {
-			gi := bits.TrailingZeros64(gm)
-			f[gi] = x.groups[gi].at(lower, i, f[gi])
-		}
+		found = append(found, bits)
 	}
 	return found
 }
@@ -326,33 +330,4 @@ func (x *needIndex) holds(found []uint64, i int) bool {
 		}
 	}
 	return false
-}
-
-// find returns, as bits, the words of the group that lower holds.
-func (g *needGroup) find(lower string) uint64 {
-	var found uint64
-	for i := 0; i < len(lower); i++ {
-		found = g.at(lower, i, found)
-	}
-	return found
-}
-
-// at adds to found the words of the group that start at lower[i:].
-func (g *needGroup) at(lower string, i int, found uint64) uint64 {
-	m := g.first[lower[i]] &^ found
-	if m == 0 {
-		return found
-	}
-	if i+1 < len(lower) {
-		m &= g.second[lower[i+1]]
-	} else {
-		m &= g.short
-	}
-	for ; m != 0; m &= m - 1 {
-		k := bits.TrailingZeros64(m)
-		if strings.HasPrefix(lower[i:], g.words[k]) {
-			found |= 1 << k
-		}
-	}
-	return found
 }

@@ -60,18 +60,28 @@ var dateWords = sync.OnceValue(func() map[string]bool {
 // isDateLine reports a short line that is a date or time stamp, maybe with
 // a label or a source name ("Updated 1:39 am EST, Wednesday, November 20,
 // 2019", "Associated Press Published 11:34 PM EST Nov 19, 2019").
-func isDateLine(t string) bool {
+func isDateLine(t string) bool { return isFoldedDateLine(t, nil) }
+
+// isFoldedDateLine is isDateLine given t lower-cased (see fold), or nil.
+func isFoldedDateLine(t string, lower *folded) bool {
 	// Only ASCII figures make number words: a line without one is settled
 	// before it is split into words.
 	if !hasASCIIDigit(t) {
 		return false
 	}
-	ws := words(splitFigures(t))
-	if len(ws) < 2 || len(ws) > 24 {
-		return false
+	var l string
+	if split := splitFigures(t); split != t || lower == nil {
+		l = strings.ToLower(split)
+	} else {
+		l = lower.s
 	}
-	dates, digits, other, strong := 0, 0, 0, 0
-	for _, w := range ws {
+	n, dates, digits, other, strong := 0, 0, 0, 0, 0
+	forWordsWhile(l, func(i, j int) bool {
+		n++
+		if n > maxDateWords || other > maxDateOther {
+			return false // settled: not a date line
+		}
+		w := l[i:j]
 		switch {
 		case isNumberWord(w):
 			digits++
@@ -83,8 +93,9 @@ func isDateLine(t string) bool {
 		default:
 			other++
 		}
-	}
-	if digits == 0 || dates == 0 {
+		return true
+	})
+	if n < 2 || n > maxDateWords || digits == 0 || dates == 0 {
 		return false
 	}
 	// "Day 8", "Year founded: 2014", "30,000 hours" label a list item; a
@@ -93,8 +104,15 @@ func isDateLine(t string) bool {
 	if strong == 0 && !numericDate(t) {
 		return false
 	}
-	return other <= 4 && other*2 <= dates+digits
+	return other <= maxDateOther && other*2 <= dates+digits
 }
+
+// A date line has at most maxDateWords words, of which at most
+// maxDateOther are neither figures nor date words.
+const (
+	maxDateWords = 24
+	maxDateOther = 4
+)
 
 // splitFigures puts a space where a word runs into a figure ("2 hours
 // ago10:05"), as stamps printed side by side run together.
@@ -152,15 +170,27 @@ var numericDateRe = sync.OnceValue(func() *regexp.Regexp {
 
 // isDateLabel reports a lone label of a date line ("Published",
 // "Updated").
-func isDateLabel(t string) bool {
+func isDateLabel(t string) bool { return isFoldedDateLabel(t, nil) }
+
+// isFoldedDateLabel is isDateLabel given t lower-cased (see fold), or nil.
+func isFoldedDateLabel(t string, lower *folded) bool {
 	if !mayStartDateLabel(t) {
 		return false
 	}
-	ws := words(t)
-	if len(ws) == 0 || len(ws) > 2 {
+	if lower == nil {
+		lower = fold(t)
+	}
+	n, first := 0, ""
+	forWords(lower.s, func(i, j int) {
+		if n == 0 {
+			first = lower.s[i:j]
+		}
+		n++
+	})
+	if n == 0 || n > 2 {
 		return false
 	}
-	switch ws[0] {
+	switch first {
 	case "published", "updated", "posted", "modified", "publié", "veröffentlicht", "aktualisiert", "publicado", "actualizado":
 		return true
 	}
@@ -236,16 +266,34 @@ var tailRules = sync.OnceValue(func() []phraseRule {
 	}
 })
 
+// metaBranches are the patterns of metaRules split into alternatives.
+var metaBranches = sync.OnceValue(func() []branchSet {
+	return branchSets(metaRules(), func(phraseRule) bool { return true })
+})
+
+// tailBranches are the patterns of tailRules split into alternatives.
+var tailBranches = sync.OnceValue(func() []branchSet {
+	return branchSets(tailRules(), func(phraseRule) bool { return true })
+})
+
 // metaRule names the rule that makes the block page metadata printed in the
-// body, or "".
-func metaRule(b Block) string {
+// body, or "". lower is b.Text lower-cased (see fold), or nil.
+func metaRule(b Block, lower *folded) string {
 	if len(b.Text) > 300 || b.Kind == "blockquote" || b.Kind == "pre" || b.Kind == "tr" {
 		return ""
 	}
 	t := strings.TrimSpace(b.Text)
-	for _, r := range metaRules() {
-		if r.re.MatchString(t) {
-			return r.rule
+	if t == "" {
+		return "" // no rule reads an empty line as metadata
+	}
+	if lower == nil {
+		lower = fold(b.Text)
+	}
+	i := len(b.Text) - len(strings.TrimLeftFunc(b.Text, unicode.IsSpace))
+	lower = lower.cut(b.Text, i, i+len(t))
+	for k, bs := range metaBranches() {
+		if bs.match(t, lower) {
+			return metaRules()[k].rule
 		}
 	}
 	if isLinkLine(t) {
@@ -254,7 +302,7 @@ func metaRule(b Block) string {
 	if isByline(t) || isCreditDate(t) {
 		return "byline"
 	}
-	if isDateLine(t) || isDateLabel(t) {
+	if isFoldedDateLine(t, lower) || isFoldedDateLabel(t, lower) {
 		return "date-line"
 	}
 	return ""
@@ -302,7 +350,7 @@ func isByline(t string) bool {
 // isCreditDate reports names and a date joined by a separator: "Renée
 // Lachance and Dwayne Whitehorse · Oct. 4, 2023".
 func isCreditDate(t string) bool {
-	if !strings.ContainsAny(t, "·|•—–") {
+	if !hasCreditSeparator(t) {
 		return false // one part only
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '·' || r == '|' || r == '•' || r == '—' || r == '–' })
@@ -322,6 +370,14 @@ func isCreditDate(t string) bool {
 		}
 	}
 	return date && names
+}
+
+// hasCreditSeparator is strings.ContainsAny(t, "·|•—–"), with one
+// search a separator: a separator's bytes never occur inside another
+// character's.
+func hasCreditSeparator(t string) bool {
+	return strings.IndexByte(t, '|') >= 0 || strings.Contains(t, "·") || strings.Contains(t, "•") ||
+		strings.Contains(t, "—") || strings.Contains(t, "–")
 }
 
 // isNameList reports a few capitalised names joined by commas and "and".

@@ -25,14 +25,14 @@ type phraseScreen struct {
 // match reports whether text (not empty) matches one of the screened
 // patterns.
 func (p *phraseScreen) match(text string) bool {
-	return p.first(text, strings.ToLower(text)) >= 0
+	return p.first(text, fold(text)) >= 0
 }
 
 // first returns the index, among boilerplateRules, of the first screened
 // rule that text (not empty) matches, or -1; lower is text lower-cased by
-// strings.ToLower. The branches are kept in the order of their rules, so
+// strings.ToLower (see fold). The branches are kept in the order of their rules, so
 // the first branch that matches names it.
-func (p *phraseScreen) first(text, lower string) int {
+func (p *phraseScreen) first(text string, lower *folded) int {
 	branches := p.other
 	if c := text[0]; c < utf8.RuneSelf {
 		branches = p.ascii[c]
@@ -72,8 +72,8 @@ var boilerplateScreen = sync.OnceValue(func() *phraseScreen {
 type branchSet []*phraseBranch
 
 // match reports whether text (not empty) matches the pattern; lower is
-// text lower-cased by strings.ToLower.
-func (bs branchSet) match(text, lower string) bool {
+// text lower-cased (see fold).
+func (bs branchSet) match(text string, lower *folded) bool {
 	c := text[0]
 	for _, b := range bs {
 		starts := b.first.other
@@ -103,6 +103,7 @@ func branchSets(rules []phraseRule, split func(phraseRule) bool) []branchSet {
 type phraseBranch struct {
 	rule   int                   // index of its rule in boilerplateRules
 	first  firstSet              // the characters a match can start with
+	last   *firstSet             // for a pattern anchored at the end, the characters a match can end with
 	prefix []foldRune            // the literal text every match starts with
 	need   string                // for a branch that can start with nearly anything, bytes one of which it requires
 	lits   literalSets           // literals of the lower-cased text every match holds
@@ -111,7 +112,7 @@ type phraseBranch struct {
 
 // mayMatch runs the cheap tests of b on text: its leading words, and the
 // bytes and the literals of lower (text lower-cased) it requires.
-func (b *phraseBranch) mayMatch(text, lower string) bool {
+func (b *phraseBranch) mayMatch(text string, lower *folded) bool {
 	i := 0
 	for _, f := range b.prefix {
 		if i >= len(text) {
@@ -126,19 +127,50 @@ func (b *phraseBranch) mayMatch(text, lower string) bool {
 		}
 		i += size
 	}
+	if b.last != nil && !b.last.holdsLast(text) {
+		return false
+	}
 	return (b.need == "" || strings.ContainsAny(text, b.need)) && b.lits.holds(lower)
 }
 
-// foldRune is one character of a literal, and whether it matches its case
-// variants too.
+// foldRune is one character of a literal and, when it matches its case
+// variants too, those variants (at most maxVariants; a rune with more
+// keeps fold set and has them found at match time).
 type foldRune struct {
-	r    rune
-	fold bool
+	r        rune
+	fold     bool
+	variants []rune
+}
+
+// maxVariants bounds the case variants a foldRune lists.
+const maxVariants = 3
+
+// newFoldRune returns the literal character r, matching its case variants
+// when fold is set.
+func newFoldRune(r rune, fold bool) foldRune {
+	f := foldRune{r: r, fold: fold}
+	if !fold {
+		return f
+	}
+	for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
+		if len(f.variants) == maxVariants {
+			f.variants = nil
+			return f
+		}
+		f.variants = append(f.variants, c)
+	}
+	f.fold = false // the variants say it all
+	return f
 }
 
 func (f foldRune) matches(r rune) bool {
 	if r == f.r {
 		return true
+	}
+	for _, v := range f.variants {
+		if v == r {
+			return true
+		}
 	}
 	if !f.fold {
 		return false
@@ -174,6 +206,9 @@ func splitBranches(re *regexp.Regexp) []*phraseBranch {
 		}
 		if set.size() > wideFirst {
 			b.need = requiredBytes(alt)
+		}
+		if last, ok := lastOfAnchored(alt); ok {
+			b.last = &last
 		}
 		out = append(out, b)
 	}
@@ -267,7 +302,7 @@ func literalPrefix(re *syntax.Regexp) []foldRune {
 			break
 		}
 		for _, r := range part.Rune {
-			out = append(out, foldRune{r: r, fold: part.Flags&syntax.FoldCase != 0})
+			out = append(out, newFoldRune(r, part.Flags&syntax.FoldCase != 0))
 		}
 	}
 	return out
@@ -360,16 +395,46 @@ func (f *firstSet) union(g firstSet) {
 	f.other = f.other || g.other
 }
 
+// holdsLast reports whether the last character of text (not empty) is in
+// f; invalid UTF-8 reads as U+FFFD, as the matcher reads it.
+func (f *firstSet) holdsLast(text string) bool {
+	if c := text[len(text)-1]; c < utf8.RuneSelf {
+		return f.ascii[c]
+	}
+	return f.other
+}
+
+// lastOfAnchored returns the characters a match of re must end with when
+// re ends at the end of the text ("…(less|more)$"), and false when it does
+// not or when a match may be empty there.
+func lastOfAnchored(re *syntax.Regexp) (firstSet, bool) {
+	if re.Op != syntax.OpConcat || len(re.Sub) == 0 || re.Sub[len(re.Sub)-1].Op != syntax.OpEndText {
+		return firstSet{}, false
+	}
+	f, nullable := lastOf(&syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: re.Sub[:len(re.Sub)-1]})
+	return f, !nullable && f.size() <= wideFirst
+}
+
 // firstOf returns the characters a match of re can start with, and
 // whether re can match the empty string (then what follows it can start
 // the match too). When unsure it answers every character.
-func firstOf(re *syntax.Regexp) (firstSet, bool) {
+func firstOf(re *syntax.Regexp) (firstSet, bool) { return edgeOf(re, false) }
+
+// lastOf is firstOf read from the end: the characters a match of re can
+// end with, and whether re can match the empty string.
+func lastOf(re *syntax.Regexp) (firstSet, bool) { return edgeOf(re, true) }
+
+// edgeOf is firstOf, or lastOf when fromEnd is set.
+func edgeOf(re *syntax.Regexp, fromEnd bool) (firstSet, bool) {
 	var f firstSet
 	switch re.Op {
 	case syntax.OpNoMatch:
 		return f, false
 	case syntax.OpLiteral:
 		r := re.Rune[0]
+		if fromEnd {
+			r = re.Rune[len(re.Rune)-1]
+		}
 		f.add(r, r)
 		if re.Flags&syntax.FoldCase != 0 {
 			for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
@@ -382,19 +447,21 @@ func firstOf(re *syntax.Regexp) (firstSet, bool) {
 			f.add(re.Rune[i], re.Rune[i+1])
 		}
 		return f, false
-	case syntax.OpCapture:
-		return firstOf(re.Sub[0])
+	case syntax.OpCapture, syntax.OpPlus:
+		return edgeOf(re.Sub[0], fromEnd)
 	case syntax.OpStar, syntax.OpQuest:
-		f, _ = firstOf(re.Sub[0])
+		f, _ = edgeOf(re.Sub[0], fromEnd)
 		return f, true
-	case syntax.OpPlus:
-		return firstOf(re.Sub[0])
 	case syntax.OpRepeat:
-		f, nullable := firstOf(re.Sub[0])
+		f, nullable := edgeOf(re.Sub[0], fromEnd)
 		return f, nullable || re.Min == 0
 	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			g, nullable := firstOf(sub)
+		for k := range re.Sub {
+			sub := re.Sub[k]
+			if fromEnd {
+				sub = re.Sub[len(re.Sub)-1-k]
+			}
+			g, nullable := edgeOf(sub, fromEnd)
 			f.union(g)
 			if !nullable {
 				return f, false
@@ -404,7 +471,7 @@ func firstOf(re *syntax.Regexp) (firstSet, bool) {
 	case syntax.OpAlternate:
 		nullable := false
 		for _, sub := range re.Sub {
-			g, n := firstOf(sub)
+			g, n := edgeOf(sub, fromEnd)
 			f.union(g)
 			nullable = nullable || n
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 // fullScreen joins every phrase pattern without a pre-test into one, the
@@ -63,11 +64,24 @@ func TestAlternativesSpread(t *testing.T) {
 	}
 	for _, b := range got {
 		for _, s := range []string{"abx", "ABX", "cdx", "cex", "y", "Yes"} {
-			if b.re().MatchString(s) && !(b.first.ascii[s[0]] && b.mayMatch(s, strings.ToLower(s))) {
+			if b.re().MatchString(s) && !(b.first.ascii[s[0]] && b.mayMatch(s, fold(s))) {
 				t.Errorf("branch %q matches %q but its cheap tests say no", b.re(), s)
 			}
 		}
 	}
+}
+
+// phraseText is the text of a block the phrase rules read, trimmed the
+// plain way, or "" and the rule that settles the block without them.
+func phraseText(text string) (t, rule string) {
+	if len(text) > 400 {
+		return "", ""
+	}
+	t = strings.TrimSpace(strings.Trim(text, "|•·›»«<>[]–— "))
+	if t == "" {
+		return "", "empty"
+	}
+	return t, ""
 }
 
 // referenceRule is boilerplateRule without its shortcuts: the joined
@@ -180,7 +194,7 @@ func TestNeedIndexAgrees(t *testing.T) {
 		}
 	}
 	for _, text := range texts {
-		found := needs.find(text, nil)
+		found := needs.find(fold(text), nil)
 		for i, r := range boilerplateRules() {
 			if r.need == nil {
 				continue
@@ -217,16 +231,60 @@ func branchSetsAgree(t *testing.T, rules []phraseRule, sets []branchSet, s strin
 		if sets[i] == nil {
 			continue
 		}
-		if got, want := sets[i].match(s, strings.ToLower(s)), r.re.MatchString(s); got != want {
+		if got, want := sets[i].match(s, fold(s)), r.re.MatchString(s); got != want {
 			t.Errorf("rule %d (%s) on %q: branches %v, pattern %v", i, r.rule, s, got, want)
 		}
 	}
 }
 
+// metaSamples are texts for the metadata rules.
+var metaSamples = []string{
+	"Tom Krisher, Ap Auto Writer", "Jane Doe, Associated Press", "Jane Doe, The Associated Press",
+	"Staff and wire reports", "Wire services", "The Associated Press", "Reuters", "AFP",
+	"Jane Doe, Reuters, in Paris.", "https://example.com/a", "www.example.com", "jane@example.com",
+	"example.com/path", "@handle", "Jane Doe, \u212aelvin", "O’Brien, AP", "A crowd, BBC ",
+}
+
+// metaRule skips an empty line: no metadata pattern matches one.
+func TestMetaRulesSkipEmpty(t *testing.T) {
+	for _, r := range metaRules() {
+		if r.re.MatchString("") {
+			t.Errorf("metadata rule %s matches an empty line", r.rule)
+		}
+	}
+	if got := metaRule(Block{Kind: "p", Text: "  "}, nil); got != "" {
+		t.Errorf("metaRule(blank) = %q, want none", got)
+	}
+}
+
+// tailSamples are texts for the rules on the blocks that end a story.
+var tailSamples = []string{
+	"Disclaimer: the author owns shares.", "Disclosure : none", "Example Media Group, 1200 Harbor Street, Suite 400, Portland, OR 97201",
+	"Musterstraße 12, 10115 Berlin", "Phil Helsel is a reporter for NBC News.", "Jane Doe (@jdoe) is a staff writer.",
+	"Korrespondent Jan Muster ist bei der Zeitung für Landespolitik zuständig.", "He is a reporter.", "Rue de Rivoli 1",
+}
+
 func TestBranchSetsAgree(t *testing.T) {
-	for _, s := range append(slices.Clone(screenSamples), needSamples...) {
-		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s, s + "."} {
-			branchSetsAgree(t, boilerplateRules(), needBranches(), v)
+	for _, tt := range []struct {
+		rules   []phraseRule
+		sets    []branchSet
+		samples []string
+	}{
+		{boilerplateRules(), needBranches(), needSamples},
+		{metaRules(), metaBranches(), metaSamples},
+		{tailRules(), tailBranches(), tailSamples},
+	} {
+		matched := 0
+		for _, s := range append(slices.Clone(screenSamples), tt.samples...) {
+			for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "x " + s, s + ".", s + " "} {
+				branchSetsAgree(t, tt.rules, tt.sets, v)
+				if slices.ContainsFunc(tt.rules, func(r phraseRule) bool { return r.re.MatchString(v) }) {
+					matched++
+				}
+			}
+		}
+		if matched < len(tt.samples) {
+			t.Errorf("only %d samples match a rule of %s: the samples no longer exercise the rules", matched, tt.rules[0].rule)
 		}
 	}
 }
@@ -240,5 +298,26 @@ func FuzzBranchSets(f *testing.F) {
 			return
 		}
 		branchSetsAgree(t, boilerplateRules(), needBranches(), s)
+		branchSetsAgree(t, metaRules(), metaBranches(), s)
+		branchSetsAgree(t, tailRules(), tailBranches(), s)
 	})
+}
+
+// A literal character that folds case matches exactly its case variants.
+func TestFoldRuneMatches(t *testing.T) {
+	for _, r := range []rune{'a', 'K', 's', 'σ', 'θ', 'ǅ', '1', 'ß', 'İ'} {
+		f := newFoldRune(r, true)
+		for c := rune(0); c < 0x2200; c++ {
+			want := c == r
+			for v := unicode.SimpleFold(r); v != r; v = unicode.SimpleFold(v) {
+				want = want || c == v
+			}
+			if got := f.matches(c); got != want {
+				t.Errorf("%q folding matches %q: %v, want %v", r, c, got, want)
+			}
+		}
+		if g := newFoldRune(r, false); g.matches(r+1) || !g.matches(r) {
+			t.Errorf("%q without folding matches other characters", r)
+		}
+	}
 }

@@ -44,6 +44,16 @@ func normalizeSpace(s string) string {
 	space := false
 	invalid := false // the last byte was invalid UTF-8
 	for i := 0; i < len(s); {
+		if j := plainRun(s, i); j > i {
+			// Printable ASCII other than the space is copied as it is.
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space, invalid = false, false
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if r == utf8.RuneError && size == 1 {
@@ -71,6 +81,15 @@ func normalizeSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// plainRun returns the end of the run of printable ASCII characters other
+// than the space that starts at s[i] (i when there is none).
+func plainRun(s string, i int) int {
+	for i < len(s) && s[i] > ' ' && s[i] < 0x7f {
+		i++
+	}
+	return i
 }
 
 // normalized reports whether normalizeSpace would return s unchanged: no
@@ -184,6 +203,26 @@ func words(s string) []string {
 
 // forWords calls fn with the bounds of each run of letters and digits in s.
 func forWords(s string, fn func(i, j int)) {
+	forWordsWhile(s, func(i, j int) bool {
+		fn(i, j)
+		return true
+	})
+}
+
+// countWordsUpTo counts the words of s (its runs of letters and digits),
+// stopping past limit. strings.ToLower keeps every character a letter or
+// digit or not one, so s has as many words as s lower-cased.
+func countWordsUpTo(s string, limit int) int {
+	n := 0
+	forWordsWhile(s, func(int, int) bool {
+		n++
+		return n <= limit
+	})
+	return n
+}
+
+// forWordsWhile is forWords, stopping when fn returns false.
+func forWordsWhile(s string, fn func(i, j int) bool) {
 	start := -1
 	for i := 0; i < len(s); {
 		var word bool
@@ -199,7 +238,9 @@ func forWords(s string, fn func(i, j int)) {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			fn(start, i)
+			if !fn(start, i) {
+				return
+			}
 			start = -1
 		}
 		i += size

@@ -85,3 +85,23 @@ func TestWordCountAndFingerprint(t *testing.T) {
 		}
 	}
 }
+
+// countWordsUpTo counts on the text as it is what words counts on the
+// text lower-cased: lower-casing never turns a letter or digit into
+// anything else, nor the reverse.
+func TestCountWordsUpTo(t *testing.T) {
+	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); wordRune(r) != wordRune(l) {
+			t.Fatalf("%U lower-cases to %U: a word character one way, not the other", r, l)
+		}
+	}
+	for _, s := range []string{"", "one", "İstanbul \u212aelvin", "a-b c", "\xff\xfeword\xff", "日本語 テキスト", "3.5 km, 2x"} {
+		if got, want := countWordsUpTo(s, 100), len(words(s)); got != want {
+			t.Errorf("countWordsUpTo(%q) = %d, words has %d", s, got, want)
+		}
+		if got := countWordsUpTo(s+" x y z", 1); got > 2 {
+			t.Errorf("countWordsUpTo(%q, 1) = %d, want it to stop at 2", s, got)
+		}
+	}
+}

@@ -464,7 +464,11 @@ func bylineElement(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "itemprop"), "author") {
 		return true
 	}
-	class := strings.ToLower(attr(n, "class"))
+	class := attr(n, "class")
+	if !mayNameByline(class) {
+		return false
+	}
+	class = strings.ToLower(class)
 	if !strings.Contains(class, "byline") && !strings.Contains(class, "author") {
 		return false // every class name below holds one of the two
 	}
@@ -472,6 +476,30 @@ func bylineElement(n *html.Node) bool {
 		if strings.Contains(c, "byline") || c == "author" || strings.HasSuffix(c, "author-name") ||
 			strings.HasSuffix(c, "__author") || c == "author-name" {
 			return true
+		}
+	}
+	return false
+}
+
+// mayNameByline screens class values for bylineElement without
+// lower-casing them: an ASCII value must hold "byline" or "author" in some
+// case. A value with other characters is left to the full test (strings.ToLower
+// turns some of them into ASCII letters).
+func mayNameByline(class string) bool {
+	for i := 0; i < len(class); i++ {
+		c := class[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		switch c | 0x20 {
+		case 'b':
+			if len(class)-i >= len("byline") && strings.EqualFold(class[i:i+len("byline")], "byline") {
+				return true
+			}
+		case 'a':
+			if len(class)-i >= len("author") && strings.EqualFold(class[i:i+len("author")], "author") {
+				return true
+			}
 		}
 	}
 	return false

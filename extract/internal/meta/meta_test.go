@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func parse(t *testing.T, s string) *html.Node {
@@ -213,4 +214,21 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The screen of class values never turns away one the full test reads as
+// a byline's.
+func TestMayNameByline(t *testing.T) {
+	for _, class := range []string{
+		"", "byline", "Article__Byline", "AUTHOR-NAME", "post-author", "authors", "by-line", "headline",
+		"BYL\u0130NE", "c-\u212aelvin author", "story-body", strings.Repeat("x", 300) + " byline",
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span, Attr: []html.Attribute{{Key: "class", Val: class}}}
+		if bylineElement(n) && !mayNameByline(class) {
+			t.Errorf("mayNameByline(%q) = false, but the class marks a byline", class)
+		}
+	}
+	if mayNameByline("headline c-story") {
+		t.Error(`mayNameByline("headline c-story") = true, want false`)
+	}
 }
