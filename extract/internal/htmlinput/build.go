@@ -47,6 +47,7 @@ type builder struct {
 	quirks    bool
 	bad       bool
 	tok       buildToken
+	sc        *scanner         // the source of the tokens
 	nodes     []html.Node      // slab the nodes are cut from
 	attrs     []html.Attribute // slab the attribute lists are cut from
 	// merging is the text node whose text, merged with text after it, is
@@ -88,8 +89,8 @@ const (
 	maxReprocess = 16
 )
 
-func newBuilder(src string) *builder {
-	b := &builder{src: src, mode: initialMode}
+func newBuilder(sc *scanner) *builder {
+	b := &builder{src: sc.s, sc: sc, mode: initialMode}
 	b.doc = b.newNode()
 	b.doc.Type = html.DocumentNode
 	return b
@@ -107,21 +108,25 @@ func (b *builder) fail() bool {
 // failHook, when set (by tests), sees the builder as it gives up.
 var failHook func(*builder)
 
-// token processes a token of type tt whose raw text is raw; a tag's atom
-// and lower-case name are a and name. A pruned token (the text of a script or style the pruner leaves out) is one the
-// parser never sees.
+// token processes a token of type tt whose raw text is raw, the scanner's
+// last; a tag's atom and lower-case name are a and name, and its
+// attributes those the scanner placed. A pruned token (the text of a
+// script or style the pruner leaves out) is one the parser never sees.
 func (b *builder) token(tt html.TokenType, raw string, pruned bool, a atom.Atom, name string) {
 	if b.bad || pruned {
 		return
 	}
-	b.tok = buildToken{tt: tt, raw: raw, a: a, name: name}
+	// Field by field: cheaper than copying a whole new token.
+	t := &b.tok
+	t.tt, t.a, t.name, t.raw = tt, a, name, raw
+	t.attr, t.data, t.selfClosing = nil, "", false
 	rawText := b.rawNext
 	b.rawNext, b.foreignStart = false, false
 	switch tt {
 	case html.StartTagToken, html.SelfClosingTagToken:
-		b.tok.tt = html.StartTagToken
-		b.tok.selfClosing = tt == html.SelfClosingTagToken
-		b.readAttrs(raw)
+		t.tt = html.StartTagToken
+		t.selfClosing = tt == html.SelfClosingTagToken
+		b.readAttrs(raw, b.sc.attrs)
 	case html.TextToken:
 		if rawText {
 			b.tok.data = convertNewlines(raw)

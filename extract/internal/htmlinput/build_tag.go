@@ -6,26 +6,18 @@ import (
 	"golang.org/x/net/html"
 )
 
-// readAttrs reads the attributes of the start tag raw into the current
-// token, as the tokenizer returns them: lower-case keys, the first of
-// duplicate keys, values with newlines converted and references decoded.
-func (b *builder) readAttrs(raw string) {
-	j := 1
-	for j < len(raw) && !endsTagName(raw[j]) {
-		j++
-	}
+// readAttrs reads the attributes of the start tag raw, placed by the
+// scanner in attrs, into the current token, as the tokenizer returns
+// them: lower-case keys, the first of duplicate keys, values with
+// newlines converted and references decoded.
+func (b *builder) readAttrs(raw string, attrs []attrPos) {
 	start := len(b.attrs)
 	var seen map[string]bool // keys so far, once there are many
-	for {
-		ks, ke, vs, ve, next, ok := attrSpan(raw, j)
-		if !ok {
-			break
-		}
-		j = next
-		if ks == ke {
+	for _, p := range attrs {
+		if p.ks == p.ke {
 			continue // an empty key: the tokenizer drops it
 		}
-		key := lowerString(raw[ks:ke])
+		key := lowerString(raw[p.ks:p.ke])
 		if seen == nil && len(b.attrs)-start >= linearAttrs {
 			seen = make(map[string]bool, 2*linearAttrs)
 			for _, a := range b.attrs[start:] {
@@ -42,7 +34,7 @@ func (b *builder) readAttrs(raw string) {
 			b.growAttrs(start)
 			start = 0
 		}
-		b.attrs = append(b.attrs, html.Attribute{Key: key, Val: attrValue(raw[vs:ve])})
+		b.attrs = append(b.attrs, html.Attribute{Key: key, Val: attrValue(raw[p.vs:p.ve])})
 	}
 	if n := len(b.attrs) - start; n > 0 {
 		b.tok.attr = b.attrs[start:len(b.attrs):len(b.attrs)]
@@ -70,9 +62,10 @@ func (b *builder) hasAttr(start int, key string) bool {
 	return false
 }
 
-// attrSpan reads the attribute at or after i of the tag raw: the spans of
-// its key and value, and where the next one may start. It reports false at
-// the end of the tag.
+// attrSpan reads the attribute at or after i of the tag that raw holds
+// (from its start, or from the start of the page): the spans of its key
+// and value, and where the next one may start. It reports false at the end
+// of the tag, or of raw inside it.
 func attrSpan(raw string, i int) (ks, ke, vs, ve, next int, ok bool) {
 	i = skipSpace(raw, i)
 	if i >= len(raw) || raw[i] == '>' {

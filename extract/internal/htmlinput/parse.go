@@ -106,11 +106,12 @@ func flatten(s string, limit int) (string, *pruner) {
 // flattenBuild is flatten that, with build, also builds the tree during the
 // quick scanner's pass (see builder) and returns it when it can.
 func flattenBuild(s string, limit int, build bool) (string, *pruner, *html.Node) {
+	sc := newScanner(s)
 	var b *builder
 	if build {
-		b = newBuilder(s)
+		b = newBuilder(sc)
 	}
-	if f := runModel(s, limit, newScanner(s), true, b); f != nil {
+	if f := runModel(s, limit, sc, true, b); f != nil {
 		var doc *html.Node
 		if b != nil {
 			doc = b.finish()

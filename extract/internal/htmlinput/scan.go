@@ -17,10 +17,20 @@ type scanner struct {
 	i      int    // start of the next token
 	rawTag string // element whose content the next token is, or ""
 	bad    bool
+	// attrs are the attributes of the last start tag, as offsets into
+	// its raw text, for the tree builder to read without a second scan.
+	attrs   []attrPos
+	attrBuf [16]attrPos // attrs' first array
 }
 
+// attrPos places an attribute in a tag's raw text: raw[ks:ke] is its
+// key and raw[vs:ve] its undecoded value.
+type attrPos struct{ ks, ke, vs, ve int }
+
 func newScanner(s string) *scanner {
-	return &scanner{s: s, bad: strings.IndexByte(s, 0) >= 0}
+	sc := &scanner{s: s, bad: strings.IndexByte(s, 0) >= 0}
+	sc.attrs = sc.attrBuf[:0]
+	return sc
 }
 
 func (sc *scanner) failed() bool { return sc.bad }
@@ -149,7 +159,7 @@ func doubleEscapable(script string) bool {
 
 // startTag reads the start tag at j.
 func (sc *scanner) startTag(j int) (html.TokenType, int) {
-	nameEnd, end, lastVal, ok := sc.tag(j + 1)
+	nameEnd, end, lastVal, ok := sc.tag(j, j+1, true)
 	if !ok {
 		return sc.fail()
 	}
@@ -163,7 +173,7 @@ func (sc *scanner) startTag(j int) (html.TokenType, int) {
 	if sc.s[end-2] != '/' {
 		return sc.token(html.StartTagToken, end)
 	}
-	if lastVal == end-2 && lastAttrKept(sc.s[j:end]) {
+	if lastVal == end-2 && lastAttrKept(sc.s[j:end], sc.attrs) {
 		// The "/" ends the value of the last attribute the tokenizer
 		// keeps: it does not close the tag.
 		return sc.token(html.StartTagToken, end)
@@ -172,28 +182,19 @@ func (sc *scanner) startTag(j int) (html.TokenType, int) {
 }
 
 // lastAttrKept reports whether the tokenizer keeps the last attribute of
-// the start tag raw: its key is not empty and no attribute before it has
-// the same key.
-func lastAttrKept(raw string) bool {
-	i := 1
-	for i < len(raw) && !endsTagName(raw[i]) {
-		i++
-	}
-	var keys []string
-	for {
-		ks, ke, _, _, next, ok := attrSpan(raw, i)
-		if !ok {
-			break
-		}
-		keys = append(keys, raw[ks:ke])
-		i = next
-	}
-	if len(keys) == 0 || keys[len(keys)-1] == "" {
+// the start tag raw, whose attributes are attrs: its key is not empty and
+// no attribute before it has the same key.
+func lastAttrKept(raw string, attrs []attrPos) bool {
+	if len(attrs) == 0 {
 		return false
 	}
-	last := keys[len(keys)-1]
-	for _, k := range keys[:len(keys)-1] {
-		if equalFoldASCII(k, last) {
+	last := attrs[len(attrs)-1]
+	key := raw[last.ks:last.ke]
+	if key == "" {
+		return false
+	}
+	for _, a := range attrs[:len(attrs)-1] {
+		if equalFoldASCII(raw[a.ks:a.ke], key) {
 			return false
 		}
 	}
@@ -210,7 +211,7 @@ func (sc *scanner) endTag(j int) (html.TokenType, int) {
 		// "</>" is no tag; the tokenizer passes it on as a comment.
 		return sc.token(html.CommentToken, j+3)
 	case isASCIILetter(c):
-		_, end, _, ok := sc.tag(j + 2)
+		_, end, _, ok := sc.tag(j, j+2, false)
 		if !ok {
 			return sc.fail()
 		}
@@ -285,31 +286,39 @@ func (sc *scanner) untilCloseAngle(i int, tt html.TokenType) (html.TokenType, in
 	return sc.token(tt, i+k+1)
 }
 
-// tag reads a tag whose name starts at i, as the tokenizer's readTag does.
-// It returns where the name ends, where the tag ends (after its '>'), the
-// index of the last character of the last unquoted attribute value (-1
-// when the last value is quoted or missing), and false when the input
-// ends first.
-func (sc *scanner) tag(i int) (nameEnd, end, lastVal int, ok bool) {
+// tag reads the tag at start, whose name starts at i, as the tokenizer's
+// readTag does. It returns where the name ends, where the tag ends (after
+// its '>'), the index of the last character of the last unquoted
+// attribute value (-1 when the last value is quoted or missing), and
+// false when the input ends first. With record, the attributes go to
+// sc.attrs.
+func (sc *scanner) tag(start, i int, record bool) (nameEnd, end, lastVal int, ok bool) {
 	s := sc.s
 	for i < len(s) && !endsTagName(s[i]) {
 		i++
 	}
 	nameEnd = i
 	lastVal = -1
+	if record {
+		sc.attrs = sc.attrs[:0]
+	}
 	for {
-		if i = skipSpace(s, i); i >= len(s) {
+		ks, ke, vs, ve, next, more := attrSpan(s, i)
+		if !more {
+			// The end of the tag, or of the input inside it.
+			if i = skipSpace(s, i); i < len(s) && s[i] == '>' {
+				return nameEnd, i + 1, lastVal, true
+			}
 			return 0, 0, 0, false
 		}
-		if s[i] == '>' {
-			return nameEnd, i + 1, lastVal, true
+		lastVal = -1
+		if ve > vs && s[ve] != '"' && s[ve] != '\'' {
+			lastVal = ve - 1 // an unquoted value
 		}
-		if i, ok = attrKey(s, i); !ok {
-			return 0, 0, 0, false
+		if record {
+			sc.attrs = append(sc.attrs, attrPos{ks - start, ke - start, vs - start, ve - start})
 		}
-		if i, lastVal, ok = attrVal(s, i); !ok {
-			return 0, 0, 0, false
-		}
+		i = next
 	}
 }
 
@@ -328,44 +337,6 @@ func attrKey(s string, i int) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// attrVal skips what follows an attribute name from i: nothing, a "/", or
-// "=" and a value. lastVal is the index of the last character of an
-// unquoted value, else -1.
-func attrVal(s string, i int) (next, lastVal int, ok bool) {
-	if i = skipSpace(s, i); i >= len(s) {
-		return 0, 0, false
-	}
-	switch s[i] {
-	case '/':
-		return i + 1, -1, true
-	case '=':
-	default:
-		return i, -1, true
-	}
-	if i = skipSpace(s, i+1); i >= len(s) {
-		return 0, 0, false
-	}
-	switch q := s[i]; q {
-	case '>':
-		return i, -1, true
-	case '"', '\'':
-		k := strings.IndexByte(s[i+1:], q)
-		if k < 0 {
-			return 0, 0, false
-		}
-		return i + 1 + k + 1, -1, true
-	}
-	for j := i + 1; j < len(s); j++ {
-		switch s[j] {
-		case ' ', '\n', '\r', '\t', '\f':
-			return j + 1, j - 1, true
-		case '>':
-			return j, j - 1, true
-		}
-	}
-	return 0, 0, false
 }
 
 func skipSpace(s string, i int) int {
