@@ -460,6 +460,12 @@ const garbledScan = 16 << 10
 func garbled(s string) bool {
 	n, bad := 0, 0
 	for i := 0; i < len(s) && n < garbledScan; n++ {
+		if n+8 <= garbledScan && i+8 <= len(s) && printableASCII8(s[i:i+8]) {
+			// The commonest case: eight printable ASCII characters.
+			i += 8
+			n += 7
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
@@ -475,6 +481,18 @@ func garbled(s string) bool {
 		i += size
 	}
 	return n >= 16 && bad*10 > n
+}
+
+// printableASCII8 reports whether the eight bytes of s are all printable
+// ASCII (0x20 to 0x7e), testing them at once as one word.
+func printableASCII8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	// With every high bit clear, a byte below 0x20 borrows into its high
+	// bit when 0x20 is taken from it, and only 0x7f carries into it when
+	// 1 is added.
+	return (w|(w-0x20*ones)|(w+ones))&highs == 0
 }
 
 // privateUse is unicode.Is(unicode.Co, r) without the table search.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -173,6 +174,49 @@ func TestPrivateUse(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if privateUse(r) != unicode.Is(unicode.Co, r) {
 			t.Fatalf("privateUse(%U) = %v", r, privateUse(r))
+		}
+	}
+}
+
+// garbledByChar is garbled one character at a time, without the test of
+// eight ASCII bytes at once.
+func garbledByChar(s string) bool {
+	n, bad := 0, 0
+	for _, r := range s {
+		if n == garbledScan {
+			break
+		}
+		n++
+		switch {
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f', r == 0x7f:
+			bad++
+		case r == utf8.RuneError, r >= utf8.RuneSelf && r < 0xa0, privateUse(r):
+			bad++
+		}
+	}
+	return n >= 16 && bad*10 > n
+}
+
+func TestGarbledWordAtATime(t *testing.T) {
+	// Runs of printable ASCII broken by one character of each kind, at
+	// every offset in a word, and texts that cross garbledScan with their
+	// bad characters on either side of it.
+	var cases []string
+	for _, odd := range []string{"\x01", "\x1f", "\x7f", "\n", "\t", " ", "~", "é", "\u0085", "\ufffd", "\xff", "\ue000"} {
+		for at := range 9 {
+			cases = append(cases, strings.Repeat("a", at)+strings.Repeat(odd+"bcdefgh", 3))
+		}
+	}
+	for _, tail := range []int{0, 1, 7, 8, 9} {
+		prefix := strings.Repeat("x", garbledScan-1700-tail)
+		cases = append(cases,
+			prefix+strings.Repeat("\x01", 1700+tail),
+			prefix+strings.Repeat("\x01", 1638)+strings.Repeat("y", 100),
+			strings.Repeat("\x02", 1639)+prefix+strings.Repeat("z", 2000))
+	}
+	for _, s := range cases {
+		if got, want := garbled(s), garbledByChar(s); got != want {
+			t.Errorf("garbled(%.40q... %d bytes) = %v, want %v", s, len(s), got, want)
 		}
 	}
 }
