@@ -33,11 +33,14 @@ import (
 // and tokens cut by the end of the input, and the flattening model on
 // pages it rewrites: the builder's tree is used only when neither does.
 type builder struct {
-	src  string
-	doc  *html.Node
-	oe   []*html.Node // the stack of open elements
-	afe  []*html.Node // active formatting elements; nil is a scope marker
-	mode insertMode
+	src string
+	doc *html.Node
+	oe  []*html.Node // the stack of open elements
+	// pFree: oe[:pFree] holds no HTML <p> (the elements open when an
+	// earlier search found none), which spares most searches for one.
+	pFree int
+	afe   []*html.Node // active formatting elements; nil is a scope marker
+	mode  insertMode
 	// orig is the mode to return to at the end of a raw text element.
 	orig       insertMode
 	head, form *html.Node
@@ -225,8 +228,14 @@ func (b *builder) addChild(n *html.Node) {
 			b.fail()
 			return
 		}
-		b.oe = append(b.oe, n)
+		b.push(n)
 	}
+}
+
+// push opens the element n.
+func (b *builder) push(n *html.Node) {
+	b.pFree = min(b.pFree, len(b.oe))
+	b.oe = append(b.oe, n)
 }
 
 // addElement adds an element for the current token.
@@ -302,6 +311,7 @@ func (b *builder) indexOf(n *html.Node) int {
 func (b *builder) remove(n *html.Node) {
 	if i := b.indexOf(n); i >= 0 {
 		b.oe = append(b.oe[:i], b.oe[i+1:]...)
+		b.pFree = min(b.pFree, i)
 	}
 }
 

@@ -235,8 +235,17 @@ func (b *builder) reconstruct() {
 	}
 }
 
-// closeP closes an open <p> in button scope.
-func (b *builder) closeP() { b.popUntil(scopeButton, atom.P) }
+// closeP closes an open <p> in button scope. Open elements above pFree
+// are looked at first: when none is a <p>, there is nothing to close.
+func (b *builder) closeP() {
+	for i := len(b.oe) - 1; i >= b.pFree; i-- {
+		if n := b.oe[i]; n.DataAtom == atom.P && n.Namespace == "" {
+			b.popUntil(scopeButton, atom.P)
+			return
+		}
+	}
+	b.pFree = len(b.oe)
+}
 
 // closeListItem closes the open list item (<li>, or <dd> and <dt>) that a
 // new one ends.

@@ -261,7 +261,7 @@ func (b *builder) afterHeadStart() (done, ok bool) {
 		if len(b.oe) >= maxOpen {
 			return b.fail(), true
 		}
-		b.oe = append(b.oe, b.head)
+		b.push(b.head)
 		done = inHeadMode(b)
 		b.remove(b.head)
 		return done, true

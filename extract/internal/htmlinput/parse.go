@@ -91,6 +91,9 @@ type flattener struct {
 	seenHTML     bool
 	seenBody     bool
 	prune        pruner
+	// pFree: stack[:pFree] holds no <p> (it held none when last
+	// searched), which spares most searches for one.
+	pFree int
 }
 
 // flatten returns s rewritten as described above, or s itself when nothing
@@ -536,6 +539,7 @@ func (f *flattener) push(e openElem) {
 		return
 	}
 	e.n = 1
+	f.pFree = min(f.pFree, len(f.stack))
 	f.stack = append(f.stack, e)
 }
 
@@ -595,7 +599,7 @@ func (f *flattener) implicitClose(a atom.Atom) {
 	case a == atom.Td || a == atom.Th:
 		f.closeTable(a)
 	}
-	if closesP(a) {
+	if closesP(a) && f.mayHaveP() {
 		for i := len(f.stack) - 1; i >= f.floor(); i-- {
 			e := f.stack[i]
 			if e.a == atom.P {
@@ -612,6 +616,21 @@ func (f *flattener) implicitClose(a atom.Atom) {
 			f.popTo(len(f.stack) - 1)
 		}
 	}
+}
+
+// mayHaveP reports whether the searchable part of the stack may hold a
+// <p>: only the entries above pFree are looked at.
+func (f *flattener) mayHaveP() bool {
+	floor := f.floor()
+	for i := len(f.stack) - 1; i >= max(f.pFree, floor); i-- {
+		if f.stack[i].a == atom.P {
+			return true
+		}
+	}
+	if floor <= f.pFree {
+		f.pFree = len(f.stack)
+	}
+	return false
 }
 
 func (f *flattener) closeItem(a1, a2 atom.Atom) {
