@@ -568,25 +568,31 @@ const htmlScan = 4096
 // markup.
 func looksLikeHTML(head string) bool {
 	head = head[:min(len(head), htmlScan)]
-	if strings.IndexByte(head, '<') < 0 {
-		return false
-	}
-	var buf [htmlScan]byte
-	lower := buf[:0]
 	if strings.Contains(head, "\u0130") || strings.Contains(head, "\u212a") {
 		// İ and the Kelvin sign lower-case to ASCII letters.
-		lower = append(lower, strings.ToLower(head)...)
-	} else {
-		for i := 0; i < len(head); i++ {
-			lower = append(lower, lowerASCII(head[i]))
+		lower := strings.ToLower(head)
+		for _, tag := range htmlMarkers {
+			if strings.Contains(lower, tag) {
+				return true
+			}
 		}
+		return false
 	}
-	for _, tag := range htmlMarkers {
-		if bytes.Contains(lower, []byte(tag)) {
-			return true
+	// Every marker starts with '<': try them where one is.
+	for i := strings.IndexByte(head, '<'); i >= 0; {
+		for _, tag := range htmlMarkers {
+			if len(head)-i >= len(tag) && equalFoldASCII(head[i:i+len(tag)], tag) {
+				return true
+			}
 		}
+		k := strings.IndexByte(head[i+1:], '<')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
 	}
 	return false
 }
 
+// htmlMarkers are lower-case and start with '<'.
 var htmlMarkers = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article", "<script", "<br", "<table", "<span", "<a href", "<h1", "<h2", "<!--", "<frameset", "<svg", "<math", "<section", "<main", "<style"}

@@ -161,6 +161,10 @@ func TestLooksLikeHTMLFolds(t *testing.T) {
 		{"é<DİV>", true},
 		{"<ΤΙΤΛΕ>", false},
 		{"plain text < 3", false},
+		{"a < b <<SPAN class=x>", true},
+		{"1 <<< 2 <spa", false},
+		{strings.Repeat("x", htmlScan-3) + "<h1>", true},
+		{strings.Repeat("x", htmlScan-2) + "<h1>", false},
 		{"<\xff\xfeTITLE>", false},
 		{strings.Repeat("é", htmlScan/2-1) + "<Br>", false},
 	} {
