@@ -91,7 +91,6 @@ type flattener struct {
 	seenHTML     bool
 	seenBody     bool
 	prune        pruner
-	names        nameCache
 	// pFree: stack[:pFree] holds no <p> (it held none when last
 	// searched), which spares most searches for one.
 	pFree int
@@ -186,7 +185,7 @@ func runModel(s string, limit int, src tokenSource, check bool, b *builder) *fla
 		var a atom.Atom
 		var name string
 		if tt == html.StartTagToken || tt == html.SelfClosingTagToken || tt == html.EndTagToken {
-			a, name = f.names.tagName(raw)
+			a, name = tagName(raw)
 		}
 		if b != nil {
 			b.token(tt, raw, f.prune.cutAt(f.pos), a, name)
@@ -229,32 +228,6 @@ func runModel(s string, limit int, src tokenSource, check bool, b *builder) *fla
 	return f
 }
 
-// nameCache remembers the atoms of the tag names met last, as written: a
-// page uses a few dozen names over and over, and comparing one with the
-// name last seen in its slot is cheaper than a lookup among all atoms.
-type nameCache [64]struct {
-	raw  string // the name as written
-	a    atom.Atom
-	name string
-}
-
-// tagName is the package's tagName, through the cache.
-func (c *nameCache) tagName(raw string) (atom.Atom, string) {
-	written := writtenName(raw)
-	if written == "" {
-		return tagName(raw)
-	}
-	e := &c[(31*uint(written[0])+7*uint(written[len(written)-1])+uint(len(written)))%uint(len(c))]
-	if e.raw == written && e.a != 0 {
-		return e.a, e.name
-	}
-	a, name := tagName(raw)
-	if a != 0 {
-		e.raw, e.a, e.name = written, a, name
-	}
-	return a, name
-}
-
 // maxAtomLen is longer than any element name with an atom.
 const maxAtomLen = 32
 
@@ -262,7 +235,15 @@ const maxAtomLen = 32
 // text is raw ("<div class=x>", "</P>"). Names with an atom cost no
 // allocation.
 func tagName(raw string) (atom.Atom, string) {
-	name := writtenName(raw)
+	i := 1
+	if len(raw) > 1 && raw[1] == '/' {
+		i = 2
+	}
+	j := i
+	for j < len(raw) && !endsTagName(raw[j]) {
+		j++
+	}
+	name := raw[i:j]
 	if len(name) <= maxAtomLen {
 		var buf [maxAtomLen]byte
 		b := buf[:len(name)]
@@ -285,19 +266,6 @@ func tagName(raw string) (atom.Atom, string) {
 		}
 		return r
 	}, name)
-}
-
-// writtenName returns the name of the tag raw as it is written.
-func writtenName(raw string) string {
-	i := 1
-	if len(raw) > 1 && raw[1] == '/' {
-		i = 2
-	}
-	j := i
-	for j < len(raw) && !endsTagName(raw[j]) {
-		j++
-	}
-	return raw[i:j]
 }
 
 func endsTagName(c byte) bool {
