@@ -129,9 +129,6 @@ func lowerString(s string) string {
 // ';' followed by '=' or one that only starts with an entity's name,
 // which stay as written there (unlike in text).
 func attrValue(v string) string {
-	if plainValue(v) {
-		return v
-	}
 	v = convertNewlines(v)
 	amp := strings.IndexByte(v, '&')
 	if amp < 0 {
@@ -155,24 +152,6 @@ func attrValue(v string) string {
 		i += n
 	}
 	return sb.String()
-}
-
-// shortValue is the length up to which plainValue looks at the bytes of a
-// value one by one rather than searching it twice.
-const shortValue = 24
-
-// plainValue reports whether the attribute value v holds neither a
-// carriage return nor a character reference: it reads as it is written.
-func plainValue(v string) bool {
-	if len(v) > shortValue {
-		return strings.IndexByte(v, '\r') < 0 && strings.IndexByte(v, '&') < 0
-	}
-	for i := range len(v) {
-		if c := v[i]; c == '\r' || c == '&' {
-			return false
-		}
-	}
-	return true
 }
 
 // referenceLen returns the length of the character reference at the start
