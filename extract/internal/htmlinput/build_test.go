@@ -194,6 +194,10 @@ var buildCases = []string{
 	// SVG, void elements, self-closing syntax.
 	"<svg><title>T &amp; x</title><desc>d</desc><style>.a{fill:red}</style><path d=\"M0\"/></svg>",
 	"<hr/><br/><img src=x alt=\"a&quot;b\"/><input/><wbr/><div/>text",
+	// Attribute syntax: duplicate keys in other cases, empty keys, a '/' after
+	// an unquoted value, values without space between them, CR in values.
+	"<div a = 'x' B=y A=z =w b>1</div><p title=a/>2<div x=\"y\"z=w/ id=1>3</div><img src=a/ alt=b/><span c=>4</span>",
+	"<div data-x=\"a\r\nb\rc\" class='p&amp;q&ampr&amp=s' Class=t/><a HREF=/x?a=1&b=2 title='&notit; &notin;'>5</a>",
 	"<svg width=10 height=10 viewBox=\"0 0 10 10\"><g><path d=\"M0 0L1 1\"/><circle cx=1 cy=1 r=1></circle></g></svg>after",
 	"<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\"><use xlink:href=\"#i\"/><lineargradient id=g><stop offset=0 /></lineargradient></svg>",
 	"<svg/><p>x",
