@@ -424,11 +424,10 @@ func placeRule(blocks []Block, phrases []string, i, first, last int, prev string
 // put to each interviewee, the same line in each day of a meal plan), not a
 // repeat printed by the page.
 func (s *state) cutRepeats(kept []Block) []Block {
-	fps := make([]string, len(kept))
+	fps := fingerprints(kept)
 	count := make(map[string]int, len(kept))
-	for i, b := range kept {
-		fps[i] = fingerprint(b.Text)
-		count[fps[i]]++
+	for _, fp := range fps {
+		count[fp]++
 	}
 	out := kept[:0]
 	var lead []pairSet // word pairs of the first kept blocks
@@ -459,6 +458,29 @@ func (s *state) cutRepeats(kept []Block) []Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// fingerprints returns the fingerprint of each block's text, cut from
+// one string.
+func fingerprints(blocks []Block) []string {
+	n := 0
+	for _, b := range blocks {
+		n += len(b.Text)
+	}
+	buf := make([]byte, 0, n)
+	ends := make([]int, len(blocks))
+	for i, b := range blocks {
+		buf = appendFingerprint(buf, b.Text)
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	fps := make([]string, len(blocks))
+	start := 0
+	for i, end := range ends {
+		fps[i] = all[start:end]
+		start = end
+	}
+	return fps
 }
 
 // nearWindow is how far down, in blocks, a near copy of a lead block is a
@@ -907,24 +929,32 @@ type pairSet []uint64
 // wordPairs returns the word pairs of text; lower is text lower-cased (see
 // fold), or nil.
 func wordPairs(text string, lower *folded) pairSet {
-	n := countWordsUpTo(text, nearDuplicateMax)
-	if n < 8 || n > nearDuplicateMax {
-		return nil
-	}
 	var l string // the words of text, as words reads them
 	if lower != nil {
-		l = lower.s
+		l = lower.s // as many words as text (see countWordsUpTo): counted on the way
 	} else {
+		if n := countWordsUpTo(text, nearDuplicateMax); n < 8 || n > nearDuplicateMax {
+			return nil
+		}
 		l = strings.ToLower(text)
 	}
-	ps := make(pairSet, 0, n-1)
-	prev := ""
-	forWords(l, func(i, j int) {
+	// A word and the mark after it take two bytes or more.
+	ps := make(pairSet, 0, min(len(l)/2, nearDuplicateMax))
+	n, prev := 0, ""
+	forWordsWhile(l, func(i, j int) bool {
+		n++
+		if n > nearDuplicateMax {
+			return false
+		}
 		if prev != "" {
 			ps = append(ps, hashPair(prev, l[i:j]))
 		}
 		prev = l[i:j]
+		return true
 	})
+	if n < 8 || n > nearDuplicateMax {
+		return nil
+	}
 	slices.Sort(ps)
 	return ps
 }

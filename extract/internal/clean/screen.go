@@ -412,7 +412,9 @@ func lastOfAnchored(re *syntax.Regexp) (firstSet, bool) {
 		return firstSet{}, false
 	}
 	f, nullable := lastOf(&syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: re.Sub[:len(re.Sub)-1]})
-	return f, !nullable && f.size() <= wideFirst
+	// A wide set still rules out texts that end a sentence when it lacks
+	// the full stop ("…[^.!?]{0,80}$"), at the cost of one look-up.
+	return f, !nullable && (f.size() < utf8.RuneSelf || !f.other)
 }
 
 // firstOf returns the characters a match of re can start with, and

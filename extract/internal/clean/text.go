@@ -168,27 +168,41 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // fingerprint folds s for exact-duplicate detection: lower case, letters and
 // digits only.
 func fingerprint(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendFingerprint(make([]byte, 0, len(s)), s))
+}
+
+// appendFingerprint appends the fingerprint of s to dst.
+func appendFingerprint(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				b.WriteByte(c)
-			case 'A' <= c && c <= 'Z':
-				b.WriteByte(c + 'a' - 'A')
+			if f := fingerprintASCII[c]; f != 0 {
+				dst = append(dst, f)
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 		i += size
 	}
-	return b.String()
+	return dst
 }
+
+// fingerprintASCII maps the ASCII letters and digits to their fingerprint
+// (lower case) and every other ASCII character to 0.
+var fingerprintASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // words returns the lower-cased words of s: its runs of letters and
 // digits.

@@ -86,6 +86,22 @@ func TestWordCountAndFingerprint(t *testing.T) {
 	}
 }
 
+// fingerprints cuts each block's fingerprint from one string.
+func TestFingerprints(t *testing.T) {
+	samples := append(slices.Clone(wordSamples), spaceSamples...)
+	samples = append(samples, "", "\u023a\u023a Ⱥ", "İstanbul")
+	blocks := make([]Block, len(samples))
+	for i, s := range samples {
+		blocks[i].Text = s
+	}
+	fps := fingerprints(blocks)
+	for i, s := range samples {
+		if fps[i] != fingerprint(s) {
+			t.Errorf("fingerprints gives %q for %q, fingerprint %q", fps[i], s, fingerprint(s))
+		}
+	}
+}
+
 // countWordsUpTo counts on the text as it is what words counts on the
 // text lower-cased: lower-casing never turns a letter or digit into
 // anything else, nor the reverse.
