@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"regexp/syntax"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -107,6 +108,7 @@ type phraseBranch struct {
 	prefix []foldRune            // the literal text every match starts with
 	need   string                // for a branch that can start with nearly anything, bytes one of which it requires
 	lits   literalSets           // literals of the lower-cased text every match holds
+	run    *runScreen            // for a branch led by a run of a class, where the run must end
 	re     func() *regexp.Regexp // compiled on first use: most branches never get that far
 }
 
@@ -128,6 +130,9 @@ func (b *phraseBranch) mayMatch(text string, lower *folded) bool {
 		i += size
 	}
 	if b.last != nil && !b.last.holdsLast(text) {
+		return false
+	}
+	if b.run != nil && !b.run.allows(text) {
 		return false
 	}
 	return (b.need == "" || strings.ContainsAny(text, b.need)) && b.lits.holds(lower)
@@ -210,6 +215,7 @@ func splitBranches(re *regexp.Regexp) []*phraseBranch {
 		if last, ok := lastOfAnchored(alt); ok {
 			b.last = &last
 		}
+		b.run = leadingRun(alt)
 		out = append(out, b)
 	}
 	return out
@@ -483,4 +489,99 @@ func edgeOf(re *syntax.Regexp, fromEnd bool) (firstSet, bool) {
 		return f, true
 	}
 	return anyFirst(), true // any character, or an operator not known here
+}
+
+// runScreen screens a branch that starts with a class repeated without
+// bound ("[\p{L} .'-]+,", "[\w-]+\.") and goes on with a part whose first
+// characters are all outside the class. A match's run cannot stop before
+// a character of the class (the part could not start there) nor pass one
+// outside it, so it ends at the text's first character outside the class,
+// which must start the part.
+type runScreen struct {
+	ascii  [utf8.RuneSelf]bool // the class, ASCII characters
+	ranges []rune              // the class, as sorted pairs lo, hi
+	min    int                 // the fewest characters of the run
+	next   firstSet            // the characters the part after the run can start with
+	empty  bool                // whether the part after the run can match the empty string
+}
+
+// leadingRun returns the run screen of an anchored branch, or nil when the
+// branch does not start with such a run.
+func leadingRun(re *syntax.Regexp) *runScreen {
+	if re.Op != syntax.OpConcat {
+		return nil
+	}
+	i := 0
+	for i < len(re.Sub) && zeroWidth(re.Sub[i].Op) {
+		i++
+	}
+	if i == len(re.Sub) {
+		return nil
+	}
+	head := re.Sub[i]
+	min := 0
+	switch {
+	case head.Op == syntax.OpPlus:
+		min = 1
+	case head.Op == syntax.OpStar:
+	case head.Op == syntax.OpRepeat && head.Max == -1:
+		min = head.Min
+	default:
+		return nil
+	}
+	if head.Sub[0].Op != syntax.OpCharClass {
+		return nil
+	}
+	rs := &runScreen{ranges: head.Sub[0].Rune, min: min}
+	wide := false
+	for k := 0; k+1 < len(rs.ranges); k += 2 {
+		for c := rs.ranges[k]; c <= rs.ranges[k+1] && c < utf8.RuneSelf; c++ {
+			rs.ascii[c] = true
+		}
+		wide = wide || rs.ranges[k+1] >= utf8.RuneSelf
+	}
+	rs.next, rs.empty = firstOf(&syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: re.Sub[i+1:]})
+	if rs.next.other && wide {
+		return nil // not known to be outside the class
+	}
+	for c, ok := range rs.next.ascii {
+		if ok && rs.ascii[c] {
+			return nil
+		}
+	}
+	return rs
+}
+
+// allows reports whether text may match: its first character outside
+// the class comes after at least min of the class and may start the rest.
+// Invalid UTF-8 reads as U+FFFD, as the matcher reads it.
+func (rs *runScreen) allows(text string) bool {
+	n := 0
+	for i := 0; i < len(text); n++ {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !rs.holds(r) {
+			if n < rs.min {
+				return false
+			}
+			if r < utf8.RuneSelf {
+				return rs.next.ascii[r]
+			}
+			return rs.next.other
+		}
+		i += size
+	}
+	return n >= rs.min && rs.empty
+}
+
+// holds reports whether r is in the class.
+func (rs *runScreen) holds(r rune) bool {
+	if r < utf8.RuneSelf {
+		return rs.ascii[r]
+	}
+	// The first pair whose upper bound is r or more.
+	k := sort.Search(len(rs.ranges)/2, func(k int) bool { return rs.ranges[2*k+1] >= r })
+	return k < len(rs.ranges)/2 && rs.ranges[2*k] <= r
 }

@@ -321,3 +321,40 @@ func TestFoldRuneMatches(t *testing.T) {
 		}
 	}
 }
+
+// The branches led by a run of a class get a run screen, and it never
+// turns away a text the branch's pattern matches.
+func TestRunScreen(t *testing.T) {
+	texts := append(slices.Clone(screenSamples), needSamples...)
+	texts = append(texts, "Jane Doe, Associated Press", "Tom Krisher, AP Auto Writer", "example.com/news",
+		"news-site.example.org/a/b", "Jane, Doe", "Ünal Öz, Reuters", "x\xffy, AP", "K, AP", "")
+	screened := 0
+	for _, sets := range [][]branchSet{metaBranches(), tailBranches(), needBranches()} {
+		for _, bs := range sets {
+			for _, b := range bs {
+				if b.run == nil {
+					continue
+				}
+				screened++
+				for _, s := range texts {
+					if b.re().MatchString(s) && !b.run.allows(s) {
+						t.Errorf("run screen of %s turns away %q, which it matches", b.re(), s)
+					}
+				}
+			}
+		}
+	}
+	if screened < 2 {
+		t.Errorf("%d branches have a run screen, want the byline and bare address ones at least", screened)
+	}
+	for _, s := range []string{"Jane Doe, Associated Press", "example.com/news"} {
+		if metaRule(Block{Kind: "p", Text: s}, nil) == "" {
+			t.Errorf("%q is not cut as metadata", s)
+		}
+	}
+	for _, s := range []string{"Jane Doe (AP), Associated Press", "example_com/news"} {
+		if got := metaRule(Block{Kind: "p", Text: s}, nil); got == "byline" {
+			t.Errorf("%q is cut as %s", s, got)
+		}
+	}
+}

@@ -52,9 +52,13 @@ type folded struct {
 
 // fold lower-cases text and sketches it.
 func fold(text string) *folded {
-	f := &folded{s: strings.ToLower(text), sk: new(sketch)}
-	f.sk.add(f.s)
-	return f
+	v := new(struct { // one allocation for both
+		f  folded
+		sk sketch
+	})
+	v.f = folded{s: strings.ToLower(text), sk: &v.sk}
+	v.sk.add(v.f.s)
+	return &v.f
 }
 
 // contains is strings.Contains(f.s, w), answered from the sketch when it can.

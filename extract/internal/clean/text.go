@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -131,29 +132,30 @@ func WordCount(s string) int { return wordCount(s) }
 // wordCount is WordCount.
 func wordCount(s string) int {
 	n, dense := 0, 0
-	in := false
+	gap := 1 // 1 after white space or at the start, else 0: a word starts where a gap ends
 	for i := 0; i < len(s); {
-		var space bool
+		var space int
 		if c := s[i]; c < utf8.RuneSelf {
-			space = asciiSpace[c]
+			space = asciiSpaceBit[c]
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+			if unicode.IsSpace(r) {
+				space = 1
+			}
 			i += size
 			if r >= 0x2e80 && isDense(r) { // no Han, Hiragana or Katakana below U+2E80
 				dense++
 			}
 		}
-		if space {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
+		n += gap &^ space
+		gap = space
 	}
 	return n + dense/2
 }
+
+// asciiSpaceBit is asciiSpace as 1 and 0, for counting without branches.
+var asciiSpaceBit = [utf8.RuneSelf]int{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // isDense reports a character of a script written without spaces between
 // words (Chinese, Japanese); two of them count as a word, so a sentence in
@@ -174,12 +176,20 @@ func fingerprint(s string) string {
 // appendFingerprint appends the fingerprint of s to dst.
 func appendFingerprint(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if f := fingerprintASCII[c]; f != 0 {
-				dst = append(dst, f)
+		// A run of ASCII is written in place, without append's checks:
+		// it gives at most a byte a byte.
+		j := len(dst)
+		dst = slices.Grow(dst, len(s)-i)[:j+len(s)-i]
+		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+			f := fingerprintASCII[s[i]]
+			dst[j] = f
+			if f != 0 {
+				j++
 			}
-			i++
-			continue
+		}
+		dst = dst[:j]
+		if i == len(s) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

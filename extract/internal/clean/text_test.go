@@ -65,24 +65,40 @@ func TestWords(t *testing.T) {
 
 func TestWordCountAndFingerprint(t *testing.T) {
 	for _, s := range append(slices.Clone(wordSamples), spaceSamples...) {
-		dense := 0
-		for _, r := range s {
-			if isDense(r) {
-				dense++
-			}
+		checkWordCountAndFingerprint(t, s)
+	}
+}
+
+func FuzzWordCountAndFingerprint(f *testing.F) {
+	for _, s := range append(slices.Clone(wordSamples), spaceSamples...) {
+		f.Add(s)
+	}
+	f.Fuzz(checkWordCountAndFingerprint)
+}
+
+// checkWordCountAndFingerprint compares wordCount and fingerprint on s
+// with plain versions built on the standard library.
+func checkWordCountAndFingerprint(t *testing.T, s string) {
+	dense := 0
+	for _, r := range s {
+		if isDense(r) {
+			dense++
 		}
-		if got, want := wordCount(s), len(strings.FieldsFunc(s, unicode.IsSpace))+dense/2; got != want {
-			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+	}
+	if got, want := wordCount(s), len(strings.FieldsFunc(s, unicode.IsSpace))+dense/2; got != want {
+		t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+	}
+	want := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
 		}
-		want := strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return unicode.ToLower(r)
-			}
-			return -1
-		}, s)
-		if got := fingerprint(s); got != want {
-			t.Errorf("fingerprint(%q) = %q, want %q", s, got, want)
-		}
+		return -1
+	}, s)
+	if got := fingerprint(s); got != want {
+		t.Errorf("fingerprint(%q) = %q, want %q", s, got, want)
+	}
+	if got := string(appendFingerprint([]byte("ab"), s)); got != "ab"+want {
+		t.Errorf("appendFingerprint(\"ab\", %q) = %q, want %q", s, got, "ab"+want)
 	}
 }
 
@@ -118,6 +134,15 @@ func TestCountWordsUpTo(t *testing.T) {
 		}
 		if got := countWordsUpTo(s+" x y z", 1); got > 2 {
 			t.Errorf("countWordsUpTo(%q, 1) = %d, want it to stop at 2", s, got)
+		}
+	}
+}
+
+// asciiSpaceBit and asciiSpace tell the same characters.
+func TestASCIISpaceBit(t *testing.T) {
+	for c := range asciiSpace {
+		if asciiSpace[c] != (asciiSpaceBit[c] == 1) || asciiSpace[c] != unicode.IsSpace(rune(c)) {
+			t.Errorf("%q: asciiSpace %v, asciiSpaceBit %d", rune(c), asciiSpace[c], asciiSpaceBit[c])
 		}
 	}
 }
