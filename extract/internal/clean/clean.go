@@ -721,6 +721,12 @@ func isNewsletterBox(b Block, prev string) bool {
 	if prev == "newsletter" {
 		return n <= newsletterLines && b.Kind != "blockquote"
 	}
+	if n > labelWords && n > newsletterPitch {
+		return false // too long for a label or a pitch
+	}
+	if b.lower != nil && !b.lower.contains("newsletter") {
+		return false // not a word of the block either
+	}
 	ws := words(b.Text)
 	if !slices.Contains(ws, "newsletter") {
 		return false
@@ -936,7 +942,7 @@ func wordPairs(text string, lower *folded) pairSet {
 		if n := countWordsUpTo(text, nearDuplicateMax); n < minPairWords || n > nearDuplicateMax {
 			return nil
 		}
-		l = strings.ToLower(text)
+		l = toLower(text)
 	}
 	// A word and the mark after it take two bytes or more.
 	ps := make(pairSet, 0, min(len(l)/2, nearDuplicateMax))

@@ -534,8 +534,7 @@ func cleanPage(t *testing.T, src string) *Result {
 // A block's word count tells, without its pairs, whether it has pairs and
 // how many: nearDuplicate and nearLeadSize rely on it.
 func TestLazyPairsCount(t *testing.T) {
-	texts := append(slices.Clone(wordSamples), spaceSamples...)
-	texts = append(texts,
+	texts := append(textSamples(),
 		"Lawmakers returned to the capital on Monday to take up the spending bill again.",
 		strings.Repeat("word ", nearDuplicateMax-1)+"end", strings.Repeat("word ", nearDuplicateMax+1),
 		"ÜBER ALLE BERGE İST RUH, ÜBER ALLEN WIPFELN SPÜREST DU KAUM EINEN HAUCH \xff")

@@ -71,7 +71,7 @@ func isFoldedDateLine(t string, lower *folded) bool {
 	}
 	var l string
 	if split := splitFigures(t); split != t || lower == nil {
-		l = strings.ToLower(split)
+		l = toLower(split)
 	} else {
 		l = lower.s
 	}
@@ -446,10 +446,12 @@ func sameTitle(text string, title []string) bool {
 	if len(title) == 0 {
 		return false
 	}
-	ws := words(text)
-	if len(ws) == 0 || len(ws) > len(title)+4 {
+	// Counted first: a paragraph is not split into words to learn that it
+	// has too many.
+	if n := countWordsUpTo(text, len(title)+4); n == 0 || n > len(title)+4 {
 		return false
 	}
+	ws := words(text)
 	in := make(map[string]bool, len(title))
 	for _, w := range title {
 		in[w] = true

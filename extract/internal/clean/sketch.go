@@ -1,6 +1,11 @@
 package clean
 
-import "strings"
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The phrase rules search a block's lower-cased text for a few hundred
 // words (need lists, the literals of their branches, the asks of a
@@ -56,7 +61,7 @@ func fold(text string) *folded {
 		f  folded
 		sk sketch
 	})
-	v.f = folded{s: strings.ToLower(text), sk: &v.sk}
+	v.f = folded{s: toLower(text), sk: &v.sk}
 	v.sk.add(v.f.s)
 	return &v.f
 }
@@ -73,3 +78,56 @@ func (f *folded) contains(w string) bool {
 func (f *folded) cut(text string, i, j int) *folded {
 	return &folded{s: f.s[i : len(f.s)-(len(text)-j)], sk: f.sk}
 }
+
+// toLower is strings.ToLower, faster on text with characters outside
+// ASCII: news text is full of curly quotes and dashes, which have no case,
+// and strings.ToLower looks each of them up in the case tables.
+func toLower(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) {
+		return strings.ToLower(s) // ASCII: its own fast path
+	}
+	caseless := caselessRunes()
+	b := make([]byte, 0, len(s)+utf8.UTFMax)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case size == 1:
+			b = utf8.AppendRune(b, utf8.RuneError) // as strings.Map writes a bad byte
+		case r < caselessBelow && caseless[r/64]&(1<<(r%64)) != 0:
+			b = append(b, s[i:i+size]...)
+		default:
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// caselessBelow bounds the characters caselessRunes knows: the scripts
+// of Europe, punctuation and symbols.
+const caselessBelow = 0x3000
+
+// caselessRunes has the bit of each character below caselessBelow that
+// unicode.ToLower leaves as it is.
+var caselessRunes = sync.OnceValue(func() *[caselessBelow / 64]uint64 {
+	t := new([caselessBelow / 64]uint64)
+	for r := rune(0); r < caselessBelow; r++ {
+		if unicode.ToLower(r) == r {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return t
+})

@@ -217,7 +217,7 @@ var fingerprintASCII = func() (t [utf8.RuneSelf]byte) {
 // words returns the lower-cased words of s: its runs of letters and
 // digits.
 func words(s string) []string {
-	l := strings.ToLower(s)
+	l := toLower(s)
 	n := 0
 	forWords(l, func(int, int) { n++ })
 	out := make([]string, 0, n)

@@ -63,18 +63,24 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// textSamples are the word and space samples together.
+func textSamples() []string { return append(slices.Clone(wordSamples), spaceSamples...) }
+
+// fuzzText runs check on the text samples, then on fuzzed text.
+func fuzzText(f *testing.F, check func(*testing.T, string)) {
+	for _, s := range textSamples() {
+		f.Add(s)
+	}
+	f.Fuzz(check)
+}
+
 func TestWordCountAndFingerprint(t *testing.T) {
-	for _, s := range append(slices.Clone(wordSamples), spaceSamples...) {
+	for _, s := range textSamples() {
 		checkWordCountAndFingerprint(t, s)
 	}
 }
 
-func FuzzWordCountAndFingerprint(f *testing.F) {
-	for _, s := range append(slices.Clone(wordSamples), spaceSamples...) {
-		f.Add(s)
-	}
-	f.Fuzz(checkWordCountAndFingerprint)
-}
+func FuzzWordCountAndFingerprint(f *testing.F) { fuzzText(f, checkWordCountAndFingerprint) }
 
 // checkWordCountAndFingerprint compares wordCount and fingerprint on s
 // with plain versions built on the standard library.
@@ -104,8 +110,7 @@ func checkWordCountAndFingerprint(t *testing.T, s string) {
 
 // fingerprints cuts each block's fingerprint from one string.
 func TestFingerprints(t *testing.T) {
-	samples := append(slices.Clone(wordSamples), spaceSamples...)
-	samples = append(samples, "", "\u023a\u023a Ⱥ", "İstanbul")
+	samples := append(textSamples(), "", "\u023a\u023a Ⱥ", "İstanbul")
 	blocks := make([]Block, len(samples))
 	for i, s := range samples {
 		blocks[i].Text = s
