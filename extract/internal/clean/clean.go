@@ -947,17 +947,15 @@ func wordPairs(text string, lower *folded) pairSet {
 	// A word and the mark after it take two bytes or more.
 	ps := make(pairSet, 0, min(len(l)/2, nearDuplicateMax))
 	n, prev := 0, ""
-	forWordsWhile(l, func(i, j int) bool {
-		n++
-		if n > nearDuplicateMax {
-			return false
+	for i, j := nextWord(l, 0); i < j; i, j = nextWord(l, j) {
+		if n++; n > nearDuplicateMax {
+			break
 		}
 		if prev != "" {
 			ps = append(ps, hashPair(prev, l[i:j]))
 		}
 		prev = l[i:j]
-		return true
-	})
+	}
 	if n < minPairWords || n > nearDuplicateMax {
 		return nil
 	}

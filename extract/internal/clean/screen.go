@@ -19,8 +19,16 @@ import (
 // anything ("[^.]*/ Getty Images") is tried only when the block holds one
 // of the bytes it requires. Most blocks then reach no pattern at all.
 type phraseScreen struct {
-	ascii [utf8.RuneSelf][]*phraseBranch // by first byte
-	other []*phraseBranch                // first rune outside ASCII
+	ascii [utf8.RuneSelf][]screenEntry // by first byte
+	other []*phraseBranch              // first rune outside ASCII
+}
+
+// screenEntry is a branch with the first bytes of its leading words, kept
+// beside it so that a block starting otherwise is turned away without
+// reading the branch.
+type screenEntry struct {
+	head headKey
+	b    *phraseBranch
 }
 
 // match reports whether text (not empty) matches one of the screened
@@ -34,11 +42,16 @@ func (p *phraseScreen) match(text string) bool {
 // strings.ToLower (see fold). The branches are kept in the order of their rules, so
 // the first branch that matches names it.
 func (p *phraseScreen) first(text string, lower *folded) int {
-	branches := p.other
 	if c := text[0]; c < utf8.RuneSelf {
-		branches = p.ascii[c]
+		w, present := textHead(text)
+		for _, e := range p.ascii[c] {
+			if e.head.allows(w, present) && e.b.mayMatch(text, lower) && e.b.re().MatchString(text) {
+				return e.b.rule
+			}
+		}
+		return -1
 	}
-	for _, b := range branches {
+	for _, b := range p.other {
 		if b.mayMatch(text, lower) && b.re().MatchString(text) {
 			return b.rule
 		}
@@ -54,9 +67,10 @@ var boilerplateScreen = sync.OnceValue(func() *phraseScreen {
 		}
 		for _, b := range splitBranches(r.re) {
 			b.rule = i
+			head := newHeadKey(b.prefix)
 			for c := range p.ascii {
 				if b.first.ascii[c] {
-					p.ascii[c] = append(p.ascii[c], b)
+					p.ascii[c] = append(p.ascii[c], screenEntry{head, b})
 				}
 			}
 			if b.first.other {
@@ -584,4 +598,66 @@ func (rs *runScreen) holds(r rune) bool {
 	// The first pair whose upper bound is r or more.
 	k := sort.Search(len(rs.ranges)/2, func(k int) bool { return rs.ranges[2*k+1] >= r })
 	return k < len(rs.ranges)/2 && rs.ranges[2*k] <= r
+}
+
+// headKey is the leading ASCII characters of a branch's literal prefix, up
+// to eight, as the bytes of a little-endian word: a text starting with
+// ASCII bytes is compared with them in one step.
+type headKey struct {
+	key  uint64 // the bytes, lower-cased where the character folds case
+	mask uint64 // 0xff for each byte the key holds
+	fold uint64 // 0x20 for each byte that matches both its cases
+}
+
+// newHeadKey builds the key of a literal prefix. It stops at the first
+// character that is not ASCII or that matches other ASCII bytes than
+// itself and its other case.
+func newHeadKey(prefix []foldRune) headKey {
+	var h headKey
+	for k, f := range prefix {
+		if k == 8 || f.r >= utf8.RuneSelf {
+			break
+		}
+		var set []byte
+		for c := byte(0); c < utf8.RuneSelf; c++ {
+			if f.matches(rune(c)) {
+				set = append(set, c)
+			}
+		}
+		shift := 8 * uint(k)
+		switch {
+		case len(set) == 1:
+			h.key |= uint64(set[0]) << shift
+		case len(set) == 2 && set[1] == set[0]|0x20 && 'a' <= set[1] && set[1] <= 'z':
+			h.key |= uint64(set[1]) << shift
+			h.fold |= 0x20 << shift
+		default:
+			return h
+		}
+		h.mask |= 0xff << shift
+	}
+	return h
+}
+
+// textHead returns the first eight bytes of text as a little-endian word,
+// and 0xff for each byte text has.
+func textHead(text string) (w, present uint64) {
+	for k := 0; k < 8 && k < len(text); k++ {
+		w |= uint64(text[k]) << (8 * uint(k))
+		present |= 0xff << (8 * uint(k))
+	}
+	return w, present
+}
+
+// allows reports whether a text whose head is w (see textHead) may start
+// with the prefix. A byte outside ASCII may start a case variant outside
+// ASCII ("ſ" for "s"): then the full test decides.
+func (h headKey) allows(w, present uint64) bool {
+	if w&h.mask&0x8080808080808080 != 0 {
+		return true
+	}
+	if h.mask&^present != 0 {
+		return false // the text is shorter than the prefix
+	}
+	return (w|h.fold)&h.mask == h.key
 }

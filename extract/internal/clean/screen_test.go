@@ -358,3 +358,31 @@ func TestRunScreen(t *testing.T) {
 		}
 	}
 }
+
+// A branch's head key lets through every text its leading words match,
+// and turns away most others.
+func TestHeadKey(t *testing.T) {
+	texts := append(slices.Clone(screenSamples), needSamples...)
+	texts = append(texts, "ſign up", "SIGN UP", "Sign", "sIgN Up for our newsletter", "\u212aeep reading", "x", "")
+	keyed, turned := 0, 0
+	for _, es := range boilerplateScreen().ascii {
+		for _, e := range es {
+			if e.head.mask != 0 {
+				keyed++
+			}
+			for _, s := range texts {
+				w, present := textHead(s)
+				allowed := e.head.allows(w, present)
+				if !allowed {
+					turned++
+				}
+				if !allowed && e.b.mayMatch(s, fold(s)) {
+					t.Errorf("head key of %s turns away %q, which its prefix matches", e.b.re(), s)
+				}
+			}
+		}
+	}
+	if keyed < 100 || turned == 0 {
+		t.Errorf("%d branches keyed, %d texts turned away: the keys no longer screen", keyed, turned)
+	}
+}

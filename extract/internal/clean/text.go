@@ -238,17 +238,18 @@ func forWords(s string, fn func(i, j int)) {
 // digit or not one, so s has as many words as s lower-cased.
 func countWordsUpTo(s string, limit int) int {
 	n := 0
-	forWordsWhile(s, func(int, int) bool {
+	for i, j := nextWord(s, 0); i < j && n <= limit; i, j = nextWord(s, j) {
 		n++
-		return n <= limit
-	})
+	}
 	return n
 }
 
-// forWordsWhile is forWords, stopping when fn returns false.
-func forWordsWhile(s string, fn func(i, j int) bool) {
-	start := -1
-	for i := 0; i < len(s); {
+// nextWord returns the bounds of the first run of letters and digits in
+// s at or after i, or i, i = len(s), len(s) when there is none: forWords
+// as a loop, for the hot paths that would pay for the call of fn.
+func nextWord(s string, i int) (start, end int) {
+	start = -1
+	for i < len(s) {
 		var word bool
 		size := 1
 		if c := s[i]; c < utf8.RuneSelf {
@@ -262,15 +263,22 @@ func forWordsWhile(s string, fn func(i, j int) bool) {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			if !fn(start, i) {
-				return
-			}
-			start = -1
+			return start, i
 		}
 		i += size
 	}
 	if start >= 0 {
-		fn(start, len(s))
+		return start, len(s)
+	}
+	return len(s), len(s)
+}
+
+// forWordsWhile is forWords, stopping when fn returns false.
+func forWordsWhile(s string, fn func(i, j int) bool) {
+	for i, j := nextWord(s, 0); i < j; i, j = nextWord(s, j) {
+		if !fn(i, j) {
+			return
+		}
 	}
 }
 

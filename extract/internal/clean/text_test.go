@@ -151,3 +151,26 @@ func TestASCIISpaceBit(t *testing.T) {
 		}
 	}
 }
+
+// isDigit and isLetter are unicode.IsDigit and unicode.IsLetter.
+func TestIsDigitIsLetter(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if isDigit(r) != unicode.IsDigit(r) || isLetter(r) != unicode.IsLetter(r) {
+			t.Fatalf("%U: isDigit %v, isLetter %v", r, isDigit(r), isLetter(r))
+		}
+	}
+}
+
+// Walking s with nextWord gives the words forWords gives.
+func TestNextWord(t *testing.T) {
+	for _, s := range append(textSamples(), "İstanbul \u212aelvin", "a-b c", "\xff\xfeword\xff", "日本語 テキスト", "3.5 km, 2x") {
+		var want, got [][2]int
+		forWords(s, func(i, j int) { want = append(want, [2]int{i, j}) })
+		for i, j := nextWord(s, 0); i < j; i, j = nextWord(s, j) {
+			got = append(got, [2]int{i, j})
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: nextWord gives %v, forWords %v", s, got, want)
+		}
+	}
+}
