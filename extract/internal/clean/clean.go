@@ -467,17 +467,20 @@ func fingerprints(blocks []Block) []string {
 	for _, b := range blocks {
 		n += len(b.Text)
 	}
-	buf := make([]byte, 0, n)
+	var all strings.Builder
+	all.Grow(n)
+	var scratch []byte
 	ends := make([]int, len(blocks))
 	for i, b := range blocks {
-		buf = appendFingerprint(buf, b.Text)
-		ends[i] = len(buf)
+		scratch = appendFingerprint(scratch[:0], b.Text)
+		all.Write(scratch)
+		ends[i] = all.Len()
 	}
-	all := string(buf)
+	whole := all.String()
 	fps := make([]string, len(blocks))
 	start := 0
 	for i, end := range ends {
-		fps[i] = all[start:end]
+		fps[i] = whole[start:end]
 		start = end
 	}
 	return fps

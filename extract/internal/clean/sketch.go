@@ -90,30 +90,40 @@ func toLower(s string) string {
 	if i == len(s) {
 		return strings.ToLower(s) // ASCII: its own fast path
 	}
+	// Runs of characters that stay as they are are copied whole.
 	caseless := caselessRunes()
-	b := make([]byte, 0, len(s)+utf8.UTFMax)
-	for i := 0; i < len(s); {
+	var b strings.Builder
+	b.Grow(len(s) + utf8.UTFMax)
+	pos := 0 // the start of the run not written yet
+	for i = 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				b.WriteString(s[pos:i])
+				b.WriteByte(c + 'a' - 'A')
+				pos = i + 1
 			}
-			b = append(b, c)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case size == 1:
-			b = utf8.AppendRune(b, utf8.RuneError) // as strings.Map writes a bad byte
+			b.WriteString(s[pos:i])
+			b.WriteRune(utf8.RuneError) // as strings.Map writes a bad byte
+			pos = i + 1
 		case r < caselessBelow && caseless[r/64]&(1<<(r%64)) != 0:
-			b = append(b, s[i:i+size]...)
 		default:
-			b = utf8.AppendRune(b, unicode.ToLower(r))
+			if l := unicode.ToLower(r); l != r {
+				b.WriteString(s[pos:i])
+				b.WriteRune(l)
+				pos = i + size
+			}
 		}
 		i += size
 	}
-	return string(b)
+	b.WriteString(s[pos:])
+	return b.String()
 }
 
 // caselessBelow bounds the characters caselessRunes knows: the scripts
