@@ -7,9 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// The phrase rules search a block's lower-cased text for a few hundred
-// words (need lists, the literals of their branches, the asks of a
-// newsletter promo), and a block holds almost none of them. A sketch of
+// The phrase rules search a block's lower-cased text for many words (the
+// literals of their branches, the asks of a newsletter promo; the need
+// lists have an index of their own, see needIndex), and a block holds
+// almost none of them. A sketch of
 // the pairs of adjacent bytes in the text answers most of those searches
 // without reading the text: a word is in the text only if each of its
 // byte pairs is, so a word with a pair the sketch lacks is not there. A
