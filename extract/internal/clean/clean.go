@@ -424,14 +424,13 @@ func placeRule(blocks []Block, phrases []string, i, first, last int, prev string
 // put to each interviewee, the same line in each day of a meal plan), not a
 // repeat printed by the page.
 func (s *state) cutRepeats(kept []Block) []Block {
-	fps := make([]string, len(kept))
+	fps := fingerprints(kept)
 	count := make(map[string]int, len(kept))
-	for i, b := range kept {
-		fps[i] = fingerprint(b.Text)
-		count[fps[i]]++
+	for _, fp := range fps {
+		count[fp]++
 	}
 	out := kept[:0]
-	var lead []pairSet // word pairs of the first kept blocks
+	var lead []lazyPairs // word pairs of the first kept blocks
 	seen := make(map[string]int, len(kept))
 	for i, b := range kept {
 		fp := fps[i]
@@ -445,11 +444,11 @@ func (s *state) cutRepeats(kept []Block) []Block {
 			continue
 		}
 		seen[fp] = i
-		var ps pairSet
+		ps := lazyPairs{n: -1} // no pairs, unless the block is compared
 		if len(lead) < leadBlocks || i < nearWindow && !recurs && nearLeadSize(lead, b.nWords()) {
-			ps = wordPairs(b.Text, b.lower)
+			ps = lazyPairs{text: b.Text, lower: b.lower, n: countWordsUpTo(b.Text, nearDuplicateMax)}
 		}
-		if !recurs && i < nearWindow && b.Kind != "pre" && nearDuplicate(lead, ps) {
+		if !recurs && i < nearWindow && b.Kind != "pre" && nearDuplicate(lead, &ps) {
 			s.cut("near-duplicate", b.Text)
 			continue
 		}
@@ -459,6 +458,32 @@ func (s *state) cutRepeats(kept []Block) []Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// fingerprints returns the fingerprint of each block's text, cut from
+// one string.
+func fingerprints(blocks []Block) []string {
+	n := 0
+	for _, b := range blocks {
+		n += len(b.Text)
+	}
+	var all strings.Builder
+	all.Grow(n)
+	var scratch []byte
+	ends := make([]int, len(blocks))
+	for i, b := range blocks {
+		scratch = appendFingerprint(scratch[:0], b.Text)
+		all.Write(scratch)
+		ends[i] = all.Len()
+	}
+	whole := all.String()
+	fps := make([]string, len(blocks))
+	start := 0
+	for i, end := range ends {
+		fps[i] = whole[start:end]
+		start = end
+	}
+	return fps
 }
 
 // nearWindow is how far down, in blocks, a near copy of a lead block is a
@@ -699,6 +724,12 @@ func isNewsletterBox(b Block, prev string) bool {
 	if prev == "newsletter" {
 		return n <= newsletterLines && b.Kind != "blockquote"
 	}
+	if n > labelWords && n > newsletterPitch {
+		return false // too long for a label or a pitch
+	}
+	if b.lower != nil && !b.lower.contains("newsletter") {
+		return false // not a word of the block either
+	}
 	ws := words(b.Text)
 	if !slices.Contains(ws, "newsletter") {
 		return false
@@ -907,24 +938,30 @@ type pairSet []uint64
 // wordPairs returns the word pairs of text; lower is text lower-cased (see
 // fold), or nil.
 func wordPairs(text string, lower *folded) pairSet {
-	n := countWordsUpTo(text, nearDuplicateMax)
-	if n < 8 || n > nearDuplicateMax {
-		return nil
-	}
 	var l string // the words of text, as words reads them
 	if lower != nil {
-		l = lower.s
+		l = lower.s // as many words as text (see countWordsUpTo): counted on the way
 	} else {
-		l = strings.ToLower(text)
+		if n := countWordsUpTo(text, nearDuplicateMax); n < minPairWords || n > nearDuplicateMax {
+			return nil
+		}
+		l = toLower(text)
 	}
-	ps := make(pairSet, 0, n-1)
-	prev := ""
-	forWords(l, func(i, j int) {
+	// A word and the mark after it take two bytes or more.
+	ps := make(pairSet, 0, min(len(l)/2, nearDuplicateMax))
+	n, prev := 0, ""
+	for i, j := nextWord(l, 0); i < j; i, j = nextWord(l, j) {
+		if n++; n > nearDuplicateMax {
+			break
+		}
 		if prev != "" {
 			ps = append(ps, hashPair(prev, l[i:j]))
 		}
 		prev = l[i:j]
-	})
+	}
+	if n < minPairWords || n > nearDuplicateMax {
+		return nil
+	}
 	slices.Sort(ps)
 	return ps
 }
@@ -942,17 +979,42 @@ func hashPair(a, b string) uint64 {
 	return h
 }
 
+// lazyPairs is the word pairs of a block (see wordPairs), built when a
+// comparison needs them: most blocks are compared with none of the lead,
+// or with blocks of another size.
+type lazyPairs struct {
+	text  string
+	lower *folded
+	n     int // the words of text, counted up to nearDuplicateMax+1; -1 for no pairs
+	ps    pairSet
+	built bool
+}
+
+// none reports whether the block has no pairs (wordPairs returns nil).
+func (p *lazyPairs) none() bool { return p.n < minPairWords || p.n > nearDuplicateMax }
+
+// pairs returns wordPairs of the block.
+func (p *lazyPairs) pairs() pairSet {
+	if !p.built {
+		p.ps, p.built = wordPairs(p.text, p.lower), true
+	}
+	return p.ps
+}
+
 // nearDuplicate reports a block that nearly repeats one of the lead blocks:
 // a lead paragraph printed again by a summary box, with a verb reworded. A
 // block like another further down is the article's structure (the same
 // sentence shape in each item of a list, the terms of two offers), not a
 // repeat.
-func nearDuplicate(lead []pairSet, b pairSet) bool {
-	if b == nil {
+func nearDuplicate(lead []lazyPairs, b *lazyPairs) bool {
+	if b.none() {
 		return false
 	}
-	for _, ps := range lead {
-		if similar(ps, b) {
+	for k := range lead {
+		l := &lead[k]
+		// A block has one pair fewer than words; similar tells blocks of
+		// too different sizes apart before it reads their pairs.
+		if !l.none() && similarSizes(l.n-1, b.n-1) && similar(l.pairs(), b.pairs()) {
 			return true
 		}
 	}
@@ -962,10 +1024,10 @@ func nearDuplicate(lead []pairSet, b pairSet) bool {
 // nearLeadSize reports a block of n words whose length is close enough to
 // a lead block's for similar to compare them (a cheap test before the
 // block's word pairs are built).
-func nearLeadSize(lead []pairSet, n int) bool {
-	for _, ps := range lead {
-		m := len(ps) + 1
-		if ps != nil && n*4 >= m*3 && m*4 >= n*3 {
+func nearLeadSize(lead []lazyPairs, n int) bool {
+	for k := range lead {
+		m := lead[k].n // the lead block's pairs, plus one
+		if !lead[k].none() && n*4 >= m*3 && m*4 >= n*3 {
 			return true
 		}
 	}
@@ -977,6 +1039,15 @@ func nearLeadSize(lead []pairSet, n int) bool {
 // in a few words (the terms of two offers, two query plans) differ in what
 // matters.
 const nearDuplicateMax = 120
+
+// similarSizes reports whether sets of m and n word pairs are close
+// enough in size for similar to compare them.
+func similarSizes(m, n int) bool {
+	return min(m, n)*4 >= max(m, n)*3
+}
+
+// minPairWords is the fewest words of a block compared for near repeats.
+const minPairWords = 8
 
 // leadBlocks is how many blocks at the top of the article count as its
 // lead: the headline, standfirst, lead photo and first paragraphs that
@@ -993,7 +1064,7 @@ func similar(a, b pairSet) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	if len(a)*4 < len(b)*3 {
+	if !similarSizes(len(a), len(b)) {
 		return false
 	}
 	hit, j := 0, 0

@@ -530,3 +530,24 @@ func cleanPage(t *testing.T, src string) *Result {
 	}
 	return res
 }
+
+// A block's word count tells, without its pairs, whether it has pairs and
+// how many: nearDuplicate and nearLeadSize rely on it.
+func TestLazyPairsCount(t *testing.T) {
+	texts := append(textSamples(),
+		"Lawmakers returned to the capital on Monday to take up the spending bill again.",
+		strings.Repeat("word ", nearDuplicateMax-1)+"end", strings.Repeat("word ", nearDuplicateMax+1),
+		"ÜBER ALLE BERGE İST RUH, ÜBER ALLEN WIPFELN SPÜREST DU KAUM EINEN HAUCH \xff")
+	for _, text := range texts {
+		for _, lower := range []*folded{nil, fold(text)} {
+			p := lazyPairs{text: text, lower: lower, n: countWordsUpTo(text, nearDuplicateMax)}
+			ps := wordPairs(text, lower)
+			if p.none() != (ps == nil) || ps != nil && len(ps) != p.n-1 {
+				t.Errorf("%q: %d words, none %v; wordPairs gives %d pairs (nil %v)", text, p.n, p.none(), len(ps), ps == nil)
+			}
+			if !slices.Equal(p.pairs(), ps) {
+				t.Errorf("%q: lazy pairs differ", text)
+			}
+		}
+	}
+}

@@ -64,8 +64,10 @@ func TestRequiredLiteralsFold(t *testing.T) {
 func TestBranchLiteralsHold(t *testing.T) {
 	screen := boilerplateScreen()
 	branches := append([]*phraseBranch{}, screen.other...)
-	for _, bs := range screen.ascii {
-		branches = append(branches, bs...)
+	for _, es := range screen.ascii {
+		for _, e := range es {
+			branches = append(branches, e.b)
+		}
 	}
 	for _, s := range screenSamples {
 		for _, v := range []string{s, strings.ToUpper(s), "x " + s + " via Getty Images", "Like us on Facebook"} {

@@ -243,59 +243,70 @@ func phraseSpan(text string) (i, j int, rule string) {
 const phraseTrim = "|•·›»«<>[]–— "
 
 // needIndex finds which of the words the phrase rules require (their need
-// lists) a lower-cased block holds. The words are kept in groups of 64,
-// one bit a word.
+// lists) a lower-cased block holds, in one pass over the block: at each
+// byte it hashes the next needKey bytes and compares only the words that
+// begin with bytes of that hash. The words found are bits, one uint64 per
+// 64 words.
 type needIndex struct {
-	groups []needGroup
-	masks  [][]uint64 // per rule, the words of its need list, per group
-}
-
-// needGroup is up to 64 words, with the sketch bit of each one's first
-// byte pair (see sketch), or noPair for a one-byte word.
-type needGroup struct {
 	words []string
-	first []uint32
+	short []int // the words shorter than needKey bytes, searched for alone
+	// some has the bit of each key hash a word begins with: a small table
+	// the scan reads at every byte. slot holds, for each key hash, 1 + the
+	// index in starts of the words that begin with it, or 0.
+	some   [keyHashes / 64]uint64
+	slot   *[keyHashes]uint16
+	starts [][]int
+	masks  [][]uint64 // per rule, the words of its need list
 }
 
-// noPair marks a word shorter than a byte pair.
-const noPair = ^uint32(0)
+// needKey is the number of leading bytes a word is looked up by: two
+// bytes such as "re" or "co" begin words at most places of a text, three
+// far fewer.
+const needKey = 3
 
-// add adds w to the group.
-func (g *needGroup) add(w string) {
-	g.words = append(g.words, w)
-	bit := noPair
-	if len(w) >= 2 {
-		bit = pairBit(w[0], w[1])
-	}
-	g.first = append(g.first, bit)
+// keyHashes is the number of hashes of keys.
+const keyHashes = 1 << 16
+
+// keyHash hashes the needKey bytes at the start of s (multiplicative
+// hashing, top bits).
+func keyHash(s string) uint32 {
+	return (uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])) * 0x9E3779B1 >> 16
 }
 
 // boilerplateNeeds indexes the need lists of the phrase rules, or is nil
 // when a list holds an empty word.
 var boilerplateNeeds = sync.OnceValue(func() *needIndex {
-	x := &needIndex{}
-	type place struct{ group, bit int }
-	at := map[string]place{}
-	n := 0
+	x := &needIndex{slot: new([keyHashes]uint16)}
+	at := map[string]int{}
 	for _, r := range boilerplateRules() {
 		for _, w := range r.need {
 			if w == "" {
 				return nil
 			}
-			if _, ok := at[w]; !ok {
-				at[w] = place{n / 64, n % 64}
-				if n%64 == 0 {
-					x.groups = append(x.groups, needGroup{})
-				}
-				x.groups[n/64].add(w)
-				n++
+			if _, ok := at[w]; ok {
+				continue
 			}
+			k := len(x.words)
+			at[w] = k
+			x.words = append(x.words, w)
+			if len(w) < needKey {
+				x.short = append(x.short, k)
+				continue
+			}
+			h := keyHash(w)
+			if x.slot[h] == 0 {
+				x.starts = append(x.starts, nil)
+				x.slot[h] = uint16(len(x.starts))
+				x.some[h/64] |= 1 << (h % 64)
+			}
+			x.starts[x.slot[h]-1] = append(x.starts[x.slot[h]-1], k)
 		}
 	}
+	groups := (len(x.words) + 63) / 64
 	for _, r := range boilerplateRules() {
-		mask := make([]uint64, len(x.groups))
+		mask := make([]uint64, groups)
 		for _, w := range r.need {
-			mask[at[w].group] |= 1 << at[w].bit
+			mask[at[w]/64] |= 1 << (at[w] % 64)
 		}
 		x.masks = append(x.masks, mask)
 	}
@@ -303,21 +314,29 @@ var boilerplateNeeds = sync.OnceValue(func() *needIndex {
 })
 
 // find appends to found the words lower holds, as bits, one uint64 per
-// group.
+// group of 64 words.
 func (x *needIndex) find(lower *folded, found []uint64) []uint64 {
-	sk := lower.sk
-	for _, g := range x.groups {
-		var bits uint64
-		for k, bit := range g.first {
-			// The first pair alone rules out most words.
-			if bit != noPair && sk[bit/64]&(1<<(bit%64)) == 0 {
-				continue
-			}
-			if lower.contains(g.words[k]) {
-				bits |= 1 << k
+	n := len(found)
+	for range (len(x.words) + 63) / 64 {
+		found = append(found, 0)
+	}
+	bits := found[n:]
+	l := lower.s
+	for _, k := range x.short {
+		if strings.Contains(l, x.words[k]) {
+			bits[k/64] |= 1 << (k % 64)
+		}
+	}
+	for i := 0; i+needKey <= len(l); i++ {
+		h := keyHash(l[i:])
+		if x.some[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		for _, k := range x.starts[x.slot[h]-1] {
+			if bits[k/64]&(1<<(k%64)) == 0 && strings.HasPrefix(l[i:], x.words[k]) {
+				bits[k/64] |= 1 << (k % 64)
 			}
 		}
-		found = append(found, bits)
 	}
 	return found
 }

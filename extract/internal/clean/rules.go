@@ -71,7 +71,7 @@ func isFoldedDateLine(t string, lower *folded) bool {
 	}
 	var l string
 	if split := splitFigures(t); split != t || lower == nil {
-		l = strings.ToLower(split)
+		l = toLower(split)
 	} else {
 		l = lower.s
 	}
@@ -135,13 +135,34 @@ func splitFigures(t string) string {
 // runsIntoFigure reports a letter followed at once by a figure.
 func runsIntoFigure(t string) bool {
 	prev := rune(0)
-	for _, r := range t {
-		if unicode.IsDigit(r) && unicode.IsLetter(prev) {
+	for i := 0; i < len(t); {
+		r, size := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(t[i:])
+		}
+		if isDigit(r) && isLetter(prev) {
 			return true
 		}
 		prev = r
+		i += size
 	}
 	return false
+}
+
+// isDigit is unicode.IsDigit, without a table look-up for ASCII.
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+// isLetter is unicode.IsLetter, without a table look-up for ASCII.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
 }
 
 // weakDateWords are the date words that also label durations and list
@@ -181,11 +202,12 @@ func isFoldedDateLabel(t string, lower *folded) bool {
 		lower = fold(t)
 	}
 	n, first := 0, ""
-	forWords(lower.s, func(i, j int) {
+	forWordsWhile(lower.s, func(i, j int) bool {
 		if n == 0 {
 			first = lower.s[i:j]
 		}
 		n++
+		return n <= 2 // a third word settles it
 	})
 	if n == 0 || n > 2 {
 		return false
@@ -446,10 +468,12 @@ func sameTitle(text string, title []string) bool {
 	if len(title) == 0 {
 		return false
 	}
-	ws := words(text)
-	if len(ws) == 0 || len(ws) > len(title)+4 {
+	// Counted first: a paragraph is not split into words to learn that it
+	// has too many.
+	if n := countWordsUpTo(text, len(title)+4); n == 0 || n > len(title)+4 {
 		return false
 	}
+	ws := words(text)
 	in := make(map[string]bool, len(title))
 	for _, w := range title {
 		in[w] = true

@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"regexp/syntax"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -18,8 +19,16 @@ import (
 // anything ("[^.]*/ Getty Images") is tried only when the block holds one
 // of the bytes it requires. Most blocks then reach no pattern at all.
 type phraseScreen struct {
-	ascii [utf8.RuneSelf][]*phraseBranch // by first byte
-	other []*phraseBranch                // first rune outside ASCII
+	ascii [utf8.RuneSelf][]screenEntry // by first byte
+	other []*phraseBranch              // first rune outside ASCII
+}
+
+// screenEntry is a branch with the first bytes of its leading words, kept
+// beside it so that a block starting otherwise is turned away without
+// reading the branch.
+type screenEntry struct {
+	head headKey
+	b    *phraseBranch
 }
 
 // match reports whether text (not empty) matches one of the screened
@@ -33,11 +42,16 @@ func (p *phraseScreen) match(text string) bool {
 // strings.ToLower (see fold). The branches are kept in the order of their rules, so
 // the first branch that matches names it.
 func (p *phraseScreen) first(text string, lower *folded) int {
-	branches := p.other
 	if c := text[0]; c < utf8.RuneSelf {
-		branches = p.ascii[c]
+		w, present := textHead(text)
+		for _, e := range p.ascii[c] {
+			if e.head.allows(w, present) && e.b.mayMatch(text, lower) && e.b.re().MatchString(text) {
+				return e.b.rule
+			}
+		}
+		return -1
 	}
-	for _, b := range branches {
+	for _, b := range p.other {
 		if b.mayMatch(text, lower) && b.re().MatchString(text) {
 			return b.rule
 		}
@@ -53,9 +67,10 @@ var boilerplateScreen = sync.OnceValue(func() *phraseScreen {
 		}
 		for _, b := range splitBranches(r.re) {
 			b.rule = i
+			head := newHeadKey(b.prefix)
 			for c := range p.ascii {
 				if b.first.ascii[c] {
-					p.ascii[c] = append(p.ascii[c], b)
+					p.ascii[c] = append(p.ascii[c], screenEntry{head, b})
 				}
 			}
 			if b.first.other {
@@ -107,6 +122,7 @@ type phraseBranch struct {
 	prefix []foldRune            // the literal text every match starts with
 	need   string                // for a branch that can start with nearly anything, bytes one of which it requires
 	lits   literalSets           // literals of the lower-cased text every match holds
+	run    *runScreen            // for a branch led by a run of a class, where the run must end
 	re     func() *regexp.Regexp // compiled on first use: most branches never get that far
 }
 
@@ -128,6 +144,9 @@ func (b *phraseBranch) mayMatch(text string, lower *folded) bool {
 		i += size
 	}
 	if b.last != nil && !b.last.holdsLast(text) {
+		return false
+	}
+	if b.run != nil && !b.run.allows(text) {
 		return false
 	}
 	return (b.need == "" || strings.ContainsAny(text, b.need)) && b.lits.holds(lower)
@@ -210,6 +229,7 @@ func splitBranches(re *regexp.Regexp) []*phraseBranch {
 		if last, ok := lastOfAnchored(alt); ok {
 			b.last = &last
 		}
+		b.run = leadingRun(alt)
 		out = append(out, b)
 	}
 	return out
@@ -412,7 +432,9 @@ func lastOfAnchored(re *syntax.Regexp) (firstSet, bool) {
 		return firstSet{}, false
 	}
 	f, nullable := lastOf(&syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: re.Sub[:len(re.Sub)-1]})
-	return f, !nullable && f.size() <= wideFirst
+	// A wide set still rules out texts that end a sentence when it lacks
+	// the full stop ("…[^.!?]{0,80}$"), at the cost of one look-up.
+	return f, !nullable && (f.size() < utf8.RuneSelf || !f.other)
 }
 
 // firstOf returns the characters a match of re can start with, and
@@ -481,4 +503,161 @@ func edgeOf(re *syntax.Regexp, fromEnd bool) (firstSet, bool) {
 		return f, true
 	}
 	return anyFirst(), true // any character, or an operator not known here
+}
+
+// runScreen screens a branch that starts with a class repeated without
+// bound ("[\p{L} .'-]+,", "[\w-]+\.") and goes on with a part whose first
+// characters are all outside the class. A match's run cannot stop before
+// a character of the class (the part could not start there) nor pass one
+// outside it, so it ends at the text's first character outside the class,
+// which must start the part.
+type runScreen struct {
+	ascii  [utf8.RuneSelf]bool // the class, ASCII characters
+	ranges []rune              // the class, as sorted pairs lo, hi
+	min    int                 // the fewest characters of the run
+	next   firstSet            // the characters the part after the run can start with
+	empty  bool                // whether the part after the run can match the empty string
+}
+
+// leadingRun returns the run screen of an anchored branch, or nil when the
+// branch does not start with such a run.
+func leadingRun(re *syntax.Regexp) *runScreen {
+	if re.Op != syntax.OpConcat {
+		return nil
+	}
+	i := 0
+	for i < len(re.Sub) && zeroWidth(re.Sub[i].Op) {
+		i++
+	}
+	if i == len(re.Sub) {
+		return nil
+	}
+	head := re.Sub[i]
+	min := 0
+	switch {
+	case head.Op == syntax.OpPlus:
+		min = 1
+	case head.Op == syntax.OpStar:
+	case head.Op == syntax.OpRepeat && head.Max == -1:
+		min = head.Min
+	default:
+		return nil
+	}
+	if head.Sub[0].Op != syntax.OpCharClass {
+		return nil
+	}
+	rs := &runScreen{ranges: head.Sub[0].Rune, min: min}
+	wide := false
+	for k := 0; k+1 < len(rs.ranges); k += 2 {
+		for c := rs.ranges[k]; c <= rs.ranges[k+1] && c < utf8.RuneSelf; c++ {
+			rs.ascii[c] = true
+		}
+		wide = wide || rs.ranges[k+1] >= utf8.RuneSelf
+	}
+	rs.next, rs.empty = firstOf(&syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: re.Sub[i+1:]})
+	if rs.next.other && wide {
+		return nil // not known to be outside the class
+	}
+	for c, ok := range rs.next.ascii {
+		if ok && rs.ascii[c] {
+			return nil
+		}
+	}
+	return rs
+}
+
+// allows reports whether text may match: its first character outside
+// the class comes after at least min of the class and may start the rest.
+// Invalid UTF-8 reads as U+FFFD, as the matcher reads it.
+func (rs *runScreen) allows(text string) bool {
+	n := 0
+	for i := 0; i < len(text); n++ {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !rs.holds(r) {
+			if n < rs.min {
+				return false
+			}
+			if r < utf8.RuneSelf {
+				return rs.next.ascii[r]
+			}
+			return rs.next.other
+		}
+		i += size
+	}
+	return n >= rs.min && rs.empty
+}
+
+// holds reports whether r is in the class.
+func (rs *runScreen) holds(r rune) bool {
+	if r < utf8.RuneSelf {
+		return rs.ascii[r]
+	}
+	// The first pair whose upper bound is r or more.
+	k := sort.Search(len(rs.ranges)/2, func(k int) bool { return rs.ranges[2*k+1] >= r })
+	return k < len(rs.ranges)/2 && rs.ranges[2*k] <= r
+}
+
+// headKey is the leading ASCII characters of a branch's literal prefix, up
+// to eight, as the bytes of a little-endian word: a text starting with
+// ASCII bytes is compared with them in one step.
+type headKey struct {
+	key  uint64 // the bytes, lower-cased where the character folds case
+	mask uint64 // 0xff for each byte the key holds
+	fold uint64 // 0x20 for each byte that matches both its cases
+}
+
+// newHeadKey builds the key of a literal prefix. It stops at the first
+// character that is not ASCII or that matches other ASCII bytes than
+// itself and its other case.
+func newHeadKey(prefix []foldRune) headKey {
+	var h headKey
+	for k, f := range prefix {
+		if k == 8 || f.r >= utf8.RuneSelf {
+			break
+		}
+		var set []byte
+		for c := byte(0); c < utf8.RuneSelf; c++ {
+			if f.matches(rune(c)) {
+				set = append(set, c)
+			}
+		}
+		shift := 8 * uint(k)
+		switch {
+		case len(set) == 1:
+			h.key |= uint64(set[0]) << shift
+		case len(set) == 2 && set[1] == set[0]|0x20 && 'a' <= set[1] && set[1] <= 'z':
+			h.key |= uint64(set[1]) << shift
+			h.fold |= 0x20 << shift
+		default:
+			return h
+		}
+		h.mask |= 0xff << shift
+	}
+	return h
+}
+
+// textHead returns the first eight bytes of text as a little-endian word,
+// and 0xff for each byte text has.
+func textHead(text string) (w, present uint64) {
+	for k := 0; k < 8 && k < len(text); k++ {
+		w |= uint64(text[k]) << (8 * uint(k))
+		present |= 0xff << (8 * uint(k))
+	}
+	return w, present
+}
+
+// allows reports whether a text whose head is w (see textHead) may start
+// with the prefix. A byte outside ASCII may start a case variant outside
+// ASCII ("ſ" for "s"): then the full test decides.
+func (h headKey) allows(w, present uint64) bool {
+	if w&h.mask&0x8080808080808080 != 0 {
+		return true
+	}
+	if h.mask&^present != 0 {
+		return false // the text is shorter than the prefix
+	}
+	return (w|h.fold)&h.mask == h.key
 }

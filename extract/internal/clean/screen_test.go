@@ -321,3 +321,68 @@ func TestFoldRuneMatches(t *testing.T) {
 		}
 	}
 }
+
+// The branches led by a run of a class get a run screen, and it never
+// turns away a text the branch's pattern matches.
+func TestRunScreen(t *testing.T) {
+	texts := append(slices.Clone(screenSamples), needSamples...)
+	texts = append(texts, "Jane Doe, Associated Press", "Tom Krisher, AP Auto Writer", "example.com/news",
+		"news-site.example.org/a/b", "Jane, Doe", "Ünal Öz, Reuters", "x\xffy, AP", "K, AP", "")
+	screened := 0
+	for _, sets := range [][]branchSet{metaBranches(), tailBranches(), needBranches()} {
+		for _, bs := range sets {
+			for _, b := range bs {
+				if b.run == nil {
+					continue
+				}
+				screened++
+				for _, s := range texts {
+					if b.re().MatchString(s) && !b.run.allows(s) {
+						t.Errorf("run screen of %s turns away %q, which it matches", b.re(), s)
+					}
+				}
+			}
+		}
+	}
+	if screened < 2 {
+		t.Errorf("%d branches have a run screen, want the byline and bare address ones at least", screened)
+	}
+	for _, s := range []string{"Jane Doe, Associated Press", "example.com/news"} {
+		if metaRule(Block{Kind: "p", Text: s}, nil) == "" {
+			t.Errorf("%q is not cut as metadata", s)
+		}
+	}
+	for _, s := range []string{"Jane Doe (AP), Associated Press", "example_com/news"} {
+		if got := metaRule(Block{Kind: "p", Text: s}, nil); got == "byline" {
+			t.Errorf("%q is cut as %s", s, got)
+		}
+	}
+}
+
+// A branch's head key lets through every text its leading words match,
+// and turns away most others.
+func TestHeadKey(t *testing.T) {
+	texts := append(slices.Clone(screenSamples), needSamples...)
+	texts = append(texts, "ſign up", "SIGN UP", "Sign", "sIgN Up for our newsletter", "\u212aeep reading", "x", "")
+	keyed, turned := 0, 0
+	for _, es := range boilerplateScreen().ascii {
+		for _, e := range es {
+			if e.head.mask != 0 {
+				keyed++
+			}
+			for _, s := range texts {
+				w, present := textHead(s)
+				allowed := e.head.allows(w, present)
+				if !allowed {
+					turned++
+				}
+				if !allowed && e.b.mayMatch(s, fold(s)) {
+					t.Errorf("head key of %s turns away %q, which its prefix matches", e.b.re(), s)
+				}
+			}
+		}
+	}
+	if keyed < 100 || turned == 0 {
+		t.Errorf("%d branches keyed, %d texts turned away: the keys no longer screen", keyed, turned)
+	}
+}

@@ -1,10 +1,16 @@
 package clean
 
-import "strings"
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
 
-// The phrase rules search a block's lower-cased text for a few hundred
-// words (need lists, the literals of their branches, the asks of a
-// newsletter promo), and a block holds almost none of them. A sketch of
+// The phrase rules search a block's lower-cased text for many words (the
+// literals of their branches, the asks of a newsletter promo; the need
+// lists have an index of their own, see needIndex), and a block holds
+// almost none of them. A sketch of
 // the pairs of adjacent bytes in the text answers most of those searches
 // without reading the text: a word is in the text only if each of its
 // byte pairs is, so a word with a pair the sketch lacks is not there. A
@@ -52,9 +58,13 @@ type folded struct {
 
 // fold lower-cases text and sketches it.
 func fold(text string) *folded {
-	f := &folded{s: strings.ToLower(text), sk: new(sketch)}
-	f.sk.add(f.s)
-	return f
+	v := new(struct { // one allocation for both
+		f  folded
+		sk sketch
+	})
+	v.f = folded{s: toLower(text), sk: &v.sk}
+	v.sk.add(v.f.s)
+	return &v.f
 }
 
 // contains is strings.Contains(f.s, w), answered from the sketch when it can.
@@ -69,3 +79,66 @@ func (f *folded) contains(w string) bool {
 func (f *folded) cut(text string, i, j int) *folded {
 	return &folded{s: f.s[i : len(f.s)-(len(text)-j)], sk: f.sk}
 }
+
+// toLower is strings.ToLower, faster on text with characters outside
+// ASCII: news text is full of curly quotes and dashes, which have no case,
+// and strings.ToLower looks each of them up in the case tables.
+func toLower(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) {
+		return strings.ToLower(s) // ASCII: its own fast path
+	}
+	// Runs of characters that stay as they are are copied whole.
+	caseless := caselessRunes()
+	var b strings.Builder
+	b.Grow(len(s) + utf8.UTFMax)
+	pos := 0 // the start of the run not written yet
+	for i = 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b.WriteString(s[pos:i])
+				b.WriteByte(c + 'a' - 'A')
+				pos = i + 1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case size == 1:
+			b.WriteString(s[pos:i])
+			b.WriteRune(utf8.RuneError) // as strings.Map writes a bad byte
+			pos = i + 1
+		case r < caselessBelow && caseless[r/64]&(1<<(r%64)) != 0:
+		default:
+			if l := unicode.ToLower(r); l != r {
+				b.WriteString(s[pos:i])
+				b.WriteRune(l)
+				pos = i + size
+			}
+		}
+		i += size
+	}
+	b.WriteString(s[pos:])
+	return b.String()
+}
+
+// caselessBelow bounds the characters caselessRunes knows: the scripts
+// of Europe, punctuation and symbols.
+const caselessBelow = 0x3000
+
+// caselessRunes has the bit of each character below caselessBelow that
+// unicode.ToLower leaves as it is.
+var caselessRunes = sync.OnceValue(func() *[caselessBelow / 64]uint64 {
+	t := new([caselessBelow / 64]uint64)
+	for r := rune(0); r < caselessBelow; r++ {
+		if unicode.ToLower(r) == r {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return t
+})

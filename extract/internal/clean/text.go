@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -131,29 +132,30 @@ func WordCount(s string) int { return wordCount(s) }
 // wordCount is WordCount.
 func wordCount(s string) int {
 	n, dense := 0, 0
-	in := false
+	gap := 1 // 1 after white space or at the start, else 0: a word starts where a gap ends
 	for i := 0; i < len(s); {
-		var space bool
+		var space int
 		if c := s[i]; c < utf8.RuneSelf {
-			space = asciiSpace[c]
+			space = asciiSpaceBit[c]
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+			if unicode.IsSpace(r) {
+				space = 1
+			}
 			i += size
 			if r >= 0x2e80 && isDense(r) { // no Han, Hiragana or Katakana below U+2E80
 				dense++
 			}
 		}
-		if space {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
+		n += gap &^ space
+		gap = space
 	}
 	return n + dense/2
 }
+
+// asciiSpaceBit is asciiSpace as 1 and 0, for counting without branches.
+var asciiSpaceBit = [utf8.RuneSelf]int{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // isDense reports a character of a script written without spaces between
 // words (Chinese, Japanese); two of them count as a word, so a sentence in
@@ -168,32 +170,54 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // fingerprint folds s for exact-duplicate detection: lower case, letters and
 // digits only.
 func fingerprint(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendFingerprint(make([]byte, 0, len(s)), s))
+}
+
+// appendFingerprint appends the fingerprint of s to dst.
+func appendFingerprint(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				b.WriteByte(c)
-			case 'A' <= c && c <= 'Z':
-				b.WriteByte(c + 'a' - 'A')
+		// A run of ASCII is written in place, without append's checks:
+		// it gives at most a byte a byte.
+		j := len(dst)
+		dst = slices.Grow(dst, len(s)-i)[:j+len(s)-i]
+		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+			f := fingerprintASCII[s[i]]
+			dst[j] = f
+			if f != 0 {
+				j++
 			}
-			i++
-			continue
+		}
+		dst = dst[:j]
+		if i == len(s) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 		i += size
 	}
-	return b.String()
+	return dst
 }
+
+// fingerprintASCII maps the ASCII letters and digits to their fingerprint
+// (lower case) and every other ASCII character to 0.
+var fingerprintASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // words returns the lower-cased words of s: its runs of letters and
 // digits.
 func words(s string) []string {
-	l := strings.ToLower(s)
+	l := toLower(s)
 	n := 0
 	forWords(l, func(int, int) { n++ })
 	out := make([]string, 0, n)
@@ -214,17 +238,18 @@ func forWords(s string, fn func(i, j int)) {
 // digit or not one, so s has as many words as s lower-cased.
 func countWordsUpTo(s string, limit int) int {
 	n := 0
-	forWordsWhile(s, func(int, int) bool {
+	for i, j := nextWord(s, 0); i < j && n <= limit; i, j = nextWord(s, j) {
 		n++
-		return n <= limit
-	})
+	}
 	return n
 }
 
-// forWordsWhile is forWords, stopping when fn returns false.
-func forWordsWhile(s string, fn func(i, j int) bool) {
-	start := -1
-	for i := 0; i < len(s); {
+// nextWord returns the bounds of the first run of letters and digits in
+// s at or after i, or i, i = len(s), len(s) when there is none: forWords
+// as a loop, for the hot paths that would pay for the call of fn.
+func nextWord(s string, i int) (start, end int) {
+	start = -1
+	for i < len(s) {
 		var word bool
 		size := 1
 		if c := s[i]; c < utf8.RuneSelf {
@@ -238,15 +263,22 @@ func forWordsWhile(s string, fn func(i, j int) bool) {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			if !fn(start, i) {
-				return
-			}
-			start = -1
+			return start, i
 		}
 		i += size
 	}
 	if start >= 0 {
-		fn(start, len(s))
+		return start, len(s)
+	}
+	return len(s), len(s)
+}
+
+// forWordsWhile is forWords, stopping when fn returns false.
+func forWordsWhile(s string, fn func(i, j int) bool) {
+	for i, j := nextWord(s, 0); i < j; i, j = nextWord(s, j) {
+		if !fn(i, j) {
+			return
+		}
 	}
 }
 

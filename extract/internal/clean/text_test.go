@@ -63,25 +63,62 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// textSamples are the word and space samples together.
+func textSamples() []string { return append(slices.Clone(wordSamples), spaceSamples...) }
+
+// fuzzText runs check on the text samples, then on fuzzed text.
+func fuzzText(f *testing.F, check func(*testing.T, string)) {
+	for _, s := range textSamples() {
+		f.Add(s)
+	}
+	f.Fuzz(check)
+}
+
 func TestWordCountAndFingerprint(t *testing.T) {
-	for _, s := range append(slices.Clone(wordSamples), spaceSamples...) {
-		dense := 0
-		for _, r := range s {
-			if isDense(r) {
-				dense++
-			}
+	for _, s := range textSamples() {
+		checkWordCountAndFingerprint(t, s)
+	}
+}
+
+func FuzzWordCountAndFingerprint(f *testing.F) { fuzzText(f, checkWordCountAndFingerprint) }
+
+// checkWordCountAndFingerprint compares wordCount and fingerprint on s
+// with plain versions built on the standard library.
+func checkWordCountAndFingerprint(t *testing.T, s string) {
+	dense := 0
+	for _, r := range s {
+		if isDense(r) {
+			dense++
 		}
-		if got, want := wordCount(s), len(strings.FieldsFunc(s, unicode.IsSpace))+dense/2; got != want {
-			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+	}
+	if got, want := wordCount(s), len(strings.FieldsFunc(s, unicode.IsSpace))+dense/2; got != want {
+		t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+	}
+	want := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
 		}
-		want := strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return unicode.ToLower(r)
-			}
-			return -1
-		}, s)
-		if got := fingerprint(s); got != want {
-			t.Errorf("fingerprint(%q) = %q, want %q", s, got, want)
+		return -1
+	}, s)
+	if got := fingerprint(s); got != want {
+		t.Errorf("fingerprint(%q) = %q, want %q", s, got, want)
+	}
+	if got := string(appendFingerprint([]byte("ab"), s)); got != "ab"+want {
+		t.Errorf("appendFingerprint(\"ab\", %q) = %q, want %q", s, got, "ab"+want)
+	}
+}
+
+// fingerprints cuts each block's fingerprint from one string.
+func TestFingerprints(t *testing.T) {
+	samples := append(textSamples(), "", "\u023a\u023a Ⱥ", "İstanbul")
+	blocks := make([]Block, len(samples))
+	for i, s := range samples {
+		blocks[i].Text = s
+	}
+	fps := fingerprints(blocks)
+	for i, s := range samples {
+		if fps[i] != fingerprint(s) {
+			t.Errorf("fingerprints gives %q for %q, fingerprint %q", fps[i], s, fingerprint(s))
 		}
 	}
 }
@@ -102,6 +139,38 @@ func TestCountWordsUpTo(t *testing.T) {
 		}
 		if got := countWordsUpTo(s+" x y z", 1); got > 2 {
 			t.Errorf("countWordsUpTo(%q, 1) = %d, want it to stop at 2", s, got)
+		}
+	}
+}
+
+// asciiSpaceBit and asciiSpace tell the same characters.
+func TestASCIISpaceBit(t *testing.T) {
+	for c := range asciiSpace {
+		if asciiSpace[c] != (asciiSpaceBit[c] == 1) || asciiSpace[c] != unicode.IsSpace(rune(c)) {
+			t.Errorf("%q: asciiSpace %v, asciiSpaceBit %d", rune(c), asciiSpace[c], asciiSpaceBit[c])
+		}
+	}
+}
+
+// isDigit and isLetter are unicode.IsDigit and unicode.IsLetter.
+func TestIsDigitIsLetter(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if isDigit(r) != unicode.IsDigit(r) || isLetter(r) != unicode.IsLetter(r) {
+			t.Fatalf("%U: isDigit %v, isLetter %v", r, isDigit(r), isLetter(r))
+		}
+	}
+}
+
+// Walking s with nextWord gives the words forWords gives.
+func TestNextWord(t *testing.T) {
+	for _, s := range append(textSamples(), "İstanbul \u212aelvin", "a-b c", "\xff\xfeword\xff", "日本語 テキスト", "3.5 km, 2x") {
+		var want, got [][2]int
+		forWords(s, func(i, j int) { want = append(want, [2]int{i, j}) })
+		for i, j := nextWord(s, 0); i < j; i, j = nextWord(s, j) {
+			got = append(got, [2]int{i, j})
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: nextWord gives %v, forWords %v", s, got, want)
 		}
 	}
 }
