@@ -1,0 +1,116 @@
+package meta
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// decodedLD is what encoding/json makes of a script, read the way addLD
+// reads it: the objects it follows, each as a map of the keys Read uses.
+func decodedLD(src string) []map[string]any {
+	var v any
+	if json.Unmarshal([]byte(strings.TrimSpace(src)), &v) != nil {
+		return nil
+	}
+	var out []map[string]any
+	var add func(v any, depth int)
+	add = func(v any, depth int) {
+		if depth > maxLDDepth {
+			return
+		}
+		switch t := v.(type) {
+		case []any:
+			for _, e := range t {
+				add(e, depth+1)
+			}
+		case map[string]any:
+			kept := map[string]any{}
+			for k := range ldKeys {
+				if val, ok := t[k]; ok && val != nil {
+					kept[k] = val
+				}
+			}
+			out = append(out, kept)
+			if g, ok := t["@graph"]; ok {
+				add(g, depth+1)
+			}
+			if me, ok := t["mainEntity"]; ok {
+				add(me, depth+1)
+			}
+		}
+	}
+	add(v, 0)
+	return out
+}
+
+// scannedLD is the same read through addLD.
+func scannedLD(src string) []map[string]any {
+	var p page
+	p.addLD(src)
+	var out []map[string]any
+	for i := range p.ld {
+		kept := map[string]any{}
+		for k, key := range ldKeys {
+			if v := p.ld[i].value(key); v != nil {
+				kept[k] = v
+			}
+		}
+		out = append(out, kept)
+	}
+	return out
+}
+
+// checkLD fails when addLD reads src otherwise than decoding it with
+// encoding/json would.
+func checkLD(t *testing.T, src string) {
+	t.Helper()
+	var v any
+	data := []byte(strings.TrimSpace(src))
+	if want, got := json.Unmarshal(data, &v) == nil, validJSON(data); got != want {
+		t.Errorf("validJSON(%q) = %v, want %v", src, got, want)
+	}
+	want, got := decodedLD(src), scannedLD(src)
+	if !reflect.DeepEqual(want, got) {
+		t.Errorf("JSON-LD %q:\n got %v\nwant %v", src, got, want)
+	}
+}
+
+var ldSeeds = []string{
+	`{"@type":"NewsArticle","headline":" Title ","author":[{"@type":"Person","name":"Jane Doe"}]}`,
+	`[{"@type":"WebPage"},{"@type":["NewsArticle"],"headline":"A","datePublished":"2024-05-01"}]`,
+	`{"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"X"},{"@type":"Article","headline":"B","mainEntity":{"@type":"NewsArticle","headline":"C"}}]}`,
+	`{"headline":"first","headline":"second"}`,
+	`{"\u0040type":"Article","head\u006cine":"escaped keys","Headline":"other case"}`,
+	`{"headline":"x", "image":{"url":"/a.jpg"}, "publisher":{"name":"P"}, "url":1e2}`,
+	`{"width":1e400,"headline":"overflow"}`,
+	`{"n":-0.5e-3,"headline":"small"}`,
+	`{"headline":"bad \xff utf8"}`, "{\"headline\":\"tab\tinside\"}", `{"headline":"\u00e9\n"}`,
+	`{"headline":"a"} trailing`, `{"headline":"a",}`, `[1,2,]`, `{"a":01}`, `{"a":-}`, `{"a":1.}`,
+	`{"a":tru}`, `{"a":"\x"}`, `{"a":"\u12"}`, ``, `   `, `null`, `"text"`, `42`, `{"a":[]}`, `{}`, `[]`,
+	"\u00a0{\"headline\":\"nbsp around\"}\u00a0", `{"@graph":{"@graph":{"@graph":{"@graph":{"@graph":{"@graph":{"headline":"deep"}}}}}}}`,
+	`[[[[[[{"headline":"deep array"}]]]]]]`, `{"mainEntity":null,"@graph":null}`,
+	strings.Repeat("[", maxNesting) + strings.Repeat("]", maxNesting),
+	strings.Repeat("[", maxNesting+1) + strings.Repeat("]", maxNesting+1),
+	`{"a":` + strings.Repeat("[", maxNesting-1) + strings.Repeat("]", maxNesting-1) + `}`,
+	`{"a":` + strings.Repeat("[", maxNesting) + strings.Repeat("]", maxNesting) + `}`,
+}
+
+func TestLDMatchesDecoding(t *testing.T) {
+	for _, src := range ldSeeds {
+		checkLD(t, src)
+	}
+}
+
+func FuzzLD(f *testing.F) {
+	for _, src := range ldSeeds {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 1<<16 {
+			return
+		}
+		checkLD(t, src)
+	})
+}
