@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ldKey is a key of a JSON-LD object that Read uses.
@@ -45,20 +46,37 @@ var ldKeys = map[string]ldKey{
 }
 
 // ldObject holds the undecoded JSON value of each key Read uses of one
-// JSON-LD object; nil when the object lacks the key. The zero value is an
+// JSON-LD object; "" when the object lacks the key. The zero value is an
 // empty object.
-type ldObject [numKeys][]byte
+type ldObject [numKeys]string
+
+// ldArticle is a JSON-LD object of an article type, with its score in
+// articleTypes.
+type ldArticle struct {
+	ldObject
+	score int
+}
 
 // value decodes the value of key, or returns nil.
 func (o *ldObject) value(key ldKey) any {
-	if o[key] == nil {
+	raw := o[key]
+	if raw == "" {
 		return nil
 	}
+	if plainString(raw) {
+		return raw[1 : len(raw)-1]
+	}
 	var v any
-	if json.Unmarshal(o[key], &v) != nil {
+	if json.Unmarshal([]byte(o[key]), &v) != nil {
 		return nil
 	}
 	return v
+}
+
+// plainString reports a valid JSON string that decodes to its bytes
+// between the quotes: no escapes, valid UTF-8.
+func plainString(raw string) bool {
+	return len(raw) >= 2 && raw[0] == '"' && strings.IndexByte(raw[1:len(raw)-1], '\\') < 0 && utf8.ValidString(raw)
 }
 
 // text returns the value of key as text (see ldText).
@@ -66,19 +84,21 @@ func (o *ldObject) text(key ldKey) string { return ldText(o.value(key)) }
 
 // addLD reads one JSON-LD script and keeps its objects.
 func (p *page) addLD(src string) {
-	if len(p.ld) > maxLDObjects {
+	if p.ldObjects > maxLDObjects {
 		return
 	}
-	data := []byte(strings.TrimSpace(src))
+	data := strings.TrimSpace(src)
 	if !validJSON(data) {
 		return
 	}
 	p.addLDValue(data, 0)
 }
 
-// addLDValue keeps the objects of the valid JSON value data: an object,
-// then what its @graph and mainEntity hold, or each element of an array.
-func (p *page) addLDValue(data []byte, depth int) {
+// addLDValue keeps the article objects of the valid JSON value data: an
+// object, then what its @graph and mainEntity hold, or each element of an
+// array. Objects of other types (a WebSite, a BreadcrumbList) are only
+// counted.
+func (p *page) addLDValue(data string, depth int) {
 	if depth > maxLDDepth {
 		return
 	}
@@ -86,35 +106,40 @@ func (p *page) addLDValue(data []byte, depth int) {
 	s.space()
 	switch s.peek() {
 	case '[':
-		s.array(1, func(e []byte) { p.addLDValue(e, depth+1) })
+		s.array(1, func(e string) { p.addLDValue(e, depth+1) })
 	case '{':
 		var o ldObject
-		s.object(1, func(key, val []byte) {
-			if k, ok := ldKeys[keyText(key)]; ok {
+		s.object(1, func(key, val string) {
+			if k, ok := lookupKey(key); ok {
 				o[k] = val
 			}
 		})
-		p.ld = append(p.ld, o)
-		if o[keyGraph] != nil {
+		p.ldObjects++
+		if score := typeScore(o.value(keyType)); score >= 0 {
+			p.ld = append(p.ld, ldArticle{o, score})
+		}
+		if o[keyGraph] != "" {
 			p.addLDValue(o[keyGraph], depth+1)
 		}
-		if o[keyMainEntity] != nil {
+		if o[keyMainEntity] != "" {
 			p.addLDValue(o[keyMainEntity], depth+1)
 		}
 	}
 }
 
-// keyText returns the text of a quoted JSON object key.
-func keyText(quoted []byte) string {
+// lookupKey returns the index of a quoted JSON object key that Read uses.
+func lookupKey(quoted string) (ldKey, bool) {
 	inner := quoted[1 : len(quoted)-1]
-	if !strings.ContainsRune(string(inner), '\\') {
-		return string(inner)
+	if strings.IndexByte(inner, '\\') < 0 {
+		k, ok := ldKeys[inner]
+		return k, ok
 	}
-	var k string
-	if json.Unmarshal(quoted, &k) != nil {
-		return ""
+	var text string
+	if json.Unmarshal([]byte(quoted), &text) != nil {
+		return 0, false
 	}
-	return k
+	k, ok := ldKeys[text]
+	return k, ok
 }
 
 // maxNesting is the deepest nesting of arrays and objects encoding/json
@@ -124,14 +149,14 @@ const maxNesting = 10000
 // jsonScanner reads JSON text. Its methods report invalid input by
 // setting bad, and then do nothing more.
 type jsonScanner struct {
-	data []byte
+	data string
 	i    int
 	bad  bool
 }
 
 // validJSON reports whether data is one JSON value that encoding/json
 // decodes into an interface value without error.
-func validJSON(data []byte) bool {
+func validJSON(data string) bool {
 	s := jsonScanner{data: data}
 	s.space()
 	s.value(0)
@@ -183,7 +208,7 @@ func (s *jsonScanner) value(depth int) {
 
 // object reads the object at the cursor, the depth-th array or object
 // open, calling f (when not nil) with each key, quoted, and value.
-func (s *jsonScanner) object(depth int, f func(key, val []byte)) {
+func (s *jsonScanner) object(depth int, f func(key, val string)) {
 	s.i++ // '{'
 	s.space()
 	if s.peek() == '}' {
@@ -222,7 +247,7 @@ func (s *jsonScanner) object(depth int, f func(key, val []byte)) {
 
 // array reads the array at the cursor, the depth-th array or object open,
 // calling f (when not nil) with each element.
-func (s *jsonScanner) array(depth int, f func(elem []byte)) {
+func (s *jsonScanner) array(depth int, f func(elem string)) {
 	s.i++ // '['
 	s.space()
 	if s.peek() == ']' {
@@ -343,7 +368,7 @@ func (s *jsonScanner) number() {
 			return
 		}
 	}
-	if _, err := strconv.ParseFloat(string(s.data[start:s.i]), 64); err != nil {
+	if _, err := strconv.ParseFloat(s.data[start:s.i], 64); err != nil {
 		s.bad = true
 	}
 }
@@ -360,7 +385,7 @@ func (s *jsonScanner) digits() bool {
 // literal skips true, false or null.
 func (s *jsonScanner) literal() {
 	for _, lit := range []string{"true", "false", "null"} {
-		if strings.HasPrefix(string(s.data[s.i:]), lit) {
+		if strings.HasPrefix(s.data[s.i:], lit) {
 			s.i += len(lit)
 			return
 		}
@@ -380,18 +405,23 @@ var articleTypes = map[string]int{
 func (p *page) article() *ldObject {
 	best, score := &ldObject{}, -1
 	for i := range p.ld {
-		o := &p.ld[i]
-		s := -1
-		for _, t := range typesOf(o.value(keyType)) {
-			if v, ok := articleTypes[strings.ToLower(t)]; ok && v > s {
-				s = v
-			}
-		}
-		if s > score {
-			best, score = o, s
+		if p.ld[i].score > score {
+			best, score = &p.ld[i].ldObject, p.ld[i].score
 		}
 	}
 	return best
+}
+
+// typeScore returns the best score in articleTypes of the types of a
+// JSON-LD @type value, or -1 when none of them is an article type.
+func typeScore(types any) int {
+	s := -1
+	for _, t := range typesOf(types) {
+		if v, ok := articleTypes[strings.ToLower(t)]; ok && v > s {
+			s = v
+		}
+	}
+	return s
 }
 
 func typesOf(v any) []string {

@@ -2,13 +2,18 @@ package meta
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
 
 // decodedLD is what encoding/json makes of a script, read the way addLD
-// reads it: the objects it follows, each as a map of the keys Read uses.
+// reads it: the objects of an article type among those it follows, each as
+// a map of the keys Read uses.
 func decodedLD(src string) []map[string]any {
 	var v any
 	if json.Unmarshal([]byte(strings.TrimSpace(src)), &v) != nil {
@@ -26,6 +31,9 @@ func decodedLD(src string) []map[string]any {
 				add(e, depth+1)
 			}
 		case map[string]any:
+			if typeScore(t["@type"]) < 0 {
+				break // not kept, but followed
+			}
 			kept := map[string]any{}
 			for k := range ldKeys {
 				if val, ok := t[k]; ok && val != nil {
@@ -33,6 +41,8 @@ func decodedLD(src string) []map[string]any {
 				}
 			}
 			out = append(out, kept)
+		}
+		if t, ok := v.(map[string]any); ok {
 			if g, ok := t["@graph"]; ok {
 				add(g, depth+1)
 			}
@@ -67,8 +77,8 @@ func scannedLD(src string) []map[string]any {
 func checkLD(t *testing.T, src string) {
 	t.Helper()
 	var v any
-	data := []byte(strings.TrimSpace(src))
-	if want, got := json.Unmarshal(data, &v) == nil, validJSON(data); got != want {
+	data := strings.TrimSpace(src)
+	if want, got := json.Unmarshal([]byte(data), &v) == nil, validJSON(data); got != want {
 		t.Errorf("validJSON(%q) = %v, want %v", src, got, want)
 	}
 	want, got := decodedLD(src), scannedLD(src)
@@ -81,16 +91,16 @@ var ldSeeds = []string{
 	`{"@type":"NewsArticle","headline":" Title ","author":[{"@type":"Person","name":"Jane Doe"}]}`,
 	`[{"@type":"WebPage"},{"@type":["NewsArticle"],"headline":"A","datePublished":"2024-05-01"}]`,
 	`{"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"X"},{"@type":"Article","headline":"B","mainEntity":{"@type":"NewsArticle","headline":"C"}}]}`,
-	`{"headline":"first","headline":"second"}`,
+	`{"@type":"Article","headline":"first","headline":"second","@type":"BlogPosting"}`,
 	`{"\u0040type":"Article","head\u006cine":"escaped keys","Headline":"other case"}`,
-	`{"headline":"x", "image":{"url":"/a.jpg"}, "publisher":{"name":"P"}, "url":1e2}`,
-	`{"width":1e400,"headline":"overflow"}`,
-	`{"n":-0.5e-3,"headline":"small"}`,
-	`{"headline":"bad \xff utf8"}`, "{\"headline\":\"tab\tinside\"}", `{"headline":"\u00e9\n"}`,
+	`{"@type":"Report","headline":"x", "image":{"url":"/a.jpg"}, "publisher":{"name":"P"}, "url":1e2}`,
+	`{"@type":"Article","width":1e400,"headline":"overflow"}`, `{"@type":"Article","w":1e308,"h":-1E-400}`,
+	`{"@type":"newsarticle","n":-0.5e-3,"headline":"small"}`,
+	`{"@type":"Article","headline":"bad \xff utf8"}`, "{\"headline\":\"tab\tinside\"}", `{"@type":["Thing","Article"],"headline":"\u00e9\n"}`,
 	`{"headline":"a"} trailing`, `{"headline":"a",}`, `[1,2,]`, `{"a":01}`, `{"a":-}`, `{"a":1.}`,
 	`{"a":tru}`, `{"a":"\x"}`, `{"a":"\u12"}`, ``, `   `, `null`, `"text"`, `42`, `{"a":[]}`, `{}`, `[]`,
-	"\u00a0{\"headline\":\"nbsp around\"}\u00a0", `{"@graph":{"@graph":{"@graph":{"@graph":{"@graph":{"@graph":{"headline":"deep"}}}}}}}`,
-	`[[[[[[{"headline":"deep array"}]]]]]]`, `{"mainEntity":null,"@graph":null}`,
+	"\u00a0{\"@type\":\"Article\",\"headline\":\"nbsp around\"}\u00a0", `{"@type":"Article","@graph":{"@type":"Article","@graph":{"@type":"Article","@graph":{"@type":"Article","@graph":{"@type":"Article","@graph":{"@type":"Article","@graph":{"@type":"Article","headline":"deep"}}}}}}}`,
+	`[[[[[[{"@type":"Article","headline":"deep array"}]]]]]]`, `[[[[{"@type":"Article","headline":"array"}]]]]`, `{"mainEntity":null,"@graph":null}`,
 	strings.Repeat("[", maxNesting) + strings.Repeat("]", maxNesting),
 	strings.Repeat("[", maxNesting+1) + strings.Repeat("]", maxNesting+1),
 	`{"a":` + strings.Repeat("[", maxNesting-1) + strings.Repeat("]", maxNesting-1) + `}`,
@@ -113,4 +123,34 @@ func FuzzLD(f *testing.F) {
 		}
 		checkLD(t, src)
 	})
+}
+
+// TestReadProps checks that every meta key Read weighs is one page.set
+// keeps.
+func TestReadProps(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "meta.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	ast.Inspect(f, func(node ast.Node) bool {
+		ix, ok := node.(*ast.IndexExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := ix.X.(*ast.SelectorExpr)
+		lit, isLit := ix.Index.(*ast.BasicLit)
+		if !ok || sel.Sel.Name != "props" || !isLit || lit.Kind != token.STRING {
+			return true
+		}
+		key, _ := strconv.Unquote(lit.Value)
+		n++
+		if !readProps[key] {
+			t.Errorf("Read weighs the meta key %q, which readProps leaves out", key)
+		}
+		return true
+	})
+	if n < 30 {
+		t.Errorf("found %d meta keys read in meta.go, want the 40 or so Read weighs", n)
+	}
 }

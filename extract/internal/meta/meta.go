@@ -51,8 +51,9 @@ type page struct {
 	title      string
 	lang       string
 	canonical  string
-	timeAttr   string // first <time datetime>
-	ld         []ldObject
+	timeAttr   string      // first <time datetime>
+	ld         []ldArticle // the JSON-LD objects of an article type
+	ldObjects  int         // JSON-LD objects read, of any type
 	relAuthors []string
 	bylines    []string // text of visible byline elements
 }
@@ -229,15 +230,48 @@ func (p *page) findBylines(n *html.Node, depth int, inBody bool) {
 }
 
 func (p *page) meta(n *html.Node) {
-	content := strings.TrimSpace(attr(n, "content"))
+	var content, httpEquiv string
+	var keys [3]string // property, name and itemprop, the keys a meta tag names its value by
+	var seen [5]bool
+	for i := range n.Attr {
+		a := &n.Attr[i]
+		var at int
+		switch a.Key {
+		case "content":
+			at = 0
+		case "http-equiv":
+			at = 1
+		case "property":
+			at = 2
+		case "name":
+			at = 3
+		case "itemprop":
+			at = 4
+		default:
+			continue
+		}
+		if seen[at] {
+			continue // the first of repeated attributes counts, as attr reads it
+		}
+		seen[at] = true
+		switch at {
+		case 0:
+			content = a.Val
+		case 1:
+			httpEquiv = a.Val
+		default:
+			keys[at-2] = a.Val
+		}
+	}
+	content = strings.TrimSpace(content)
 	if content == "" {
 		return
 	}
-	if he := strings.ToLower(attr(n, "http-equiv")); he == "content-language" {
+	if strings.ToLower(httpEquiv) == "content-language" {
 		p.set("content-language", content)
 	}
-	for _, key := range []string{"property", "name", "itemprop"} {
-		k := strings.ToLower(strings.TrimSpace(attr(n, key)))
+	for _, key := range keys {
+		k := strings.ToLower(strings.TrimSpace(key))
 		if k == "" {
 			continue
 		}
@@ -251,7 +285,28 @@ func (p *page) meta(n *html.Node) {
 	}
 }
 
+// readProps are the meta keys Read weighs; a page's other meta tags
+// (verification codes, app links, dozens of twitter: and fb: values) are
+// not kept. TestReadProps checks the list against Read.
+var readProps = map[string]bool{
+	"og:title": true, "twitter:title": true, "dc.title": true, "sailthru.title": true,
+	"parsely-title": true, "og:site_name": true, "application-name": true, "publisher": true,
+	"dc.publisher": true, "article:published_time": true, "og:article:published_time": true,
+	"datepublished": true, "publishdate": true, "pubdate": true, "publish-date": true, "date": true,
+	"dc.date": true, "dc.date.issued": true, "dcterms.created": true, "sailthru.date": true,
+	"parsely-pub-date": true, "citation_publication_date": true, "article.published": true,
+	"article:modified_time": true, "og:updated_time": true, "datemodified": true,
+	"dcterms.modified": true, "last-modified": true, "article.updated": true,
+	"content-language": true, "dc.language": true, "og:locale": true, "og:description": true,
+	"description": true, "twitter:description": true, "dc.description": true, "og:url": true,
+	"og:image": true, "og:image:url": true, "twitter:image": true, "twitter:image:src": true,
+	"thumbnailurl": true,
+}
+
 func (p *page) set(k, v string) {
+	if !readProps[k] {
+		return
+	}
 	if _, ok := p.props[k]; !ok {
 		p.props[k] = v
 	}
@@ -351,10 +406,23 @@ func bylineElement(n *html.Node) bool {
 	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link {
 		return false
 	}
-	if strings.EqualFold(attr(n, "itemprop"), "author") {
+	var class, itemprop string
+	var seenClass, seenItemprop bool
+	for i := range n.Attr {
+		switch a := &n.Attr[i]; a.Key {
+		case "class":
+			if !seenClass {
+				class, seenClass = a.Val, true
+			}
+		case "itemprop":
+			if !seenItemprop {
+				itemprop, seenItemprop = a.Val, true
+			}
+		}
+	}
+	if strings.EqualFold(itemprop, "author") {
 		return true
 	}
-	class := attr(n, "class")
 	if !mayNameByline(class) {
 		return false
 	}
@@ -459,11 +527,45 @@ func dedupe(in []string) []string {
 }
 
 func cleanSpace(s string) string {
+	if spacedOnce(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// spacedOnce reports text that cleanSpace leaves as it is: words one ASCII
+// space apart, no white space around them or of another kind.
+func spacedOnce(s string) bool {
+	space := true // a space here would lead the text
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			space = false
+			i += size
+			continue
+		}
+		switch {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case '\t' <= c && c <= '\r':
+			return false
+		default:
+			space = false
+		}
+		i++
+	}
+	return !space || s == ""
+}
+
 func hasToken(list, tok string) bool {
-	for _, t := range strings.Fields(list) {
+	for t := range strings.FieldsSeq(list) {
 		if t == tok {
 			return true
 		}
