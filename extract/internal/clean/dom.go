@@ -61,7 +61,7 @@ var furnitureTokens = map[string]string{
 	"credit": "credit", "credits": "credit", "photo credit": "credit", "image credit": "credit",
 	"copyright": "credit", "photographer": "credit", "media credit": "credit",
 	// page metadata printed by the headline: bylines, dates, section
-	// kickers, reading times (see furnitureRule for the guards)
+	// kickers, reading times (see furnitureReader.rule for the guards)
 	"byline": "meta", "bylines": "meta", "kicker": "meta", "eyebrow": "meta", "overline": "meta",
 	"timestamp": "meta", "timestamps": "meta", "pubdate": "meta", "date": "meta", "dates": "meta",
 	"published": "meta", "publish date": "meta", "posted on": "meta", "reading time": "meta",
@@ -240,14 +240,143 @@ func splitTokens(v string, text []byte, spans [][2]int) ([]byte, [][2]int) {
 
 func attr(n *html.Node, key string) string { return htmlnode.Attr(n, key) }
 
-func hasAttr(n *html.Node, key string) bool { return htmlnode.HasAttr(n, key) }
+// markup is what the furniture rules read of an element's attributes,
+// found in one pass over them; the first of repeated attributes counts, as
+// attr reads it.
+type markup struct {
+	class, id, role, ariaLabel, ariaHidden, style string
+	hidden                                        bool // the hidden attribute is present
+	data                                          bool // some data-* attribute is present
+}
 
-// furnitureKind names the kind of page furniture n is marked as, or "".
-func furnitureKind(n *html.Node) string {
-	if r := furnitureRoles[strings.ToLower(attr(n, "role"))]; r != "" {
-		return "role:" + r
+// Bits of markup's attributes already read.
+const (
+	seenClass = 1 << iota
+	seenID
+	seenRole
+	seenAriaLabel
+	seenAriaHidden
+	seenStyle
+)
+
+func readMarkup(n *html.Node) markup {
+	var mk markup
+	seen := 0
+	for i := range n.Attr {
+		a := &n.Attr[i]
+		var bit int
+		var dst *string
+		switch a.Key {
+		case "class":
+			bit, dst = seenClass, &mk.class
+		case "id":
+			bit, dst = seenID, &mk.id
+		case "role":
+			bit, dst = seenRole, &mk.role
+		case "aria-label":
+			bit, dst = seenAriaLabel, &mk.ariaLabel
+		case "aria-hidden":
+			bit, dst = seenAriaHidden, &mk.ariaHidden
+		case "style":
+			bit, dst = seenStyle, &mk.style
+		case "hidden":
+			mk.hidden = true
+			continue
+		default:
+			mk.data = mk.data || strings.HasPrefix(a.Key, "data-")
+			continue
+		}
+		if seen&bit == 0 {
+			seen |= bit
+			*dst = a.Val
+		}
 	}
-	if hidesByClass(attr(n, "class")) {
+	return mk
+}
+
+// tokenVerdict is what the tokens of one class, id or data-* value say:
+// the kind of furniture they mark (the first listed, any other kind
+// outranking "meta"), and whether one marks content.
+type tokenVerdict struct {
+	kind    string
+	content bool
+}
+
+// furnitureReader reads the furniture markup of one page.
+type furnitureReader struct{}
+
+func newFurnitureReader() *furnitureReader { return &furnitureReader{} }
+
+// verdict returns the verdict of the tokens of v.
+func (f *furnitureReader) verdict(v string) tokenVerdict {
+	var tv tokenVerdict
+	var spanBuf [16][2]int
+	var textBuf [128]byte
+	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+	table, screen := classTokens(), classScreen()
+	for i := range tokenCount(spans) {
+		t := tokenAt(text, spans, i)
+		if !screen.mayHold(t) {
+			continue
+		}
+		ct, ok := table[string(t)]
+		if !ok {
+			continue
+		}
+		tv.content = tv.content || ct.content
+		if ct.kind != "" && (tv.kind == "" || tv.kind == "meta") {
+			tv.kind = ct.kind
+		}
+	}
+	return tv
+}
+
+// tokenScreen is a set of tokens reduced to a bit per shape (length,
+// first, second and last byte), so that most tokens a set lacks are told
+// apart without a lookup: a token whose bit is clear is not in the set.
+type tokenScreen [screenBits / 64]uint64
+
+const screenBits = 1 << 13
+
+func screenBit(t []byte) uint {
+	if len(t) == 0 {
+		return 0
+	}
+	h := uint(len(t))*0x9e3779b1 ^ uint(t[0])*0x85ebca77 ^ uint(t[len(t)-1])*0xc2b2ae3d
+	if len(t) > 1 {
+		h ^= uint(t[1]) * 0x27d4eb2f
+	}
+	return (h ^ h>>15) % screenBits
+}
+
+func (s *tokenScreen) add(t string) {
+	b := screenBit([]byte(t))
+	s[b/64] |= 1 << (b % 64)
+}
+
+func (s *tokenScreen) mayHold(t []byte) bool {
+	b := screenBit(t)
+	return s[b/64]&(1<<(b%64)) != 0
+}
+
+// classScreen screens the tokens of classTokens.
+var classScreen = sync.OnceValue(func() *tokenScreen {
+	s := new(tokenScreen)
+	for t := range classTokens() {
+		s.add(t)
+	}
+	return s
+})
+
+// kind names the kind of page furniture n, whose attributes mk holds, is
+// marked as, or "".
+func (f *furnitureReader) kind(n *html.Node, mk markup) string {
+	if mk.role != "" {
+		if r := furnitureRoles[strings.ToLower(mk.role)]; r != "" {
+			return "role:" + r
+		}
+	}
+	if hidesByClass(mk.class) {
 		return "class:hidden"
 	}
 	var kind string
@@ -256,35 +385,29 @@ func furnitureKind(n *html.Node) string {
 		if v == "" {
 			return
 		}
-		var spanBuf [16][2]int
-		var textBuf [128]byte
-		text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
-		table := classTokens()
-		for i := range tokenCount(spans) {
-			ct, ok := table[string(tokenAt(text, spans, i))]
-			if !ok {
-				continue
-			}
-			content = content || ct.content
-			if ct.kind != "" && (kind == "" || kind == "meta") {
-				kind = ct.kind // any other kind outranks "meta": "author bio" is a bio
-			}
+		// A value's tokens outrank "meta" as they would one by one.
+		tv := f.verdict(v)
+		content = content || tv.content
+		if tv.kind != "" && (kind == "" || kind == "meta") {
+			kind = tv.kind
 		}
 	}
-	check(attr(n, "class"))
-	check(attr(n, "id"))
-	for _, a := range n.Attr {
-		if strings.HasPrefix(a.Key, "data-") && len(a.Val) < 60 {
-			if k := strings.TrimPrefix(a.Key, "data-"); k == "component" || k == "module" || k == "type" || k == "testid" || k == "block" || k == "ad" || k == "ad-slot" {
-				check(a.Val)
-			}
-			if a.Key == "data-ad" || a.Key == "data-ad-slot" || a.Key == "data-ad-unit" {
-				kind = "ad"
+	check(mk.class)
+	check(mk.id)
+	if mk.data {
+		for _, a := range n.Attr {
+			if strings.HasPrefix(a.Key, "data-") && len(a.Val) < 60 {
+				if k := strings.TrimPrefix(a.Key, "data-"); k == "component" || k == "module" || k == "type" || k == "testid" || k == "block" || k == "ad" || k == "ad-slot" {
+					check(a.Val)
+				}
+				if a.Key == "data-ad" || a.Key == "data-ad-slot" || a.Key == "data-ad-unit" {
+					kind = "ad"
+				}
 			}
 		}
 	}
 	if kind == "" {
-		if l := strings.ToLower(attr(n, "aria-label")); l != "" {
+		if l := strings.ToLower(mk.ariaLabel); l != "" {
 			for _, w := range []string{"advert", "share", "newsletter", "related", "comments", "cookie", "breadcrumb", "navigation", "social"} {
 				if strings.Contains(l, w) {
 					kind = w
@@ -349,11 +472,11 @@ func unhide(n *html.Node) {
 }
 
 // isHidden reports markup that hides an element from readers.
-func isHidden(n *html.Node) bool {
-	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+func (mk *markup) isHidden() bool {
+	if mk.hidden || strings.EqualFold(mk.ariaHidden, "true") {
 		return true
 	}
-	return styleHides(attr(n, "style"))
+	return styleHides(mk.style)
 }
 
 // styleHides reports a style attribute that hides its element:
@@ -547,6 +670,7 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 	page := ms.at(ms.mark)
 	total := page.text
 	var cut []removal
+	furniture := newFurnitureReader()
 	var pagePairs map[uint64]int // word pairs of the page, counted when a pull quote is met
 	var walk func(n *html.Node, depth, cursor int)
 	walk = func(n *html.Node, depth, cursor int) {
@@ -558,7 +682,7 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 			if c.Type == html.ElementNode {
 				i := ms.next(c, &cursor)
 				m := ms.at(i)
-				rule := furnitureRule(c, m, total)
+				rule := furniture.rule(c, m, total)
 				if rule == "class:pullquote" {
 					if pagePairs == nil {
 						pagePairs = pairCounts(nodeText(body))
@@ -723,8 +847,8 @@ func findBody(doc *html.Node) *html.Node {
 	return found
 }
 
-// furnitureRule decides whether the element is cut before scoring.
-func furnitureRule(n *html.Node, m measure, total int) string {
+// rule decides whether the element is cut before scoring.
+func (f *furnitureReader) rule(n *html.Node, m measure, total int) string {
 	textLen := m.text
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Head, atom.Main, atom.Article:
@@ -750,7 +874,8 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 	if len(n.Attr) == 0 {
 		return "" // nothing below reads anything but attributes
 	}
-	if isHidden(n) {
+	mk := readMarkup(n)
+	if mk.isHidden() {
 		if collapsedProse(m) && !isDialog(n) {
 			unhide(n)
 			return ""
@@ -760,7 +885,7 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 		}
 		return ""
 	}
-	k := furnitureKind(n)
+	k := f.kind(n, mk)
 	if k == "class:popup" {
 		if isPopupCard(n, textLen) {
 			return k
