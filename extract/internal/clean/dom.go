@@ -61,7 +61,7 @@ var furnitureTokens = map[string]string{
 	"credit": "credit", "credits": "credit", "photo credit": "credit", "image credit": "credit",
 	"copyright": "credit", "photographer": "credit", "media credit": "credit",
 	// page metadata printed by the headline: bylines, dates, section
-	// kickers, reading times (see furnitureReader.rule for the guards)
+	// kickers, reading times (see furnitureRule for the guards)
 	"byline": "meta", "bylines": "meta", "kicker": "meta", "eyebrow": "meta", "overline": "meta",
 	"timestamp": "meta", "timestamps": "meta", "pubdate": "meta", "date": "meta", "dates": "meta",
 	"published": "meta", "publish date": "meta", "posted on": "meta", "reading time": "meta",
@@ -182,10 +182,17 @@ func (s *tokenSet) any(v string) bool {
 // letters and digits) in any case: a word of a token is a run of v's
 // characters, so a value without any hint has no token that holds one.
 func holdsHint(v string, hints []string) bool {
+	var first [4]uint64 // the first bytes of hints
+	for _, h := range hints {
+		first[h[0]/64] |= 1 << (h[0] % 64)
+	}
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+		}
+		if first[c/64]&(1<<(c%64)) == 0 {
+			continue
 		}
 		for _, h := range hints {
 			if h[0] == c && len(v)-i >= len(h) && strings.EqualFold(v[i:i+len(h)], h) {
@@ -302,13 +309,8 @@ type tokenVerdict struct {
 	content bool
 }
 
-// furnitureReader reads the furniture markup of one page.
-type furnitureReader struct{}
-
-func newFurnitureReader() *furnitureReader { return &furnitureReader{} }
-
-// verdict returns the verdict of the tokens of v.
-func (f *furnitureReader) verdict(v string) tokenVerdict {
+// verdictOf returns the verdict of the tokens of v.
+func verdictOf(v string) tokenVerdict {
 	var tv tokenVerdict
 	var spanBuf [16][2]int
 	var textBuf [128]byte
@@ -368,9 +370,9 @@ var classScreen = sync.OnceValue(func() *tokenScreen {
 	return s
 })
 
-// kind names the kind of page furniture n, whose attributes mk holds, is
-// marked as, or "".
-func (f *furnitureReader) kind(n *html.Node, mk markup) string {
+// furnitureKind names the kind of page furniture n, whose attributes mk
+// holds, is marked as, or "".
+func furnitureKind(n *html.Node, mk markup) string {
 	if mk.role != "" {
 		if r := furnitureRoles[strings.ToLower(mk.role)]; r != "" {
 			return "role:" + r
@@ -386,7 +388,7 @@ func (f *furnitureReader) kind(n *html.Node, mk markup) string {
 			return
 		}
 		// A value's tokens outrank "meta" as they would one by one.
-		tv := f.verdict(v)
+		tv := verdictOf(v)
 		content = content || tv.content
 		if tv.kind != "" && (kind == "" || kind == "meta") {
 			kind = tv.kind
@@ -670,7 +672,6 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 	page := ms.at(ms.mark)
 	total := page.text
 	var cut []removal
-	furniture := newFurnitureReader()
 	var pagePairs map[uint64]int // word pairs of the page, counted when a pull quote is met
 	var walk func(n *html.Node, depth, cursor int)
 	walk = func(n *html.Node, depth, cursor int) {
@@ -682,7 +683,7 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 			if c.Type == html.ElementNode {
 				i := ms.next(c, &cursor)
 				m := ms.at(i)
-				rule := furniture.rule(c, m, total)
+				rule := furnitureRule(c, m, total)
 				if rule == "class:pullquote" {
 					if pagePairs == nil {
 						pagePairs = pairCounts(nodeText(body))
@@ -847,8 +848,8 @@ func findBody(doc *html.Node) *html.Node {
 	return found
 }
 
-// rule decides whether the element is cut before scoring.
-func (f *furnitureReader) rule(n *html.Node, m measure, total int) string {
+// furnitureRule decides whether the element is cut before scoring.
+func furnitureRule(n *html.Node, m measure, total int) string {
 	textLen := m.text
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Head, atom.Main, atom.Article:
@@ -885,7 +886,7 @@ func (f *furnitureReader) rule(n *html.Node, m measure, total int) string {
 		}
 		return ""
 	}
-	k := f.kind(n, mk)
+	k := furnitureKind(n, mk)
 	if k == "class:popup" {
 		if isPopupCard(n, textLen) {
 			return k
