@@ -60,31 +60,11 @@ func isBodyContainer(n *html.Node) bool {
 	if len(n.Attr) == 0 {
 		return false
 	}
-	var class, id, itemprop string
-	seen := 0
-	for i := range n.Attr {
-		a := &n.Attr[i]
-		var bit int
-		var dst *string
-		switch a.Key {
-		case "class":
-			bit, dst = 1, &class
-		case "id":
-			bit, dst = 2, &id
-		case "itemprop":
-			bit, dst = 4, &itemprop
-		default:
-			continue
-		}
-		if seen&bit == 0 { // the first of repeated attributes counts, as attr reads it
-			seen |= bit
-			*dst = a.Val
-		}
-	}
-	if strings.EqualFold(itemprop, "articleBody") {
+	mk := readMarkup(n)
+	if strings.EqualFold(mk.itemprop, "articleBody") {
 		return true
 	}
-	return bodySet().any(class) || bodySet().any(id)
+	return bodySet().any(mk.class) || bodySet().any(mk.id)
 }
 
 type candidate struct {

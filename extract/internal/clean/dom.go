@@ -247,13 +247,13 @@ func splitTokens(v string, text []byte, spans [][2]int) ([]byte, [][2]int) {
 
 func attr(n *html.Node, key string) string { return htmlnode.Attr(n, key) }
 
-// markup is what the furniture rules read of an element's attributes,
-// found in one pass over them; the first of repeated attributes counts, as
-// attr reads it.
+// markup is what the furniture and body container rules read of an
+// element's attributes, found in one pass over them; the first of repeated
+// attributes counts, as attr reads it.
 type markup struct {
-	class, id, role, ariaLabel, ariaHidden, style string
-	hidden                                        bool // the hidden attribute is present
-	data                                          bool // some data-* attribute is present
+	class, id, role, ariaLabel, ariaHidden, style, itemprop string
+	hidden                                                  bool // the hidden attribute is present
+	data                                                    bool // some data-* attribute is present
 }
 
 // Bits of markup's attributes already read.
@@ -264,6 +264,7 @@ const (
 	seenAriaLabel
 	seenAriaHidden
 	seenStyle
+	seenItemprop
 )
 
 func readMarkup(n *html.Node) markup {
@@ -286,6 +287,8 @@ func readMarkup(n *html.Node) markup {
 			bit, dst = seenAriaHidden, &mk.ariaHidden
 		case "style":
 			bit, dst = seenStyle, &mk.style
+		case "itemprop":
+			bit, dst = seenItemprop, &mk.itemprop
 		case "hidden":
 			mk.hidden = true
 			continue

@@ -1,14 +1,11 @@
 package meta
 
 import (
-	"compress/gzip"
-	"io"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/net/html"
 
+	"github.com/newsclean/newsclean/extract/internal/benchpages"
 	"github.com/newsclean/newsclean/extract/internal/htmlinput"
 )
 
@@ -27,17 +24,9 @@ func BenchmarkRead(b *testing.B) {
 
 // benchDocs parses the pages of ../shared/bench, or skips.
 func benchDocs(b *testing.B) []*html.Node {
-	files, _ := filepath.Glob("../../../../shared/bench/scrapinghub/html/*.html.gz")
-	if len(files) == 0 {
-		b.Skip("../shared/bench is not beside the repository")
-	}
 	var docs []*html.Node
-	for _, f := range files {
-		data, err := readGzip(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		text, _, err := htmlinput.Decode(data, htmlinput.Options{})
+	for _, page := range benchpages.Read(b, "../../../../shared/bench/scrapinghub") {
+		text, _, err := htmlinput.Decode(page.HTML, htmlinput.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -48,17 +37,4 @@ func benchDocs(b *testing.B) []*html.Node {
 		docs = append(docs, doc)
 	}
 	return docs
-}
-
-func readGzip(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(zr)
 }
