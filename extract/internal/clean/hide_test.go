@@ -1,6 +1,9 @@
 package clean
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHidesByClass(t *testing.T) {
 	for _, tc := range []struct {
@@ -38,6 +41,22 @@ func TestHidesByClass(t *testing.T) {
 	} {
 		if got := hidesByClass(tc.class); got != tc.want {
 			t.Errorf("hidesByClass(%q) = %v, want %v", tc.class, got, tc.want)
+		}
+	}
+}
+
+// mayHide's one pass finds what looking for each hint finds.
+func TestMayHide(t *testing.T) {
+	for _, class := range []string{
+		"", "h", "hid", "hidden", "u-hidden", "Hidden", "sr-only", "only", "onl", "d-none", "none",
+		"invisible", "screen-reader-text", "assistive-text", "a", "article body", "menu hi", "xhid",
+	} {
+		want := false
+		for _, h := range hideHints {
+			want = want || strings.Contains(class, h)
+		}
+		if got := mayHide(class); got != want {
+			t.Errorf("mayHide(%q) = %v, want %v", class, got, want)
 		}
 	}
 }
