@@ -77,3 +77,21 @@ func TestBodyCandidatesTooDeep(t *testing.T) {
 		t.Errorf("measured %d/%d, textAndLinks says %d/%d", cands[0].text, cands[0].link, text, link)
 	}
 }
+
+// A pull quote is repeated when four fifths of its word pairs occur twice
+// in the page's text (once in the quote, once in the story).
+func TestRepeatedPullQuote(t *testing.T) {
+	story := "The council voted to close the old bridge for repairs next spring. "
+	quote := "voted to close the old bridge"
+	page := pairHashes(story + quote)
+	if !repeated(quote, page) {
+		t.Errorf("repeated(%q) = false, want true: the story prints it", quote)
+	}
+	own := "a figure the story never gives"
+	if repeated(own, pairHashes(story+own)) {
+		t.Errorf("repeated(%q) = true, want false: the words are its own", own)
+	}
+	if !repeated("one", page) {
+		t.Error(`repeated("one") = false, want true: a single word has no pair to keep it`)
+	}
+}

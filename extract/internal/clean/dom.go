@@ -651,6 +651,10 @@ func (pm *pageMeasures) next(c *html.Node, cursor *int) int {
 	return i
 }
 
+// expectedCuts sizes the list of cuts: a news page has some hundred
+// scripts, comments and boxes of furniture.
+const expectedCuts = 128
+
 // creditMaxLen is the longest text cut as a photo credit by its class.
 const creditMaxLen = 150
 
@@ -674,8 +678,9 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 	defer ms.release()
 	page := ms.at(ms.mark)
 	total := page.text
-	var cut []removal
-	var pagePairs map[uint64]int // word pairs of the page, counted when a pull quote is met
+	cut := make([]removal, 0, expectedCuts)
+	var pagePairs []uint64 // word pairs of the page, taken when the first pull quote is met
+	pairsTaken := false
 	var walk func(n *html.Node, depth, cursor int)
 	walk = func(n *html.Node, depth, cursor int) {
 		if depth > maxDepth {
@@ -688,8 +693,8 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 				m := ms.at(i)
 				rule := furnitureRule(c, m, total)
 				if rule == "class:pullquote" {
-					if pagePairs == nil {
-						pagePairs = pairCounts(nodeText(body))
+					if !pairsTaken {
+						pagePairs, pairsTaken = pairHashes(nodeText(body)), true
 					}
 					if !repeated(nodeText(c), pagePairs) {
 						rule = ""
@@ -783,32 +788,42 @@ func holdsStory(m, page measure) bool {
 	return page.prose > 0 && float64(m.prose) >= storyShare*float64(page.prose)
 }
 
-// pairCounts counts the word pairs of text.
-func pairCounts(text string) map[uint64]int {
+// pairHashes returns the hashes of the word pairs of text, in order.
+func pairHashes(text string) []uint64 {
 	ws := words(text)
-	m := make(map[uint64]int, len(ws))
+	hs := make([]uint64, 0, max(len(ws)-1, 0))
 	for i := 0; i+1 < len(ws); i++ {
-		m[hashPair(ws[i], ws[i+1])]++
+		hs = append(hs, hashPair(ws[i], ws[i+1]))
 	}
-	return m
+	return hs
 }
 
 // repeated reports a pull quote whose words the page prints again: four
 // fifths of its word pairs occur twice or more (once in the quote, once in
 // the story). A pull quote with words of its own (a quote the story does
-// not carry, a key figure) is kept.
-func repeated(text string, page map[uint64]int) bool {
-	ws := words(text)
-	if len(ws) < 2 {
+// not carry, a key figure) is kept. page holds the hashes of the page's
+// word pairs; only the quote's own pairs are counted in it.
+func repeated(text string, page []uint64) bool {
+	quote := pairHashes(text)
+	if len(quote) == 0 {
 		return true
 	}
+	counts := make(map[uint64]int, len(quote))
+	for _, h := range quote {
+		counts[h] = 0
+	}
+	for _, h := range page {
+		if c, ok := counts[h]; ok {
+			counts[h] = c + 1
+		}
+	}
 	hit := 0
-	for i := 0; i+1 < len(ws); i++ {
-		if page[hashPair(ws[i], ws[i+1])] >= 2 {
+	for _, h := range quote {
+		if counts[h] >= 2 {
 			hit++
 		}
 	}
-	return hit*5 >= (len(ws)-1)*4
+	return hit*5 >= len(quote)*4
 }
 
 // restore puts the cut nodes back where they were, last cut first, so
