@@ -876,9 +876,9 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 		if n.DataAtom == atom.Script && strings.Contains(attr(n, "type"), "ld+json") {
 			return ""
 		}
-		return "tag:" + n.Data
+		return tagRule(n)
 	case atom.Button, atom.Select, atom.Input, atom.Textarea, atom.Dialog:
-		return "tag:" + n.Data
+		return tagRule(n)
 	case atom.Iframe:
 		return "tag:iframe"
 	case atom.Nav:
@@ -937,6 +937,22 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 	return ""
 }
 
+// tagRules are the rules that cut elements by their tag, made once.
+var tagRules = map[atom.Atom]string{
+	atom.Script: "tag:script", atom.Style: "tag:style", atom.Noscript: "tag:noscript",
+	atom.Template: "tag:template", atom.Link: "tag:link", atom.Button: "tag:button",
+	atom.Select: "tag:select", atom.Input: "tag:input", atom.Textarea: "tag:textarea",
+	atom.Dialog: "tag:dialog",
+}
+
+// tagRule returns "tag:" and the tag name of n.
+func tagRule(n *html.Node) string {
+	if r, ok := tagRules[n.DataAtom]; ok && r[len("tag:"):] == n.Data {
+		return r
+	}
+	return "tag:" + n.Data
+}
+
 // popupMaxLen is the longest text cut as a pop-up card.
 const popupMaxLen = 600
 
@@ -988,9 +1004,31 @@ func defuseByline(n *html.Node) {
 
 // bylineWord reports the words readability takes for a byline marker.
 func bylineWord(v string) bool {
-	v = strings.ToLower(v)
+	if !isASCII(v) {
+		v = strings.ToLower(v)
+	}
 	for _, w := range []string{"byline", "author", "dateline", "writtenby"} {
-		if strings.Contains(v, w) {
+		if containsFoldASCII(v, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s holds the lower-case ASCII word w
+// in any case.
+func containsFoldASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
 			return true
 		}
 	}

@@ -60,3 +60,19 @@ func TestMayHide(t *testing.T) {
 		}
 	}
 }
+
+// bylineWord reads words in any case, as lower-casing the value does.
+func TestBylineWord(t *testing.T) {
+	for _, v := range []string{
+		"", "byline", "Article__Byline", "AUTHOR-name", "post-authors", "date-line", "dateline", "WrittenBy",
+		"headline", "autor", "c-by\u0130ine", "\u212aauthor", "caf\u00e9 byline", "ByLiNe\u00e9",
+	} {
+		want := false
+		for _, w := range []string{"byline", "author", "dateline", "writtenby"} {
+			want = want || strings.Contains(strings.ToLower(v), w)
+		}
+		if got := bylineWord(v); got != want {
+			t.Errorf("bylineWord(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
