@@ -212,24 +212,23 @@ func holdsHint(v string, hints []string) bool {
 // of it, and appends the bounds of each word to spans.
 func splitTokens(v string, text []byte, spans [][2]int) ([]byte, [][2]int) {
 	start := -1 // of the word being read, in text
-	end := func() {
-		if start >= 0 {
-			spans = append(spans, [2]int{start, len(text)})
-			start = -1
-		}
-	}
 	prevLower := false
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		lower := c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 		upper := c >= 'A' && c <= 'Z'
 		if !lower && !upper || upper && prevLower {
-			end()
+			// a word ends: at a separator, or where camelCase turns upper
+			if start >= 0 {
+				spans = append(spans, [2]int{start, len(text)})
+				start = -1
+			}
+			if !upper {
+				prevLower = false
+				continue
+			}
 		}
 		prevLower = lower
-		if !lower && !upper {
-			continue
-		}
 		if start < 0 {
 			if len(text) > 0 {
 				text = append(text, ' ')
@@ -241,7 +240,9 @@ func splitTokens(v string, text []byte, spans [][2]int) ([]byte, [][2]int) {
 		}
 		text = append(text, c)
 	}
-	end()
+	if start >= 0 {
+		spans = append(spans, [2]int{start, len(text)})
+	}
 	return text, spans
 }
 
