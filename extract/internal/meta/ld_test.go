@@ -5,10 +5,18 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/newsclean/newsclean/extract/internal/benchpages"
+	"github.com/newsclean/newsclean/extract/internal/htmlinput"
 )
 
 // decodedLD is what encoding/json makes of a script, read the way addLD
@@ -153,4 +161,40 @@ func TestReadProps(t *testing.T) {
 	if n < 30 {
 		t.Errorf("found %d meta keys read in meta.go, want the 40 or so Read weighs", n)
 	}
+}
+
+// Every JSON-LD script of the shared benchmark and corpora reads as
+// encoding/json decodes it.
+func TestLDMatchesDecodingOnBench(t *testing.T) {
+	var pages []benchpages.Page
+	for _, dir := range []string{"bench/scrapinghub", "corpora/fundus", "corpora/wcxb-dev"} {
+		dir = filepath.Join("../../../../shared", dir)
+		if _, err := os.Stat(dir); err == nil {
+			pages = append(pages, benchpages.Read(t, dir)...)
+		}
+	}
+	if len(pages) == 0 {
+		t.Skip("../shared is not beside the repository")
+	}
+	scripts := 0
+	for _, page := range pages {
+		text, _, err := htmlinput.Decode(page.HTML, htmlinput.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := htmlinput.Parse(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range doc.Descendants() {
+			if n.Type == html.ElementNode && n.DataAtom == atom.Script && strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+				scripts++
+				checkLD(t, n.FirstChild.Data)
+			}
+		}
+	}
+	if scripts == 0 {
+		t.Error("found no JSON-LD script in the benchmark pages")
+	}
+	t.Logf("%d JSON-LD scripts", scripts)
 }
