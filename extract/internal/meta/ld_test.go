@@ -16,7 +16,6 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/newsclean/newsclean/extract/internal/benchpages"
-	"github.com/newsclean/newsclean/extract/internal/htmlinput"
 )
 
 // decodedLD is what encoding/json makes of a script, read the way addLD
@@ -178,15 +177,7 @@ func TestLDMatchesDecodingOnBench(t *testing.T) {
 	}
 	scripts := 0
 	for _, page := range pages {
-		text, _, err := htmlinput.Decode(page.HTML, htmlinput.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := htmlinput.Parse(text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for n := range doc.Descendants() {
+		for n := range parsePage(t, page.HTML).Descendants() {
 			if n.Type == html.ElementNode && n.DataAtom == atom.Script && strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
 				scripts++
 				checkLD(t, n.FirstChild.Data)

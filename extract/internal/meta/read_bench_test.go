@@ -26,15 +26,21 @@ func BenchmarkRead(b *testing.B) {
 func benchDocs(b *testing.B) []*html.Node {
 	var docs []*html.Node
 	for _, page := range benchpages.Read(b, "../../../../shared/bench/scrapinghub") {
-		text, _, err := htmlinput.Decode(page.HTML, htmlinput.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := htmlinput.Parse(text)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, doc)
+		docs = append(docs, parsePage(b, page.HTML))
 	}
 	return docs
+}
+
+// parsePage decodes and parses a page as the extractor does.
+func parsePage(tb testing.TB, page []byte) *html.Node {
+	tb.Helper()
+	text, _, err := htmlinput.Decode(page, htmlinput.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc, err := htmlinput.Parse(text)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return doc
 }
