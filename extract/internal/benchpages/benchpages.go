@@ -12,6 +12,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/newsclean/newsclean/extract/internal/htmlinput"
 )
 
 // Page is one benchmark page: its id (the file name without .html.gz)
@@ -61,4 +65,18 @@ func Gunzip(path string) ([]byte, error) {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	return data, nil
+}
+
+// Parse decodes and parses a page as the extractor does.
+func Parse(tb testing.TB, page []byte) *html.Node {
+	tb.Helper()
+	text, _, err := htmlinput.Decode(page, htmlinput.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc, err := htmlinput.Parse(text)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return doc
 }

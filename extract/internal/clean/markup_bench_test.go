@@ -4,9 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/net/html"
-
-	"github.com/newsclean/newsclean/extract/internal/htmlinput"
+	"github.com/newsclean/newsclean/extract/internal/benchpages"
 )
 
 // BenchmarkMarkupPass measures, over the pages of ../shared/bench parsed
@@ -19,7 +17,7 @@ func BenchmarkMarkupPass(b *testing.B) {
 	var pre, blocks, wide time.Duration
 	for b.Loop() {
 		for _, page := range pages {
-			doc := parseInput(b, page)
+			doc := benchpages.Parse(b, page)
 			start := time.Now()
 			preClean(doc, false)
 			pre += time.Since(start)
@@ -35,17 +33,4 @@ func BenchmarkMarkupPass(b *testing.B) {
 	b.ReportMetric(float64(pre.Nanoseconds())/n, "preClean-ns/page")
 	b.ReportMetric(float64(blocks.Nanoseconds())/n, "toBlocks-ns/page")
 	b.ReportMetric(float64(wide.Nanoseconds())/n, "widen-ns/page")
-}
-
-// parseInput decodes and parses a page as the extractor does.
-func parseInput(b *testing.B, page []byte) *html.Node {
-	text, _, err := htmlinput.Decode(page, htmlinput.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc, err := htmlinput.Parse(text)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return doc
 }

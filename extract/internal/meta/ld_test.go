@@ -177,7 +177,7 @@ func TestLDMatchesDecodingOnBench(t *testing.T) {
 	}
 	scripts := 0
 	for _, page := range pages {
-		for n := range parsePage(t, page.HTML).Descendants() {
+		for n := range benchpages.Parse(t, page.HTML).Descendants() {
 			if n.Type == html.ElementNode && n.DataAtom == atom.Script && strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
 				scripts++
 				checkLD(t, n.FirstChild.Data)

@@ -6,7 +6,6 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/newsclean/newsclean/extract/internal/benchpages"
-	"github.com/newsclean/newsclean/extract/internal/htmlinput"
 )
 
 // BenchmarkRead measures Read over the pages of ../shared/bench, each
@@ -26,21 +25,7 @@ func BenchmarkRead(b *testing.B) {
 func benchDocs(b *testing.B) []*html.Node {
 	var docs []*html.Node
 	for _, page := range benchpages.Read(b, "../../../../shared/bench/scrapinghub") {
-		docs = append(docs, parsePage(b, page.HTML))
+		docs = append(docs, benchpages.Parse(b, page.HTML))
 	}
 	return docs
-}
-
-// parsePage decodes and parses a page as the extractor does.
-func parsePage(tb testing.TB, page []byte) *html.Node {
-	tb.Helper()
-	text, _, err := htmlinput.Decode(page, htmlinput.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	doc, err := htmlinput.Parse(text)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return doc
 }
