@@ -2,19 +2,17 @@ package extract_test
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 
 	"github.com/newsclean/newsclean/extract"
+	"github.com/newsclean/newsclean/extract/internal/benchpages"
 )
 
 // benchDir is the shared article-extraction benchmark: html/<id>.html.gz
@@ -40,37 +38,14 @@ type benchPage struct {
 // benchmark is absent (a clone without ../shared).
 func loadBench(tb testing.TB) []benchPage {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join(benchDir, "html", "*.html.gz"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if len(files) == 0 {
-		tb.Skipf("benchmark pages not found in %s (they live outside the repository)", benchDir)
-	}
-	sort.Strings(files)
-	pages := make([]benchPage, 0, len(files))
-	for _, f := range files {
-		data, err := readGzip(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		pages = append(pages, benchPage{id: strings.TrimSuffix(filepath.Base(f), ".html.gz"), html: data})
+	var pages []benchPage
+	for _, p := range benchpages.Read(tb, benchDir) {
+		pages = append(pages, benchPage{id: p.ID, html: p.HTML})
 	}
 	return pages
 }
 
-func readGzip(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(zr)
-}
+func readGzip(path string) ([]byte, error) { return benchpages.Gunzip(path) }
 
 func BenchmarkBenchPages(b *testing.B) {
 	pages := loadBench(b)

@@ -155,8 +155,14 @@ func finish(a *Article, res *clean.Result, opts Options) (*Article, error) {
 	if a.Authors == nil {
 		a.Authors = []string{}
 	}
+	if len(res.Blocks) > 0 {
+		a.Blocks = make([]Block, 0, len(res.Blocks))
+	}
 	for _, b := range res.Blocks {
 		a.Blocks = append(a.Blocks, Block{Kind: BlockKind(b.Kind), Level: b.Level, Ordered: b.Ordered, Text: b.Text})
+	}
+	if len(res.Removed) > 0 {
+		a.Removed = make([]Removal, 0, len(res.Removed))
 	}
 	for _, r := range res.Removed {
 		a.Removed = append(a.Removed, Removal{Rule: r.Rule, Text: r.Text, Full: r.Full})
@@ -203,8 +209,23 @@ func paragraphs(blocks []Block) []string {
 	return out
 }
 
+// renderText joins the text of the blocks with blank lines (sanitize
+// relies on Text being made so).
 func renderText(blocks []Block) string {
-	return strings.Join(paragraphs(blocks), "\n\n")
+	const sep = "\n\n"
+	n := 0
+	for _, b := range blocks {
+		n += len(b.Text) + len(sep)
+	}
+	var out strings.Builder
+	out.Grow(n)
+	for i, b := range blocks {
+		if i > 0 {
+			out.WriteString(sep)
+		}
+		out.WriteString(b.Text)
+	}
+	return out.String()
 }
 
 // canonicalHost is the host of the page's canonical address, or "".

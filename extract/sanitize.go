@@ -18,9 +18,16 @@ func sanitize(a *Article) {
 	a.Language = line(a.Language)
 	a.Description = line(a.Description)
 	a.Image = line(a.Image)
-	a.Text = body(a.Text)
+	// Text is the blocks joined by blank lines (see renderText): when no
+	// block needs scrubbing, neither does Text.
+	scrubbed := false
 	for i := range a.Blocks {
-		a.Blocks[i].Text = body(a.Blocks[i].Text)
+		t := body(a.Blocks[i].Text)
+		scrubbed = scrubbed || t != a.Blocks[i].Text
+		a.Blocks[i].Text = t
+	}
+	if scrubbed || len(a.Blocks) == 0 {
+		a.Text = body(a.Text)
 	}
 	if d := a.Dateline; d != nil {
 		d.Place, d.Date, d.Agency, d.Raw = line(d.Place), line(d.Date), line(d.Agency), line(d.Raw)

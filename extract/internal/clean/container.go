@@ -57,10 +57,14 @@ func isBodyContainer(n *html.Node) bool {
 	if n.DataAtom == atom.Article {
 		return true
 	}
-	if strings.EqualFold(attr(n, "itemprop"), "articleBody") {
+	if len(n.Attr) == 0 {
+		return false
+	}
+	mk := readMarkup(n)
+	if strings.EqualFold(mk.itemprop, "articleBody") {
 		return true
 	}
-	return bodySet().any(attr(n, "class")) || bodySet().any(attr(n, "id"))
+	return bodySet().any(mk.class) || bodySet().any(mk.id)
 }
 
 type candidate struct {
@@ -70,26 +74,54 @@ type candidate struct {
 }
 
 // bodyCandidates lists the containers marked as article body, outermost
-// first, with their text and link-text lengths.
+// first, with their text and link-text lengths. One walk finds them and
+// measures every element on its way back up, so that nested containers
+// are not measured again.
 func bodyCandidates(doc *html.Node) []candidate {
 	var out []candidate
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
-		if depth > maxDepth || len(out) >= maxCandidates {
-			return
+	tooDeep := false
+	// walk returns the text under n and the part of it inside links below
+	// n, as textAndLinks(n, 0, false) counts them.
+	var walk func(n *html.Node, depth int) (text, link int)
+	walk = func(n *html.Node, depth int) (text, link int) {
+		if depth > maxDepth {
+			tooDeep = true
+			return 0, 0
 		}
-		if n.Type == html.ElementNode && isBodyContainer(n) {
-			c := candidate{node: n, depth: depth}
-			c.text, c.link = textAndLinks(n, 0, false)
-			out = append(out, c)
+		at := -1
+		if n.Type == html.ElementNode && len(out) < maxCandidates && isBodyContainer(n) {
+			at = len(out)
+			out = append(out, candidate{node: n, depth: depth})
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				walk(c, depth+1)
+			switch c.Type {
+			case html.TextNode:
+				text += len(strings.TrimSpace(c.Data))
+			case html.ElementNode:
+				t, l := walk(c, depth+1)
+				switch c.DataAtom {
+				case atom.Script, atom.Style, atom.Template, atom.Noscript:
+					continue
+				case atom.A:
+					l = t
+				}
+				text += t
+				link += l
 			}
 		}
+		if at >= 0 {
+			out[at].text, out[at].link = text, link
+		}
+		return text, link
 	}
 	walk(doc, 0)
+	if tooDeep {
+		// The walk's depth bound counts from the top, textAndLinks's from
+		// each container.
+		for i := range out {
+			out[i].text, out[i].link = textAndLinks(out[i].node, 0, false)
+		}
+	}
 	return out
 }
 

@@ -182,10 +182,17 @@ func (s *tokenSet) any(v string) bool {
 // letters and digits) in any case: a word of a token is a run of v's
 // characters, so a value without any hint has no token that holds one.
 func holdsHint(v string, hints []string) bool {
+	var first [4]uint64 // the first bytes of hints
+	for _, h := range hints {
+		first[h[0]/64] |= 1 << (h[0] % 64)
+	}
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+		}
+		if first[c/64]&(1<<(c%64)) == 0 {
+			continue
 		}
 		for _, h := range hints {
 			if h[0] == c && len(v)-i >= len(h) && strings.EqualFold(v[i:i+len(h)], h) {
@@ -205,24 +212,23 @@ func holdsHint(v string, hints []string) bool {
 // of it, and appends the bounds of each word to spans.
 func splitTokens(v string, text []byte, spans [][2]int) ([]byte, [][2]int) {
 	start := -1 // of the word being read, in text
-	end := func() {
-		if start >= 0 {
-			spans = append(spans, [2]int{start, len(text)})
-			start = -1
-		}
-	}
 	prevLower := false
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		lower := c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 		upper := c >= 'A' && c <= 'Z'
 		if !lower && !upper || upper && prevLower {
-			end()
+			// a word ends: at a separator, or where camelCase turns upper
+			if start >= 0 {
+				spans = append(spans, [2]int{start, len(text)})
+				start = -1
+			}
+			if !upper {
+				prevLower = false
+				continue
+			}
 		}
 		prevLower = lower
-		if !lower && !upper {
-			continue
-		}
 		if start < 0 {
 			if len(text) > 0 {
 				text = append(text, ' ')
@@ -234,20 +240,149 @@ func splitTokens(v string, text []byte, spans [][2]int) ([]byte, [][2]int) {
 		}
 		text = append(text, c)
 	}
-	end()
+	if start >= 0 {
+		spans = append(spans, [2]int{start, len(text)})
+	}
 	return text, spans
 }
 
 func attr(n *html.Node, key string) string { return htmlnode.Attr(n, key) }
 
-func hasAttr(n *html.Node, key string) bool { return htmlnode.HasAttr(n, key) }
+// markup is what the furniture and body container rules read of an
+// element's attributes, found in one pass over them; the first of repeated
+// attributes counts, as attr reads it.
+type markup struct {
+	class, id, role, ariaLabel, ariaHidden, style, itemprop string
+	hidden                                                  bool // the hidden attribute is present
+	data                                                    bool // some data-* attribute is present
+}
 
-// furnitureKind names the kind of page furniture n is marked as, or "".
-func furnitureKind(n *html.Node) string {
-	if r := furnitureRoles[strings.ToLower(attr(n, "role"))]; r != "" {
-		return "role:" + r
+// Bits of markup's attributes already read.
+const (
+	seenClass = 1 << iota
+	seenID
+	seenRole
+	seenAriaLabel
+	seenAriaHidden
+	seenStyle
+	seenItemprop
+)
+
+func readMarkup(n *html.Node) markup {
+	var mk markup
+	seen := 0
+	for i := range n.Attr {
+		a := &n.Attr[i]
+		var bit int
+		var dst *string
+		switch a.Key {
+		case "class":
+			bit, dst = seenClass, &mk.class
+		case "id":
+			bit, dst = seenID, &mk.id
+		case "role":
+			bit, dst = seenRole, &mk.role
+		case "aria-label":
+			bit, dst = seenAriaLabel, &mk.ariaLabel
+		case "aria-hidden":
+			bit, dst = seenAriaHidden, &mk.ariaHidden
+		case "style":
+			bit, dst = seenStyle, &mk.style
+		case "itemprop":
+			bit, dst = seenItemprop, &mk.itemprop
+		case "hidden":
+			mk.hidden = true
+			continue
+		default:
+			mk.data = mk.data || strings.HasPrefix(a.Key, "data-")
+			continue
+		}
+		if seen&bit == 0 {
+			seen |= bit
+			*dst = a.Val
+		}
 	}
-	if hidesByClass(attr(n, "class")) {
+	return mk
+}
+
+// tokenVerdict is what the tokens of one class, id or data-* value say:
+// the kind of furniture they mark (the first listed, any other kind
+// outranking "meta"), and whether one marks content.
+type tokenVerdict struct {
+	kind    string
+	content bool
+}
+
+// verdictOf returns the verdict of the tokens of v.
+func verdictOf(v string) tokenVerdict {
+	var tv tokenVerdict
+	var spanBuf [16][2]int
+	var textBuf [128]byte
+	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
+	table, screen := classTokens(), classScreen()
+	for i := range tokenCount(spans) {
+		t := tokenAt(text, spans, i)
+		if !screen.mayHold(t) {
+			continue
+		}
+		ct, ok := table[string(t)]
+		if !ok {
+			continue
+		}
+		tv.content = tv.content || ct.content
+		if ct.kind != "" && (tv.kind == "" || tv.kind == "meta") {
+			tv.kind = ct.kind
+		}
+	}
+	return tv
+}
+
+// tokenScreen is a set of tokens reduced to a bit per shape (length,
+// first, second and last byte), so that most tokens a set lacks are told
+// apart without a lookup: a token whose bit is clear is not in the set.
+type tokenScreen [screenBits / 64]uint64
+
+const screenBits = 1 << 13
+
+func screenBit(t []byte) uint {
+	if len(t) == 0 {
+		return 0
+	}
+	h := uint(len(t))*0x9e3779b1 ^ uint(t[0])*0x85ebca77 ^ uint(t[len(t)-1])*0xc2b2ae3d
+	if len(t) > 1 {
+		h ^= uint(t[1]) * 0x27d4eb2f
+	}
+	return (h ^ h>>15) % screenBits
+}
+
+func (s *tokenScreen) add(t string) {
+	b := screenBit([]byte(t))
+	s[b/64] |= 1 << (b % 64)
+}
+
+func (s *tokenScreen) mayHold(t []byte) bool {
+	b := screenBit(t)
+	return s[b/64]&(1<<(b%64)) != 0
+}
+
+// classScreen screens the tokens of classTokens.
+var classScreen = sync.OnceValue(func() *tokenScreen {
+	s := new(tokenScreen)
+	for t := range classTokens() {
+		s.add(t)
+	}
+	return s
+})
+
+// furnitureKind names the kind of page furniture n, whose attributes mk
+// holds, is marked as, or "".
+func furnitureKind(n *html.Node, mk markup) string {
+	if mk.role != "" {
+		if r := furnitureRoles[strings.ToLower(mk.role)]; r != "" {
+			return "role:" + r
+		}
+	}
+	if hidesByClass(mk.class) {
 		return "class:hidden"
 	}
 	var kind string
@@ -256,35 +391,29 @@ func furnitureKind(n *html.Node) string {
 		if v == "" {
 			return
 		}
-		var spanBuf [16][2]int
-		var textBuf [128]byte
-		text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
-		table := classTokens()
-		for i := range tokenCount(spans) {
-			ct, ok := table[string(tokenAt(text, spans, i))]
-			if !ok {
-				continue
-			}
-			content = content || ct.content
-			if ct.kind != "" && (kind == "" || kind == "meta") {
-				kind = ct.kind // any other kind outranks "meta": "author bio" is a bio
-			}
+		// A value's tokens outrank "meta" as they would one by one.
+		tv := verdictOf(v)
+		content = content || tv.content
+		if tv.kind != "" && (kind == "" || kind == "meta") {
+			kind = tv.kind
 		}
 	}
-	check(attr(n, "class"))
-	check(attr(n, "id"))
-	for _, a := range n.Attr {
-		if strings.HasPrefix(a.Key, "data-") && len(a.Val) < 60 {
-			if k := strings.TrimPrefix(a.Key, "data-"); k == "component" || k == "module" || k == "type" || k == "testid" || k == "block" || k == "ad" || k == "ad-slot" {
-				check(a.Val)
-			}
-			if a.Key == "data-ad" || a.Key == "data-ad-slot" || a.Key == "data-ad-unit" {
-				kind = "ad"
+	check(mk.class)
+	check(mk.id)
+	if mk.data {
+		for _, a := range n.Attr {
+			if strings.HasPrefix(a.Key, "data-") && len(a.Val) < 60 {
+				if k := strings.TrimPrefix(a.Key, "data-"); k == "component" || k == "module" || k == "type" || k == "testid" || k == "block" || k == "ad" || k == "ad-slot" {
+					check(a.Val)
+				}
+				if a.Key == "data-ad" || a.Key == "data-ad-slot" || a.Key == "data-ad-unit" {
+					kind = "ad"
+				}
 			}
 		}
 	}
 	if kind == "" {
-		if l := strings.ToLower(attr(n, "aria-label")); l != "" {
+		if l := strings.ToLower(mk.ariaLabel); l != "" {
 			for _, w := range []string{"advert", "share", "newsletter", "related", "comments", "cookie", "breadcrumb", "navigation", "social"} {
 				if strings.Contains(l, w) {
 					kind = w
@@ -349,11 +478,11 @@ func unhide(n *html.Node) {
 }
 
 // isHidden reports markup that hides an element from readers.
-func isHidden(n *html.Node) bool {
-	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+func (mk *markup) isHidden() bool {
+	if mk.hidden || strings.EqualFold(mk.ariaHidden, "true") {
 		return true
 	}
-	return styleHides(attr(n, "style"))
+	return styleHides(mk.style)
 }
 
 // styleHides reports a style attribute that hides its element:
@@ -523,6 +652,10 @@ func (pm *pageMeasures) next(c *html.Node, cursor *int) int {
 	return i
 }
 
+// expectedCuts sizes the list of cuts: a news page has some hundred
+// scripts, comments and boxes of furniture.
+const expectedCuts = 128
+
 // creditMaxLen is the longest text cut as a photo credit by its class.
 const creditMaxLen = 150
 
@@ -546,8 +679,9 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 	defer ms.release()
 	page := ms.at(ms.mark)
 	total := page.text
-	var cut []removal
-	var pagePairs map[uint64]int // word pairs of the page, counted when a pull quote is met
+	cut := make([]removal, 0, expectedCuts)
+	var pagePairs []uint64 // word pairs of the page, taken when the first pull quote is met
+	pairsTaken := false
 	var walk func(n *html.Node, depth, cursor int)
 	walk = func(n *html.Node, depth, cursor int) {
 		if depth > maxDepth {
@@ -560,8 +694,8 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 				m := ms.at(i)
 				rule := furnitureRule(c, m, total)
 				if rule == "class:pullquote" {
-					if pagePairs == nil {
-						pagePairs = pairCounts(nodeText(body))
+					if !pairsTaken {
+						pagePairs, pairsTaken = pairHashes(nodeText(body)), true
 					}
 					if !repeated(nodeText(c), pagePairs) {
 						rule = ""
@@ -655,32 +789,42 @@ func holdsStory(m, page measure) bool {
 	return page.prose > 0 && float64(m.prose) >= storyShare*float64(page.prose)
 }
 
-// pairCounts counts the word pairs of text.
-func pairCounts(text string) map[uint64]int {
+// pairHashes returns the hashes of the word pairs of text, in order.
+func pairHashes(text string) []uint64 {
 	ws := words(text)
-	m := make(map[uint64]int, len(ws))
+	hs := make([]uint64, 0, max(len(ws)-1, 0))
 	for i := 0; i+1 < len(ws); i++ {
-		m[hashPair(ws[i], ws[i+1])]++
+		hs = append(hs, hashPair(ws[i], ws[i+1]))
 	}
-	return m
+	return hs
 }
 
 // repeated reports a pull quote whose words the page prints again: four
 // fifths of its word pairs occur twice or more (once in the quote, once in
 // the story). A pull quote with words of its own (a quote the story does
-// not carry, a key figure) is kept.
-func repeated(text string, page map[uint64]int) bool {
-	ws := words(text)
-	if len(ws) < 2 {
+// not carry, a key figure) is kept. page holds the hashes of the page's
+// word pairs; only the quote's own pairs are counted in it.
+func repeated(text string, page []uint64) bool {
+	quote := pairHashes(text)
+	if len(quote) == 0 {
 		return true
 	}
+	counts := make(map[uint64]int, len(quote))
+	for _, h := range quote {
+		counts[h] = 0
+	}
+	for _, h := range page {
+		if c, ok := counts[h]; ok {
+			counts[h] = c + 1
+		}
+	}
 	hit := 0
-	for i := 0; i+1 < len(ws); i++ {
-		if page[hashPair(ws[i], ws[i+1])] >= 2 {
+	for _, h := range quote {
+		if counts[h] >= 2 {
 			hit++
 		}
 	}
-	return hit*5 >= (len(ws)-1)*4
+	return hit*5 >= len(quote)*4
 }
 
 // restore puts the cut nodes back where they were, last cut first, so
@@ -733,9 +877,9 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 		if n.DataAtom == atom.Script && strings.Contains(attr(n, "type"), "ld+json") {
 			return ""
 		}
-		return "tag:" + n.Data
+		return tagRule(n)
 	case atom.Button, atom.Select, atom.Input, atom.Textarea, atom.Dialog:
-		return "tag:" + n.Data
+		return tagRule(n)
 	case atom.Iframe:
 		return "tag:iframe"
 	case atom.Nav:
@@ -750,7 +894,8 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 	if len(n.Attr) == 0 {
 		return "" // nothing below reads anything but attributes
 	}
-	if isHidden(n) {
+	mk := readMarkup(n)
+	if mk.isHidden() {
 		if collapsedProse(m) && !isDialog(n) {
 			unhide(n)
 			return ""
@@ -760,7 +905,7 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 		}
 		return ""
 	}
-	k := furnitureKind(n)
+	k := furnitureKind(n, mk)
 	if k == "class:popup" {
 		if isPopupCard(n, textLen) {
 			return k
@@ -791,6 +936,22 @@ func furnitureRule(n *html.Node, m measure, total int) string {
 		}
 	}
 	return ""
+}
+
+// tagRules are the rules that cut elements by their tag, made once.
+var tagRules = map[atom.Atom]string{
+	atom.Script: "tag:script", atom.Style: "tag:style", atom.Noscript: "tag:noscript",
+	atom.Template: "tag:template", atom.Link: "tag:link", atom.Button: "tag:button",
+	atom.Select: "tag:select", atom.Input: "tag:input", atom.Textarea: "tag:textarea",
+	atom.Dialog: "tag:dialog",
+}
+
+// tagRule returns "tag:" and the tag name of n.
+func tagRule(n *html.Node) string {
+	if r, ok := tagRules[n.DataAtom]; ok && r[len("tag:"):] == n.Data {
+		return r
+	}
+	return "tag:" + n.Data
 }
 
 // popupMaxLen is the longest text cut as a pop-up card.
@@ -844,9 +1005,31 @@ func defuseByline(n *html.Node) {
 
 // bylineWord reports the words readability takes for a byline marker.
 func bylineWord(v string) bool {
-	v = strings.ToLower(v)
+	if !isASCII(v) {
+		v = strings.ToLower(v)
+	}
 	for _, w := range []string{"byline", "author", "dateline", "writtenby"} {
-		if strings.Contains(v, w) {
+		if containsFoldASCII(v, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s holds the lower-case ASCII word w
+// in any case.
+func containsFoldASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
 			return true
 		}
 	}

@@ -184,3 +184,35 @@ func TestStyleHides(t *testing.T) {
 		}
 	}
 }
+
+// The screen passes every token of classTokens, so it never changes a
+// verdict, and turns most other words away.
+func TestClassScreen(t *testing.T) {
+	screen := classScreen()
+	for tok := range classTokens() {
+		if !screen.mayHold([]byte(tok)) {
+			t.Errorf("the screen turns away the listed token %q", tok)
+		}
+	}
+	passed := 0
+	words := strings.Fields("item wrapper container col row grid card title link image list inner outer block module section header lg md sm xs js is has")
+	for _, w := range words {
+		if _, listed := classTokens()[w]; !listed && screen.mayHold([]byte(w)) {
+			passed++
+		}
+	}
+	if passed > len(words)/4 {
+		t.Errorf("the screen passes %d of %d common unlisted words", passed, len(words))
+	}
+}
+
+func BenchmarkFurnitureKind(b *testing.B) {
+	n := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div, Attr: []html.Attribute{
+		{Key: "class", Val: "c-article__item js-card-wrapper col-md-4 relatedLinks"},
+		{Key: "id", Val: "main-story-42"},
+	}}
+	mk := readMarkup(n)
+	for b.Loop() {
+		furnitureKind(n, mk)
+	}
+}

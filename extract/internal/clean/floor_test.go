@@ -2,15 +2,13 @@ package clean
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+
+	"github.com/newsclean/newsclean/extract/internal/benchpages"
 )
 
 // BenchmarkReadabilityShare measures, page by page over ../shared/bench,
@@ -57,30 +55,9 @@ func parseBench(b *testing.B, page []byte) *html.Node {
 
 // benchPages reads the pages of ../shared/bench, or skips.
 func benchPages(b *testing.B) [][]byte {
-	files, _ := filepath.Glob("../../../../shared/bench/scrapinghub/html/*.html.gz")
-	if len(files) == 0 {
-		b.Skip("../shared/bench is not beside the repository")
-	}
 	var pages [][]byte
-	for _, f := range files {
-		data, err := readGzipFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, data)
+	for _, p := range benchpages.Read(b, "../../../../shared/bench/scrapinghub") {
+		pages = append(pages, p.HTML)
 	}
 	return pages
-}
-
-func readGzipFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(zr)
 }

@@ -63,8 +63,27 @@ func hidesByClass(class string) bool {
 var hideHints = []string{"hid", "only", "none", "invisible", "screen", "assistive"}
 
 func mayHide(class string) bool {
-	for _, h := range hideHints {
-		if strings.Contains(class, h) {
+	// One pass over class: at each byte, the hint it may start (no two
+	// hints share a first byte).
+	for i := 0; i+1 < len(class); i++ {
+		var h string
+		switch class[i] {
+		case 'h':
+			h = "hid"
+		case 'o':
+			h = "only"
+		case 'n':
+			h = "none"
+		case 'i':
+			h = "invisible"
+		case 's':
+			h = "screen"
+		case 'a':
+			h = "assistive"
+		default:
+			continue
+		}
+		if class[i+1] == h[1] && strings.HasPrefix(class[i:], h) {
 			return true
 		}
 	}

@@ -1,6 +1,9 @@
 package clean
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHidesByClass(t *testing.T) {
 	for _, tc := range []struct {
@@ -38,6 +41,38 @@ func TestHidesByClass(t *testing.T) {
 	} {
 		if got := hidesByClass(tc.class); got != tc.want {
 			t.Errorf("hidesByClass(%q) = %v, want %v", tc.class, got, tc.want)
+		}
+	}
+}
+
+// mayHide's one pass finds what looking for each hint finds.
+func TestMayHide(t *testing.T) {
+	for _, class := range []string{
+		"", "h", "hid", "hidden", "u-hidden", "Hidden", "sr-only", "only", "onl", "d-none", "none",
+		"invisible", "screen-reader-text", "assistive-text", "a", "article body", "menu hi", "xhid",
+	} {
+		want := false
+		for _, h := range hideHints {
+			want = want || strings.Contains(class, h)
+		}
+		if got := mayHide(class); got != want {
+			t.Errorf("mayHide(%q) = %v, want %v", class, got, want)
+		}
+	}
+}
+
+// bylineWord reads words in any case, as lower-casing the value does.
+func TestBylineWord(t *testing.T) {
+	for _, v := range []string{
+		"", "byline", "Article__Byline", "AUTHOR-name", "post-authors", "date-line", "dateline", "WrittenBy",
+		"headline", "autor", "c-by\u0130ine", "\u212aauthor", "caf\u00e9 byline", "ByLiNe\u00e9",
+	} {
+		want := false
+		for _, w := range []string{"byline", "author", "dateline", "writtenby"} {
+			want = want || strings.Contains(strings.ToLower(v), w)
+		}
+		if got := bylineWord(v); got != want {
+			t.Errorf("bylineWord(%q) = %v, want %v", v, got, want)
 		}
 	}
 }

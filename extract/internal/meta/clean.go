@@ -79,7 +79,6 @@ var closeTagRE = regexp.MustCompile(`</[a-zA-Z][a-zA-Z0-9]*\s*>`)
 // U+0100, some are C1 controls, and their bytes form valid UTF-8.
 func repairMojibake(s string) string {
 	c1 := false
-	b := make([]byte, 0, len(s))
 	for _, r := range s {
 		if r > 0xFF {
 			return s
@@ -87,9 +86,15 @@ func repairMojibake(s string) string {
 		if r >= 0x80 && r < 0xA0 {
 			c1 = true
 		}
+	}
+	if !c1 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
 		b = append(b, byte(r))
 	}
-	if !c1 || !utf8.Valid(b) {
+	if !utf8.Valid(b) {
 		return s
 	}
 	return string(b)

@@ -9,7 +9,6 @@
 package meta
 
 import (
-	"encoding/json"
 	"net/url"
 	"strings"
 	"time"
@@ -52,8 +51,9 @@ type page struct {
 	title      string
 	lang       string
 	canonical  string
-	timeAttr   string // first <time datetime>
-	ld         []map[string]any
+	timeAttr   string      // first <time datetime>
+	ld         []ldArticle // the JSON-LD objects of an article type
+	ldObjects  int         // JSON-LD objects read, of any type
 	relAuthors []string
 	bylines    []string // text of visible byline elements
 }
@@ -66,9 +66,9 @@ func Read(doc *html.Node, base *url.URL) Meta {
 	var m Meta
 	ld := p.article()
 
-	m.Title = firstNonEmpty(ldString(ld, "headline"), p.props["og:title"], p.props["twitter:title"],
-		p.props["dc.title"], p.props["sailthru.title"], p.props["parsely-title"], ldString(ld, "name"))
-	m.SiteName = firstNonEmpty(ldName(ld["publisher"]), p.props["og:site_name"], p.props["application-name"],
+	m.Title = firstNonEmpty(ld.text(keyHeadline), p.props["og:title"], p.props["twitter:title"],
+		p.props["dc.title"], p.props["sailthru.title"], p.props["parsely-title"], ld.text(keyName))
+	m.SiteName = firstNonEmpty(ldName(ld.value(keyPublisher)), p.props["og:site_name"], p.props["application-name"],
 		p.props["publisher"], p.props["dc.publisher"])
 	if m.Title == "" {
 		m.Title = p.title
@@ -76,7 +76,7 @@ func Read(doc *html.Node, base *url.URL) Meta {
 	m.SiteName = decodeText(m.SiteName)
 	m.Title = StripSiteTail(decodeText(m.Title), m.SiteName)
 
-	m.Authors = ldAuthors(ld["author"])
+	m.Authors = ldAuthors(ld.value(keyAuthor))
 	if len(m.Authors) == 0 {
 		for _, a := range p.authors {
 			m.Authors = append(m.Authors, SplitAuthors(a)...)
@@ -90,6 +90,7 @@ func Read(doc *html.Node, base *url.URL) Meta {
 	// the visible byline when the metadata credits no one, or only an
 	// organisation ("Resy Staff" above three reporters' names)
 	if !anyPerson(m.Authors) {
+		p.findBylines(doc, 0, false)
 		var visible []string
 		for _, a := range p.bylines {
 			visible = append(visible, visibleAuthors(a)...)
@@ -100,24 +101,24 @@ func Read(doc *html.Node, base *url.URL) Meta {
 	}
 	m.Authors = preferPeople(dedupe(m.Authors))
 
-	m.Published = firstTime(ldString(ld, "datePublished"), p.props["article:published_time"],
+	m.Published = firstTime(ld.text(keyDatePublished), p.props["article:published_time"],
 		p.props["og:article:published_time"], p.props["datepublished"], p.props["publishdate"], p.props["pubdate"],
 		p.props["publish-date"], p.props["date"], p.props["dc.date"], p.props["dc.date.issued"],
 		p.props["dcterms.created"], p.props["sailthru.date"], p.props["parsely-pub-date"],
-		p.props["citation_publication_date"], p.props["article.published"], ldString(ld, "dateCreated"), p.timeAttr)
-	m.Modified = firstTime(ldString(ld, "dateModified"), p.props["article:modified_time"],
+		p.props["citation_publication_date"], p.props["article.published"], ld.text(keyDateCreated), p.timeAttr)
+	m.Modified = firstTime(ld.text(keyDateModified), p.props["article:modified_time"],
 		p.props["og:updated_time"], p.props["datemodified"], p.props["dcterms.modified"], p.props["last-modified"],
 		p.props["article.updated"])
 
-	m.Language = firstNonEmpty(p.lang, ldString(ld, "inLanguage"), p.props["content-language"], p.props["dc.language"],
+	m.Language = firstNonEmpty(p.lang, ld.text(keyInLanguage), p.props["content-language"], p.props["dc.language"],
 		localeToLang(p.props["og:locale"]))
-	m.Description = stripMarkup(decodeText(firstNonEmpty(ldString(ld, "description"), p.props["og:description"],
+	m.Description = stripMarkup(decodeText(firstNonEmpty(ld.text(keyDescription), p.props["og:description"],
 		p.props["description"], p.props["twitter:description"], p.props["dc.description"])))
-	m.Canonical = resolve(base, firstNonEmpty(p.canonical, p.props["og:url"], ldString(ld, "url"), ldID(ld["mainEntityOfPage"])))
+	m.Canonical = resolve(base, firstNonEmpty(p.canonical, p.props["og:url"], ld.text(keyURL), ldID(ld.value(keyMainEntityOfPage))))
 	if base == nil && m.Canonical != "" {
 		base, _ = url.Parse(m.Canonical)
 	}
-	m.Image = resolve(base, firstNonEmpty(ldImage(ld["image"]), p.props["og:image"], p.props["og:image:url"],
+	m.Image = resolve(base, firstNonEmpty(ldImage(ld.value(keyImage)), p.props["og:image"], p.props["og:image:url"],
 		p.props["twitter:image"], p.props["twitter:image:src"], p.props["thumbnailurl"]))
 	return m
 }
@@ -164,36 +165,113 @@ func (p *page) walk(n *html.Node, depth int, inBody bool) {
 		case atom.Style, atom.Svg:
 			return
 		}
-		if inBody && len(p.bylines) < maxBylines && bylineElement(n) {
-			if t := cleanSpace(textOf(n)); t != "" && len(t) < maxBylineBytes {
-				p.bylines = append(p.bylines, t)
-			}
-		}
-		if ip := strings.ToLower(attr(n, "itemprop")); ip != "" && n.DataAtom != atom.Meta {
-			switch ip {
-			case "datepublished", "datemodified":
-				v := firstNonEmpty(attr(n, "datetime"), attr(n, "content"))
-				if v != "" && p.props[ip] == "" {
-					p.props[ip] = v
-				}
+		if n.DataAtom != atom.Meta {
+			if ip := itemprop(n); ip != "" {
+				p.itemTime(n, strings.ToLower(ip))
 			}
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		p.walk(c, depth+1, inBody)
+		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+			p.walk(c, depth+1, inBody)
+		}
+	}
+}
+
+// itemprop is attr(n, "itemprop") for the walk over every element: the
+// key is compared as a constant, and no attribute is copied.
+func itemprop(n *html.Node) string {
+	for i := range n.Attr {
+		if n.Attr[i].Key == "itemprop" {
+			return n.Attr[i].Val
+		}
+	}
+	return ""
+}
+
+// itemTime notes the first datePublished or dateModified an element other
+// than <meta> gives as microdata.
+func (p *page) itemTime(n *html.Node, itemprop string) {
+	switch itemprop {
+	case "datepublished", "datemodified":
+		v := firstNonEmpty(attr(n, "datetime"), attr(n, "content"))
+		if v != "" && p.props[itemprop] == "" {
+			p.props[itemprop] = v
+		}
+	}
+}
+
+// findBylines notes the text of the first visible byline elements, in the
+// order walk meets them (it skips the subtrees walk skips). It runs only
+// when the metadata credits no person, so that other pages pay nothing for
+// reading every element's class.
+func (p *page) findBylines(n *html.Node, depth int, inBody bool) {
+	if depth > maxDepth || len(p.bylines) >= maxBylines {
+		return
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Body:
+			inBody = true
+		case atom.Script, atom.Style, atom.Svg:
+			return
+		}
+		if inBody && bylineElement(n) {
+			if t := cleanSpace(textOf(n)); t != "" && len(t) < maxBylineBytes {
+				p.bylines = append(p.bylines, t)
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+			p.findBylines(c, depth+1, inBody)
+		}
 	}
 }
 
 func (p *page) meta(n *html.Node) {
-	content := strings.TrimSpace(attr(n, "content"))
+	var content, httpEquiv string
+	var keys [3]string // property, name and itemprop, the keys a meta tag names its value by
+	var seen [5]bool
+	for i := range n.Attr {
+		a := &n.Attr[i]
+		var at int
+		switch a.Key {
+		case "content":
+			at = 0
+		case "http-equiv":
+			at = 1
+		case "property":
+			at = 2
+		case "name":
+			at = 3
+		case "itemprop":
+			at = 4
+		default:
+			continue
+		}
+		if seen[at] {
+			continue // the first of repeated attributes counts, as attr reads it
+		}
+		seen[at] = true
+		switch at {
+		case 0:
+			content = a.Val
+		case 1:
+			httpEquiv = a.Val
+		default:
+			keys[at-2] = a.Val
+		}
+	}
+	content = strings.TrimSpace(content)
 	if content == "" {
 		return
 	}
-	if he := strings.ToLower(attr(n, "http-equiv")); he == "content-language" {
+	if strings.ToLower(httpEquiv) == "content-language" {
 		p.set("content-language", content)
 	}
-	for _, key := range []string{"property", "name", "itemprop"} {
-		k := strings.ToLower(strings.TrimSpace(attr(n, key)))
+	for _, key := range keys {
+		k := strings.ToLower(strings.TrimSpace(key))
 		if k == "" {
 			continue
 		}
@@ -207,164 +285,31 @@ func (p *page) meta(n *html.Node) {
 	}
 }
 
+// readProps are the meta keys Read weighs; a page's other meta tags
+// (verification codes, app links, dozens of twitter: and fb: values) are
+// not kept. TestReadProps checks the list against Read.
+var readProps = map[string]bool{
+	"og:title": true, "twitter:title": true, "dc.title": true, "sailthru.title": true,
+	"parsely-title": true, "og:site_name": true, "application-name": true, "publisher": true,
+	"dc.publisher": true, "article:published_time": true, "og:article:published_time": true,
+	"datepublished": true, "publishdate": true, "pubdate": true, "publish-date": true, "date": true,
+	"dc.date": true, "dc.date.issued": true, "dcterms.created": true, "sailthru.date": true,
+	"parsely-pub-date": true, "citation_publication_date": true, "article.published": true,
+	"article:modified_time": true, "og:updated_time": true, "datemodified": true,
+	"dcterms.modified": true, "last-modified": true, "article.updated": true,
+	"content-language": true, "dc.language": true, "og:locale": true, "og:description": true,
+	"description": true, "twitter:description": true, "dc.description": true, "og:url": true,
+	"og:image": true, "og:image:url": true, "twitter:image": true, "twitter:image:src": true,
+	"thumbnailurl": true,
+}
+
 func (p *page) set(k, v string) {
+	if !readProps[k] {
+		return
+	}
 	if _, ok := p.props[k]; !ok {
 		p.props[k] = v
 	}
-}
-
-// addLD parses one JSON-LD script and keeps its objects.
-func (p *page) addLD(src string) {
-	if len(p.ld) > maxLDObjects {
-		return
-	}
-	var v any
-	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
-		return
-	}
-	var add func(v any, depth int)
-	add = func(v any, depth int) {
-		if depth > maxLDDepth {
-			return
-		}
-		switch t := v.(type) {
-		case []any:
-			for _, e := range t {
-				add(e, depth+1)
-			}
-		case map[string]any:
-			p.ld = append(p.ld, t)
-			if g, ok := t["@graph"]; ok {
-				add(g, depth+1)
-			}
-			if me, ok := t["mainEntity"]; ok {
-				add(me, depth+1)
-			}
-		}
-	}
-	add(v, 0)
-}
-
-var articleTypes = map[string]int{
-	"newsarticle": 3, "reportagenewsarticle": 3, "analysisnewsarticle": 3, "opinionnewsarticle": 3,
-	"reviewnewsarticle": 3, "backgroundnewsarticle": 3, "livebloggosting": 3, "liveblogposting": 3,
-	"article": 2, "blogposting": 2, "scholarlyarticle": 2, "techarticle": 2, "report": 1,
-	"socialmediaposting": 1, "webpage": 0,
-}
-
-// article returns the JSON-LD object that best describes the article, or an
-// empty map.
-func (p *page) article() map[string]any {
-	best, score := map[string]any{}, -1
-	for _, o := range p.ld {
-		s := -1
-		for _, t := range typesOf(o["@type"]) {
-			if v, ok := articleTypes[strings.ToLower(t)]; ok && v > s {
-				s = v
-			}
-		}
-		if s > score {
-			best, score = o, s
-		}
-	}
-	return best
-}
-
-func typesOf(v any) []string {
-	switch t := v.(type) {
-	case string:
-		return []string{t}
-	case []any:
-		var out []string
-		for _, e := range t {
-			if s, ok := e.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-func ldString(o map[string]any, key string) string {
-	switch t := o[key].(type) {
-	case string:
-		return strings.TrimSpace(t)
-	case []any:
-		if len(t) > 0 {
-			if s, ok := t[0].(string); ok {
-				return strings.TrimSpace(s)
-			}
-		}
-	case map[string]any:
-		if s, ok := t["@value"].(string); ok {
-			return s
-		}
-	}
-	return ""
-}
-
-func ldName(v any) string {
-	switch t := v.(type) {
-	case string:
-		if !strings.HasPrefix(t, "http") {
-			return strings.TrimSpace(t)
-		}
-	case map[string]any:
-		return ldString(t, "name")
-	case []any:
-		for _, e := range t {
-			if s := ldName(e); s != "" {
-				return s
-			}
-		}
-	}
-	return ""
-}
-
-func ldAuthors(v any) []string {
-	var out []string
-	switch t := v.(type) {
-	case string:
-		if !strings.HasPrefix(t, "http") {
-			out = append(out, SplitAuthors(t)...)
-		}
-	case map[string]any:
-		if n := ldName(t); n != "" {
-			out = append(out, SplitAuthors(n)...)
-		}
-	case []any:
-		for _, e := range t {
-			out = append(out, ldAuthors(e)...)
-		}
-	}
-	return out
-}
-
-func ldImage(v any) string {
-	switch t := v.(type) {
-	case string:
-		return t
-	case map[string]any:
-		return firstNonEmpty(ldString(t, "url"), ldString(t, "contentUrl"), ldString(t, "@id"))
-	case []any:
-		for _, e := range t {
-			if s := ldImage(e); s != "" {
-				return s
-			}
-		}
-	}
-	return ""
-}
-
-func ldID(v any) string {
-	switch t := v.(type) {
-	case string:
-		return t
-	case map[string]any:
-		return firstNonEmpty(ldString(t, "@id"), ldString(t, "url"))
-	}
-	return ""
 }
 
 // StripSiteTail removes a site name from a title: "Headline | Site",
@@ -461,10 +406,23 @@ func bylineElement(n *html.Node) bool {
 	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link {
 		return false
 	}
-	if strings.EqualFold(attr(n, "itemprop"), "author") {
+	var class, itemprop string
+	var seenClass, seenItemprop bool
+	for i := range n.Attr {
+		switch a := &n.Attr[i]; a.Key {
+		case "class":
+			if !seenClass {
+				class, seenClass = a.Val, true
+			}
+		case "itemprop":
+			if !seenItemprop {
+				itemprop, seenItemprop = a.Val, true
+			}
+		}
+	}
+	if strings.EqualFold(itemprop, "author") {
 		return true
 	}
-	class := attr(n, "class")
 	if !mayNameByline(class) {
 		return false
 	}
@@ -569,11 +527,45 @@ func dedupe(in []string) []string {
 }
 
 func cleanSpace(s string) string {
+	if spacedOnce(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// spacedOnce reports text that cleanSpace leaves as it is: words one ASCII
+// space apart, no white space around them or of another kind.
+func spacedOnce(s string) bool {
+	space := true // a space here would lead the text
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			space = false
+			i += size
+			continue
+		}
+		switch {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case '\t' <= c && c <= '\r':
+			return false
+		default:
+			space = false
+		}
+		i++
+	}
+	return !space || s == ""
+}
+
 func hasToken(list, tok string) bool {
-	for _, t := range strings.Fields(list) {
+	for t := range strings.FieldsSeq(list) {
 		if t == tok {
 			return true
 		}
