@@ -106,6 +106,18 @@ func svgTagName(name string) string {
 		return "animateTransform"
 	case "animatemotion":
 		return "animateMotion"
+	case "animatecolor":
+		return "animateColor"
+	case "altglyph":
+		return "altGlyph"
+	case "altglyphdef":
+		return "altGlyphDef"
+	case "altglyphitem":
+		return "altGlyphItem"
+	case "glyphref":
+		return "glyphRef"
+	case "textpath":
+		return "textPath"
 	}
 	if strings.HasPrefix(name, "fe") {
 		return feNames[name]

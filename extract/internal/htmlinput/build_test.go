@@ -201,6 +201,7 @@ var buildCases = []string{
 	"<svg width=10 height=10 viewBox=\"0 0 10 10\"><g><path d=\"M0 0L1 1\"/><circle cx=1 cy=1 r=1></circle></g></svg>after",
 	"<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\"><use xlink:href=\"#i\"/><lineargradient id=g><stop offset=0 /></lineargradient></svg>",
 	"<svg/><p>x",
+	"<svg><text><textpath href=#p>on a path</textpath><altglyph>g</altglyph></text><altglyphdef><altglyphitem><glyphref/></altglyphitem></altglyphdef><animatecolor/></svg>",
 	"<svg><image href=x /><metadata>m</metadata><a href=#><text>t</text></a><script>if (a &lt; b) {}</script></svg>",
 	"<svg><switch><g requiredFeatures=x><rect/></g></switch><sodipodi:namedview id=n /></svg>",
 	// Character references, newlines, the case of names.
