@@ -167,7 +167,8 @@ func finish(a *Article, res *clean.Result, opts Options) (*Article, error) {
 	for _, r := range res.Removed {
 		a.Removed = append(a.Removed, Removal{Rule: r.Rule, Text: r.Text, Full: r.Full})
 	}
-	a.Text = renderText(a.Blocks)
+	paras := paragraphs(a.Blocks)
+	a.Text = strings.Join(paras, "\n\n") // sanitize relies on Text being made so
 	a.WordCount = fieldCount(a.Text)
 	if a.WordCount == 0 {
 		return nil, ErrNoArticle
@@ -185,7 +186,7 @@ func finish(a *Article, res *clean.Result, opts Options) (*Article, error) {
 		} else {
 			pub = opts.now()
 		}
-		f := facts.Analyze(paragraphs(a.Blocks), pub)
+		f := facts.Analyze(paras, pub)
 		if f.Dateline != nil {
 			a.Dateline = &Dateline{Place: f.Dateline.Place, Date: f.Dateline.Date, Agency: f.Dateline.Agency, Raw: f.Dateline.Raw}
 		}
@@ -207,25 +208,6 @@ func paragraphs(blocks []Block) []string {
 		out[i] = b.Text
 	}
 	return out
-}
-
-// renderText joins the text of the blocks with blank lines (sanitize
-// relies on Text being made so).
-func renderText(blocks []Block) string {
-	const sep = "\n\n"
-	n := 0
-	for _, b := range blocks {
-		n += len(b.Text) + len(sep)
-	}
-	var out strings.Builder
-	out.Grow(n)
-	for i, b := range blocks {
-		if i > 0 {
-			out.WriteString(sep)
-		}
-		out.WriteString(b.Text)
-	}
-	return out.String()
 }
 
 // canonicalHost is the host of the page's canonical address, or "".

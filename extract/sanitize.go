@@ -18,7 +18,7 @@ func sanitize(a *Article) {
 	a.Language = line(a.Language)
 	a.Description = line(a.Description)
 	a.Image = line(a.Image)
-	// Text is the blocks joined by blank lines (see renderText): when no
+	// Text is the blocks joined by blank lines (see finish): when no
 	// block needs scrubbing, neither does Text.
 	scrubbed := false
 	for i := range a.Blocks {

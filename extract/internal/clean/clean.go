@@ -241,8 +241,9 @@ func (s *state) article(doc *html.Node) (*Result, error) {
 	if art.Node == nil {
 		return nil, ErrEmpty
 	}
-	blocks := toBlocks(art.Node, s.cfg.sites())
-	if wide := widen(doc, blocks, s.cfg.sites()); wide != nil {
+	sites := s.cfg.sites()
+	blocks := toBlocks(art.Node, sites)
+	if wide := widen(doc, blocks, sites); wide != nil {
 		blocks = wide
 	}
 	title := s.cfg.Title
@@ -1027,7 +1028,7 @@ func nearDuplicate(lead []lazyPairs, b *lazyPairs) bool {
 func nearLeadSize(lead []lazyPairs, n int) bool {
 	for k := range lead {
 		m := lead[k].n // the lead block's pairs, plus one
-		if !lead[k].none() && n*4 >= m*3 && m*4 >= n*3 {
+		if !lead[k].none() && similarSizes(m, n) {
 			return true
 		}
 	}

@@ -167,8 +167,9 @@ func (s *state) flightArticle(scripts []string, cleaned []Block) []Block {
 	title := titleWords(s.cfg.Title)
 	var best []Block
 	bestTitled := false
+	sites := s.cfg.sites()
 	for _, f := range frags {
-		bs := fragmentBlocks(f, s.cfg.sites())
+		bs := fragmentBlocks(f, sites)
 		titled := sharesWords(bs, title)
 		if titled && !bestTitled || titled == bestTitled && blocksLen(bs) > blocksLen(best) {
 			best, bestTitled = bs, titled

@@ -154,7 +154,8 @@ func wordCount(s string) int {
 	return n + dense/2
 }
 
-// asciiSpaceBit is asciiSpace as 1 and 0, for counting without branches.
+// asciiSpaceBit is 1 for the ASCII characters unicode.IsSpace reports, for
+// counting without branches.
 var asciiSpaceBit = [utf8.RuneSelf]int{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // isDense reports a character of a script written without spaces between
@@ -163,9 +164,6 @@ var asciiSpaceBit = [utf8.RuneSelf]int{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r':
 func isDense(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
-
-// asciiSpace tells the ASCII characters unicode.IsSpace reports.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // fingerprint folds s for exact-duplicate detection: lower case, letters and
 // digits only.

@@ -1,20 +1,13 @@
 package facts_test
 
 import (
-	"bytes"
-	"compress/gzip"
-	"io"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/newsclean/newsclean/extract"
+	"github.com/newsclean/newsclean/extract/internal/benchpages"
 	"github.com/newsclean/newsclean/extract/internal/facts"
 )
-
-// benchPages are the shared benchmark pages, outside the repository.
-const benchPages = "../../../../shared/bench/scrapinghub/html/*.html.gz"
 
 // BenchmarkAnalyzePages runs the fact finder alone over the paragraphs
 // extraction keeps from the shared benchmark pages: real articles, of the
@@ -40,20 +33,9 @@ func BenchmarkAnalyzePages(b *testing.B) {
 // article, or skips when the pages are absent.
 func benchArticles(b *testing.B) [][]string {
 	b.Helper()
-	files, err := filepath.Glob(benchPages)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if len(files) == 0 {
-		b.Skipf("no benchmark pages at %s (they live outside the repository)", benchPages)
-	}
 	var articles [][]string
-	for _, f := range files {
-		page, err := readGzip(f)
-		if err != nil {
-			b.Fatalf("reading %s: %v", f, err)
-		}
-		a, err := extract.FromBytes(page, extract.Options{NoFacts: true})
+	for _, p := range benchpages.Read(b, "../../../../shared/bench/scrapinghub") {
+		a, err := extract.FromBytes(p.HTML, extract.Options{NoFacts: true})
 		if err != nil {
 			continue // no article on the page
 		}
@@ -64,16 +46,4 @@ func benchArticles(b *testing.B) [][]string {
 		articles = append(articles, paras)
 	}
 	return articles
-}
-
-func readGzip(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(zr)
 }

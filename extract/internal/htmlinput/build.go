@@ -33,7 +33,6 @@ import (
 // and tokens cut by the end of the input, and the flattening model on
 // pages it rewrites: the builder's tree is used only when neither does.
 type builder struct {
-	src string
 	doc *html.Node
 	oe  []*html.Node // the stack of open elements
 	// pFree: oe[:pFree] holds no HTML <p> (the elements open when an
@@ -93,7 +92,7 @@ const (
 )
 
 func newBuilder(sc *scanner) *builder {
-	b := &builder{src: sc.s, sc: sc, mode: initialMode}
+	b := &builder{sc: sc, mode: initialMode}
 	b.doc = b.newNode()
 	b.doc.Type = html.DocumentNode
 	return b

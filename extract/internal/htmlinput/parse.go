@@ -96,18 +96,13 @@ type flattener struct {
 	pFree int
 }
 
-// flatten returns s rewritten as described above, or s itself when nothing
-// needs rewriting, and then also the pruner that ran over it (nil after a
-// rewrite). The model first runs over the quick scanner's tokens; only
-// when that scanner meets markup it leaves to x/net/html's tokenizer, or
-// the page needs rewriting, does the model run again over the tokenizer's.
-func flatten(s string, limit int) (string, *pruner) {
-	out, p, _ := flattenBuild(s, limit, false)
-	return out, p
-}
-
-// flattenBuild is flatten that, with build, also builds the tree during the
-// quick scanner's pass (see builder) and returns it when it can.
+// flattenBuild returns s rewritten as described above, or s itself when
+// nothing needs rewriting, and then also the pruner that ran over it (nil
+// after a rewrite). The model first runs over the quick scanner's tokens;
+// only when that scanner meets markup it leaves to x/net/html's tokenizer,
+// or the page needs rewriting, does the model run again over the
+// tokenizer's. With build, it also builds the tree during the quick
+// scanner's pass (see builder) and returns it when it can.
 func flattenBuild(s string, limit int, build bool) (string, *pruner, *html.Node) {
 	sc := newScanner(s)
 	var b *builder
@@ -131,12 +126,6 @@ func flattenBuild(s string, limit int, build bool) (string, *pruner, *html.Node)
 		f.out.WriteString(s[f.pos:])
 	}
 	return f.out.String(), nil, nil
-}
-
-// prepare returns s as the parser is to read it: flattened, or, when it
-// needs no flattening, without the text the pruner found.
-func prepare(s string, limit int) io.Reader {
-	return pageReader(flatten(s, limit))
 }
 
 // pageReader reads the flattened page out, without the text the pruner p

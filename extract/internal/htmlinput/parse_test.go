@@ -2,6 +2,7 @@ package htmlinput
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,4 +195,20 @@ func BenchmarkParseDeep(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/level")
 		})
 	}
+}
+
+// flatten is flattenBuild without the tree: it returns s rewritten as described above, or s itself when nothing
+// needs rewriting, and then also the pruner that ran over it (nil after a
+// rewrite). The model first runs over the quick scanner's tokens; only
+// when that scanner meets markup it leaves to x/net/html's tokenizer, or
+// the page needs rewriting, does the model run again over the tokenizer's.
+func flatten(s string, limit int) (string, *pruner) {
+	out, p, _ := flattenBuild(s, limit, false)
+	return out, p
+}
+
+// prepare returns s as the parser is to read it: flattened, or, when it
+// needs no flattening, without the text the pruner found.
+func prepare(s string, limit int) io.Reader {
+	return pageReader(flatten(s, limit))
 }
