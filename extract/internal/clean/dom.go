@@ -84,11 +84,20 @@ var contentTokens = map[string]bool{
 	"tweet": true,
 }
 
-// classToken is what a class or id token says: the kind of furniture it
-// marks, if any, and whether it marks content.
+// classToken is what a class or id token, or all the tokens of a value,
+// say: the kind of furniture marked, if any, and whether content is.
 type classToken struct {
 	kind    string
 	content bool
+}
+
+// merge adds what o says to t: content from either, and the first kind
+// marked, any other kind outranking "meta".
+func (t *classToken) merge(o classToken) {
+	t.content = t.content || o.content
+	if o.kind != "" && (t.kind == "" || t.kind == "meta") {
+		t.kind = o.kind
+	}
 }
 
 // classTokens joins furnitureTokens and contentTokens, so that each token
@@ -305,17 +314,10 @@ func readMarkup(n *html.Node) markup {
 	return mk
 }
 
-// tokenVerdict is what the tokens of one class, id or data-* value say:
-// the kind of furniture they mark (the first listed, any other kind
-// outranking "meta"), and whether one marks content.
-type tokenVerdict struct {
-	kind    string
-	content bool
-}
-
-// verdictOf returns the verdict of the tokens of v.
-func verdictOf(v string) tokenVerdict {
-	var tv tokenVerdict
+// verdictOf returns what the tokens of one class, id or data-* value say,
+// merged in order.
+func verdictOf(v string) classToken {
+	var tv classToken
 	var spanBuf [16][2]int
 	var textBuf [128]byte
 	text, spans := splitTokens(v, textBuf[:0], spanBuf[:0])
@@ -329,10 +331,7 @@ func verdictOf(v string) tokenVerdict {
 		if !ok {
 			continue
 		}
-		tv.content = tv.content || ct.content
-		if ct.kind != "" && (tv.kind == "" || tv.kind == "meta") {
-			tv.kind = ct.kind
-		}
+		tv.merge(ct)
 	}
 	return tv
 }
@@ -385,17 +384,11 @@ func furnitureKind(n *html.Node, mk markup) string {
 	if hidesByClass(mk.class) {
 		return "class:hidden"
 	}
-	var kind string
-	content := false
+	var marks classToken
 	check := func(v string) {
-		if v == "" {
-			return
-		}
-		// A value's tokens outrank "meta" as they would one by one.
-		tv := verdictOf(v)
-		content = content || tv.content
-		if tv.kind != "" && (kind == "" || kind == "meta") {
-			kind = tv.kind
+		if v != "" {
+			// A value's tokens outrank "meta" as they would one by one.
+			marks.merge(verdictOf(v))
 		}
 	}
 	check(mk.class)
@@ -407,11 +400,12 @@ func furnitureKind(n *html.Node, mk markup) string {
 					check(a.Val)
 				}
 				if a.Key == "data-ad" || a.Key == "data-ad-slot" || a.Key == "data-ad-unit" {
-					kind = "ad"
+					marks.kind = "ad"
 				}
 			}
 		}
 	}
+	kind, content := marks.kind, marks.content
 	if kind == "" {
 		if l := strings.ToLower(mk.ariaLabel); l != "" {
 			for _, w := range []string{"advert", "share", "newsletter", "related", "comments", "cookie", "breadcrumb", "navigation", "social"} {

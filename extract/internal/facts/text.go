@@ -407,25 +407,10 @@ func oneSpaced(s string) string {
 // eachField calls f with the fields of s, as strings.Fields splits them,
 // until f returns false.
 func eachField(s string, f func(field string) bool) {
-	start := -1 // of the field being read
-	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+	for field := range strings.FieldsSeq(s) {
+		if !f(field) {
+			return
 		}
-		switch sp := isSpace(r); {
-		case start < 0 && !sp:
-			start = i
-		case start >= 0 && sp:
-			if !f(s[start:i]) {
-				return
-			}
-			start = -1
-		}
-		i += n
-	}
-	if start >= 0 {
-		f(s[start:])
 	}
 }
 

@@ -71,14 +71,14 @@ func (b *builder) bodyStart() bool {
 
 // otherStart handles the start tags bodyStart does not.
 func (b *builder) otherStart() bool {
+	if isHeadTag(b.tok.a) {
+		return inHeadMode(b)
+	}
 	switch a := b.tok.a; a {
 	case atom.Html:
 		if !b.inTemplate() {
 			b.copyAttributes(b.oe[0])
 		}
-	case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes,
-		atom.Script, atom.Style, atom.Title, atom.Template:
-		return inHeadMode(b)
 	case atom.Body:
 		if len(b.oe) >= 2 && b.oe[1].DataAtom == atom.Body && !b.inTemplate() {
 			b.copyAttributes(b.oe[1])

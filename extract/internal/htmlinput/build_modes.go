@@ -245,17 +245,7 @@ func afterHeadMode(b *builder) bool {
 }
 
 func (b *builder) afterHeadStart() (done, ok bool) {
-	switch b.tok.a {
-	case atom.Html:
-		return inBodyMode(b), true
-	case atom.Body:
-		b.addElement()
-		b.mode = inBodyMode
-		return true, true
-	case atom.Frameset:
-		return b.fail(), true
-	case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes,
-		atom.Script, atom.Style, atom.Template, atom.Title:
+	if isHeadTag(b.tok.a) {
 		// In the head after all: the head is reopened for the tag, and
 		// taken off the stack again after it.
 		if len(b.oe) >= maxOpen {
@@ -265,6 +255,16 @@ func (b *builder) afterHeadStart() (done, ok bool) {
 		done = inHeadMode(b)
 		b.remove(b.head)
 		return done, true
+	}
+	switch b.tok.a {
+	case atom.Html:
+		return inBodyMode(b), true
+	case atom.Body:
+		b.addElement()
+		b.mode = inBodyMode
+		return true, true
+	case atom.Frameset:
+		return b.fail(), true
 	case atom.Head:
 		return true, true
 	}
@@ -388,10 +388,10 @@ func inTemplateMode(b *builder) bool {
 	case html.TextToken, html.CommentToken, html.DoctypeToken:
 		return inBodyMode(b)
 	case html.StartTagToken:
-		switch b.tok.a {
-		case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes,
-			atom.Script, atom.Style, atom.Template, atom.Title:
+		if isHeadTag(b.tok.a) {
 			return inHeadMode(b)
+		}
+		switch b.tok.a {
 		case atom.Caption, atom.Colgroup, atom.Tbody, atom.Tfoot, atom.Thead, atom.Col,
 			atom.Tr, atom.Td, atom.Th:
 			return b.fail()
@@ -410,5 +410,16 @@ func inTemplateMode(b *builder) bool {
 		return true
 	}
 	b.closeTemplate()
+	return false
+}
+
+// isHeadTag reports the start tags that the rules for the head handle
+// wherever they appear.
+func isHeadTag(a atom.Atom) bool {
+	switch a {
+	case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes,
+		atom.Script, atom.Style, atom.Template, atom.Title:
+		return true
+	}
 	return false
 }
