@@ -167,14 +167,13 @@ func english(paras []*para) bool {
 	total, known := 0, 0
 	var buf [englishSample]*token
 	rare := buf[:0] // sampled words that are not frequent, to look up
-	eachSampleWord(paras, func(t *token) bool {
+	eachSampleWord(paras, func(t *token) {
 		total++
 		if frequentWord(lw(*t)) {
 			known++
 		} else {
 			rare = append(rare, t)
 		}
-		return true
 	})
 	if total < minEnglishSample {
 		return true
@@ -192,9 +191,9 @@ func english(paras []*para) bool {
 }
 
 // eachSampleWord calls f with the lower-case words the language check
-// reads, in order, until f returns false: the first englishSample, then
-// the first of each later paragraph.
-func eachSampleWord(paras []*para, f func(*token) bool) {
+// reads, in order: the first englishSample, then the first of each later
+// paragraph.
+func eachSampleWord(paras []*para, f func(*token)) {
 	total := 0
 	for _, p := range paras {
 		for i := range p.toks {
@@ -203,9 +202,7 @@ func eachSampleWord(paras []*para, f func(*token) bool) {
 				continue
 			}
 			total++
-			if !f(t) {
-				return
-			}
+			f(t)
 			if total >= englishSample {
 				break
 			}

@@ -7,9 +7,9 @@ import "golang.org/x/net/html"
 // Attr returns the value of n's attribute key (lower case, no namespace),
 // or "" when n has none.
 func Attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
+	for i := range n.Attr {
+		if n.Attr[i].Key == key {
+			return n.Attr[i].Val
 		}
 	}
 	return ""

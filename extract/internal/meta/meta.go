@@ -166,7 +166,7 @@ func (p *page) walk(n *html.Node, depth int, inBody bool) {
 			return
 		}
 		if n.DataAtom != atom.Meta {
-			if ip := itemprop(n); ip != "" {
+			if ip := attr(n, "itemprop"); ip != "" {
 				p.itemTime(n, strings.ToLower(ip))
 			}
 		}
@@ -176,17 +176,6 @@ func (p *page) walk(n *html.Node, depth int, inBody bool) {
 			p.walk(c, depth+1, inBody)
 		}
 	}
-}
-
-// itemprop is attr(n, "itemprop") for the walk over every element: the
-// key is compared as a constant, and no attribute is copied.
-func itemprop(n *html.Node) string {
-	for i := range n.Attr {
-		if n.Attr[i].Key == "itemprop" {
-			return n.Attr[i].Val
-		}
-	}
-	return ""
 }
 
 // itemTime notes the first datePublished or dateModified an element other
