@@ -116,7 +116,7 @@ func FromBytes(data []byte, opts Options) (*Article, error) {
 // modified.
 func FromDocument(doc *html.Node, opts Options) (*Article, error) {
 	m := meta.Read(doc, opts.URL)
-	res, err := clean.HTML(doc, clean.Config{URL: opts.URL, Explain: opts.Explain, Title: m.Title, Site: canonicalHost(m.Canonical), Logger: opts.Logger})
+	res, err := clean.HTML(doc, clean.Config{URL: opts.URL, Explain: opts.Explain, Title: m.Title, Site: canonicalHost(m.Canonical), Logger: opts.Logger, Credited: m.Credited})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoArticle, err)
 	}

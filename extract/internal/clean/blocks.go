@@ -60,6 +60,8 @@ type blockBuilder struct {
 	sites     []string // the page's hosts
 	inPre     int
 	quote     int
+	article   bool                // headings of level 1 become level 2
+	skip      map[*html.Node]bool // elements left out
 }
 
 func (b *blockBuilder) flush() {
@@ -147,12 +149,17 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 			b.walk(c, depth+1)
 		}
 	}
+	if b.skip[n] {
+		return
+	}
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Button, atom.Svg, atom.Math, atom.Select, atom.Iframe, atom.Object, atom.Embed:
 		return
 	case atom.Br:
 		if b.inPre > 0 {
 			b.cur = append(b.cur, '\n')
+		} else if b.article && startsBreaks(n) {
+			b.flush() // readability makes a run of breaks a paragraph's end
 		} else {
 			b.cur = append(b.cur, ' ')
 		}
@@ -175,7 +182,11 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 		}
 		return
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		outer := b.start("h", int(n.Data[1]-'0'), false)
+		level := int(n.Data[1] - '0')
+		if b.article && level == 1 {
+			level = 2 // the page's title stands above the article
+		}
+		outer := b.start("h", level, false)
 		children()
 		b.end(outer)
 		return

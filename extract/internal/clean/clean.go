@@ -30,6 +30,9 @@ type Config struct {
 	Title   string // the page's title from metadata, to drop a repeated headline
 	Site    string // the host of the page's canonical address, when it has one
 	Logger  *slog.Logger
+	// Credited tells that the page's metadata names an author: the byline
+	// is then not looked for in the page (readability's rule).
+	Credited bool
 }
 
 // sites are the page's hosts: Site and the host of URL.
@@ -227,34 +230,43 @@ func needsSafetyNet(res *Result, page measure) bool {
 	return n < smallShare*float64(page.text) && n < smallProse*float64(page.prose)
 }
 
-// article runs readability on doc and cleans its blocks.
+// article finds the article's container in doc, by its own choice or,
+// when that is unsure, readability's, and cleans its blocks.
 func (s *state) article(doc *html.Node) (*Result, error) {
-	p := readability.NewParser()
-	p.Logger = quiet // its default formats every message, then drops it
-	if s.cfg.Logger != nil {
-		p.Logger = s.cfg.Logger
-	}
-	art, err := p.ParseAndMutate(doc, s.cfg.URL)
-	if err != nil {
-		return nil, err
-	}
-	if art.Node == nil {
-		return nil, ErrEmpty
-	}
 	sites := s.cfg.sites()
-	blocks := toBlocks(art.Node, sites)
+	var title string
+	blocks, byline := pickArticle(doc, sites)
+	if s.cfg.Credited {
+		byline = ""
+	}
+	if blocks == nil {
+		p := readability.NewParser()
+		p.Logger = quiet // its default formats every message, then drops it
+		if s.cfg.Logger != nil {
+			p.Logger = s.cfg.Logger
+		}
+		art, err := p.ParseAndMutate(doc, s.cfg.URL)
+		if err != nil {
+			return nil, err
+		}
+		if art.Node == nil {
+			return nil, ErrEmpty
+		}
+		blocks = toBlocks(art.Node, sites)
+		title, byline = art.Title(), art.Byline()
+	}
 	if wide := widen(doc, blocks, sites); wide != nil {
 		blocks = wide
 	}
-	title := s.cfg.Title
-	if title == "" {
-		title = art.Title()
+	filterTitle := s.cfg.Title
+	if filterTitle == "" {
+		filterTitle = title
 	}
-	blocks = s.filter(blocks, title)
+	blocks = s.filter(blocks, filterTitle)
 	if len(blocks) == 0 {
 		return nil, ErrEmpty
 	}
-	return &Result{Title: art.Title(), Byline: art.Byline(), Blocks: blocks, Removed: s.removed}, nil
+	return &Result{Title: title, Byline: byline, Blocks: blocks, Removed: s.removed}, nil
 }
 
 // Text cleans a page already scraped to text: blocks are separated by

@@ -33,6 +33,9 @@ type Meta struct {
 	Description string
 	Image       string
 	Canonical   string
+	// Credited tells that the metadata names an author (a JSON-LD author
+	// or an author meta tag), whether or not Authors kept the name.
+	Credited bool
 }
 
 // Bounds on the work done per page.
@@ -77,6 +80,7 @@ func Read(doc *html.Node, base *url.URL) Meta {
 	m.Title = StripSiteTail(decodeText(m.Title), m.SiteName)
 
 	m.Authors = ldAuthors(ld.value(keyAuthor))
+	m.Credited = ld.value(keyAuthor) != nil || len(p.authors) > 0
 	if len(m.Authors) == 0 {
 		for _, a := range p.authors {
 			m.Authors = append(m.Authors, SplitAuthors(a)...)

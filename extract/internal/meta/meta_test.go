@@ -48,6 +48,7 @@ func TestRead(t *testing.T) {
 				Published: ts("2024-03-05T09:30:00Z"), Modified: ts("2024-03-05T11:00:00Z"), Language: "en-GB",
 				Description: "A vote ends years of debate.", Image: "https://courier.example/img/bridge.jpg",
 				Canonical: "https://courier.example/news/bridge",
+				Credited:  true,
 			},
 		},
 		{
@@ -65,6 +66,7 @@ func TestRead(t *testing.T) {
 				Title: "Storm closes ports", Authors: []string{"Marie Dubois", "Luc Martin"}, SiteName: "Le Quotidien",
 				Published: ts("2023-11-02T06:15:00+01:00"), Language: "fr-FR", Description: "Ports shut as winds reach 150 km/h.",
 				Canonical: "https://quotidien.example/a/storm",
+				Credited:  true,
 			},
 		},
 		{

@@ -1,0 +1,134 @@
+package clean
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestCountText(t *testing.T) {
+	for _, tc := range []struct {
+		in     string
+		n      int32
+		commas int32
+		empty  bool
+	}{
+		{"", 0, 0, true},
+		{" \n\t", 0, 0, true},
+		{"word", 4, 0, false},
+		{"  two  words ", 9, 0, false},
+		{"a, b，c\u00a0d", 8, 2, false},
+		{"überall   ja", 10, 0, false},
+	} {
+		c, commas := countText(tc.in)
+		if c.n != tc.n || commas != tc.commas || c.empty != tc.empty {
+			t.Errorf("countText(%q) = %d chars, %d commas, empty %v; want %d, %d, %v", tc.in, c.n, commas, c.empty, tc.n, tc.commas, tc.empty)
+		}
+	}
+}
+
+// Counting two texts apart and adding the counts gives the count of the
+// texts joined, whatever white space lies at their edges.
+func TestTextCountAdd(t *testing.T) {
+	pieces := []string{"", " ", "a", "ab", " a", "a ", " a b ", "\n\n", "x  y", "é"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		k := 1 + r.IntN(5)
+		var joined strings.Builder
+		sum := emptyCount
+		for range k {
+			p := pieces[r.IntN(len(pieces))]
+			joined.WriteString(p)
+			c, _ := countText(p)
+			sum = sum.add(c)
+		}
+		want, _ := countText(joined.String())
+		if sum.n != want.n || sum.empty != want.empty {
+			t.Fatalf("%q: added counts give %d (empty %v), the joined text %d (empty %v)", joined.String(), sum.n, sum.empty, want.n, want.empty)
+		}
+	}
+}
+
+func pickPage(t *testing.T, src string) []Block {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, _ := pickArticle(doc, nil)
+	return blocks
+}
+
+func blockTexts(blocks []Block) []string {
+	var out []string
+	for _, b := range blocks {
+		out = append(out, b.Text)
+	}
+	return out
+}
+
+// The story's container is picked over the menu and the list of links
+// beside it, and a paragraph that follows the container joins it.
+func TestPickContainer(t *testing.T) {
+	para := func(i int) string {
+		return "<p>Paragraph " + string(rune('A'+i)) + " of the story, which tells, at some length and with commas, what the council decided on Tuesday.</p>"
+	}
+	var story strings.Builder
+	for i := range 6 {
+		story.WriteString(para(i))
+	}
+	src := `<html><body><nav class="menu"><a href="/a">Home</a> <a href="/b">World</a></nav>
+<div class="layout"><div class="story-body">` + story.String() + `</div>
+<p>A closing note on the story, long enough to count as prose by its length alone, joins it.</p>
+<div class="links"><a href="/1">Another story with a long headline about the weather</a> <a href="/2">And one more about the local football club's season</a></div>
+</div></body></html>`
+	got := blockTexts(pickPage(t, src))
+	if len(got) != 7 || !strings.HasPrefix(got[0], "Paragraph A") || !strings.HasPrefix(got[6], "A closing note") {
+		t.Fatalf("picked %q", got)
+	}
+}
+
+// A page with too little text leaves the choice to readability.
+func TestPickUnsure(t *testing.T) {
+	src := `<html><body><div><p>One short paragraph of a story, with a comma or two, that is all.</p></div></body></html>`
+	if got := pickPage(t, src); got != nil {
+		t.Fatalf("picked %q from a page under %d characters", blockTexts(got), minArticle)
+	}
+}
+
+// Inside the container, boxes readability cuts are cut: a share box, a
+// box of links; a data table stays. (A lone "Advertisement" is a
+// paragraph to readability; the block rules cut it.)
+func TestArticleCuts(t *testing.T) {
+	long := strings.Repeat("The council met on Tuesday, and again on Wednesday, to settle the budget. ", 3)
+	src := `<html><body><div class="article-body">
+<p>` + long + `</p>
+<div class="share-tools"><a href="https://x.example/share">Share on X</a> Copy link</div>
+<div class="more"><a href="/1">Read more from the council</a> <a href="/2">Budget explainer</a></div>
+<p>` + long + `</p>
+<table><thead><tr><th>Item</th><th>Cost</th></tr></thead><tr><td>Schools</td><td>4m</td></tr></table>
+<p>` + long + `</p>
+</div></body></html>`
+	got := blockTexts(pickPage(t, src))
+	for _, cut := range []string{"Share on X", "Read more"} {
+		if slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, cut) }) {
+			t.Errorf("%q kept: %q", cut, got)
+		}
+	}
+	if !slices.Contains(got, "Schools\t4m") {
+		t.Errorf("data table cut: %q", got)
+	}
+}
+
+// A run of two breaks ends a paragraph, as readability reads it.
+func TestPickBreakRuns(t *testing.T) {
+	line := "A line of the post that runs on for a while, long enough to be scored, and more"
+	src := `<html><body><div class="post">` + strings.Repeat(line+`<br><br>`, 8) + `</div></body></html>`
+	got := blockTexts(pickPage(t, src))
+	if len(got) != 8 || got[0] != line {
+		t.Fatalf("picked %q", got)
+	}
+}
