@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsclean/newsclean/extract/internal/htmlnode"
 )
 
 // The article's container is chosen the way readability chooses it —
@@ -44,20 +46,18 @@ type pick struct {
 type textCount struct {
 	n           int32
 	lead, trail bool // begins or ends with white space
-	empty       bool
+	some        bool // holds a character that is not white space
 }
-
-var emptyCount = textCount{empty: true}
 
 // add appends the count of the text that follows.
 func (c textCount) add(o textCount) textCount {
 	switch {
-	case o.empty:
+	case !o.some:
 		if o.lead || o.trail {
 			c.trail = true
 		}
 		return c
-	case c.empty:
+	case !c.some:
 		o.lead = o.lead || c.lead || c.trail
 		return o
 	}
@@ -65,12 +65,12 @@ func (c textCount) add(o textCount) textCount {
 	if c.trail || o.lead {
 		n++
 	}
-	return textCount{n: n, lead: c.lead, trail: o.trail}
+	return textCount{n: n, lead: c.lead, trail: o.trail, some: true}
 }
 
 // countText counts the characters and commas of s.
 func countText(s string) (textCount, int32) {
-	c := emptyCount
+	var c textCount
 	var commas int32
 	space := false
 	for i := 0; i < len(s); {
@@ -84,8 +84,8 @@ func countText(s string) (textCount, int32) {
 			continue
 		}
 		switch {
-		case c.empty:
-			c = textCount{n: 1, lead: space}
+		case !c.some:
+			c = textCount{n: 1, lead: space, some: true}
 		case space:
 			c.n += 2
 		default:
@@ -96,7 +96,7 @@ func countText(s string) (textCount, int32) {
 			commas++
 		}
 	}
-	if c.empty {
+	if !c.some {
 		c.lead = space
 	}
 	c.trail = space
@@ -123,13 +123,12 @@ func isComma(r rune) bool {
 type picker struct {
 	all    []pick
 	index  map[*html.Node]int32
-	body   int32
 	byline string
 	found  bool                // the byline was found
 	skip   map[*html.Node]bool // elements readability drops before scoring
 }
 
-// Weights readability gives containers by tag.
+// tagWeight is the weight readability gives a container for its tag.
 func tagWeight(a atom.Atom) float64 {
 	switch a {
 	case atom.Div:
@@ -243,22 +242,13 @@ func hiddenElement(n *html.Node) bool {
 	if style := attr(n, "style"); style != "" && styleHides(style) {
 		return true
 	}
-	if htmlnodeHas(n, "hidden") {
+	if htmlnode.HasAttr(n, "hidden") {
 		return true
 	}
 	if attr(n, "aria-hidden") == "true" && !strings.Contains(attr(n, "class"), "fallback-image") {
 		return true
 	}
 	return attr(n, "aria-modal") == "true" && attr(n, "role") == "dialog"
-}
-
-func htmlnodeHas(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Namespace == "" && a.Key == key {
-			return true
-		}
-	}
-	return false
 }
 
 // withoutContent reports an element holding only white space, <br> and <hr>.
@@ -408,14 +398,13 @@ func allPhrasing(n *html.Node) bool {
 // paragraph of its own.
 func (p *picker) divChildren(n *html.Node, i int32, depth, nearTable int) measured {
 	var m, run measured
-	run.text = emptyCount
 	first, last := (*html.Node)(nil), (*html.Node)(nil)
 	end := func() {
 		if first == nil {
 			return
 		}
 		p.addRun(i, first, last, run)
-		first, last, run = nil, nil, measured{text: emptyCount}
+		first, last, run = nil, nil, measured{}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		inline := isPhrasing(c, 0)

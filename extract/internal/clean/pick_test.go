@@ -14,18 +14,18 @@ func TestCountText(t *testing.T) {
 		in     string
 		n      int32
 		commas int32
-		empty  bool
+		some   bool
 	}{
-		{"", 0, 0, true},
-		{" \n\t", 0, 0, true},
-		{"word", 4, 0, false},
-		{"  two  words ", 9, 0, false},
-		{"a, b，c\u00a0d", 8, 2, false},
-		{"überall   ja", 10, 0, false},
+		{"", 0, 0, false},
+		{" \n\t", 0, 0, false},
+		{"word", 4, 0, true},
+		{"  two  words ", 9, 0, true},
+		{"a, b，c\u00a0d", 8, 2, true},
+		{"überall   ja", 10, 0, true},
 	} {
 		c, commas := countText(tc.in)
-		if c.n != tc.n || commas != tc.commas || c.empty != tc.empty {
-			t.Errorf("countText(%q) = %d chars, %d commas, empty %v; want %d, %d, %v", tc.in, c.n, commas, c.empty, tc.n, tc.commas, tc.empty)
+		if c.n != tc.n || commas != tc.commas || c.some != tc.some {
+			t.Errorf("countText(%q) = %d chars, %d commas, some %v; want %d, %d, %v", tc.in, c.n, commas, c.some, tc.n, tc.commas, tc.some)
 		}
 	}
 }
@@ -38,7 +38,7 @@ func TestTextCountAdd(t *testing.T) {
 	for range 5000 {
 		k := 1 + r.IntN(5)
 		var joined strings.Builder
-		sum := emptyCount
+		var sum textCount
 		for range k {
 			p := pieces[r.IntN(len(pieces))]
 			joined.WriteString(p)
@@ -46,8 +46,8 @@ func TestTextCountAdd(t *testing.T) {
 			sum = sum.add(c)
 		}
 		want, _ := countText(joined.String())
-		if sum.n != want.n || sum.empty != want.empty {
-			t.Fatalf("%q: added counts give %d (empty %v), the joined text %d (empty %v)", joined.String(), sum.n, sum.empty, want.n, want.empty)
+		if sum.n != want.n || sum.some != want.some {
+			t.Fatalf("%q: added counts give %d (some %v), the joined text %d (some %v)", joined.String(), sum.n, sum.some, want.n, want.some)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsclean/newsclean/extract/internal/htmlnode"
 )
 
 // Inside the container it picks, readability cuts forms, tables, lists and
@@ -63,7 +65,6 @@ func (ac *articleCuts) hasRuns(n *html.Node) bool {
 // whether a data table encloses n.
 func (ac *articleCuts) measure(n *html.Node, depth int, near nearby) boxMeasure {
 	var m boxMeasure
-	m.chars, m.inBlocks, m.inLists, m.inHeadings = emptyCount, emptyCount, emptyCount, emptyCount
 	if depth > maxDepth {
 		return m
 	}
@@ -85,7 +86,7 @@ func (ac *articleCuts) measure(n *html.Node, depth int, near nearby) boxMeasure 
 				m.inBlocks = m.inBlocks.add(t)
 			}
 			m.commas += commas
-			if !t.empty {
+			if t.some {
 				m.last = c.Data
 			}
 		case html.ElementNode:
@@ -114,7 +115,7 @@ func (ac *articleCuts) measure(n *html.Node, depth int, near nearby) boxMeasure 
 func (m *boxMeasure) addChild(c *html.Node, tag atom.Atom, cm boxMeasure, inRun bool) {
 	m.chars = m.chars.add(cm.chars)
 	m.commas += cm.commas
-	if !cm.chars.empty && cm.last != "" {
+	if cm.chars.some && cm.last != "" {
 		m.last = cm.last
 	}
 	sub := cm.inBlocks
@@ -226,7 +227,7 @@ const (
 func (ac *articleCuts) part(s *pick) int32 {
 	if s.last != nil {
 		// A run of inline content: readability makes it a paragraph.
-		m := boxMeasure{chars: emptyCount}
+		var m boxMeasure
 		for c := s.node; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
 				if ac.cut[c] {
@@ -376,7 +377,7 @@ func isDataTable(t *html.Node) bool {
 	if attr(t, "role") == "presentation" || attr(t, "datatable") == "0" {
 		return false
 	}
-	if htmlnodeHas(t, "summary") {
+	if htmlnode.HasAttr(t, "summary") {
 		return true
 	}
 	if found, sure := tableMarks(t, 0); sure {
