@@ -816,7 +816,7 @@ func riverStart(blocks []Block) int {
 	for i := n - 1; i >= 0; i-- {
 		b := blocks[i]
 		switch {
-		case isLinkHeading(b) && b.nWords() >= headlineWords, isSiteTeaser(b):
+		case isLinkHeading(b) && b.nWords() >= headlineWords:
 			pairs++
 			start = i
 		case b.Kind == "p" && b.nWords() <= dekWords && i > 0 && isLinkHeading(blocks[i-1]):
