@@ -2,6 +2,8 @@ package clean
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -131,4 +133,48 @@ func TestPickBreakRuns(t *testing.T) {
 	if len(got) != 8 || got[0] != line {
 		t.Fatalf("picked %q", got)
 	}
+}
+
+// FuzzPick checks, on any markup, that choosing the container leaves the
+// page untouched (the safety net and readability read it after) and picks
+// no text the page does not hold.
+func FuzzPick(f *testing.F) {
+	long := strings.Repeat("The council met on Tuesday, and again on Wednesday, to settle the budget. ", 4)
+	f.Add(`<div class="story"><p>` + long + `</p><p>` + long + `</p><div class="share">Share</div></div>`)
+	f.Add(`<body><div>` + long + `<br><br>` + long + `<br><br><a href="#x">` + long + `</a></div></body>`)
+	f.Add(`<table><tr><td><p>` + long + `</p></td><td>x</td></tr></table><ul><li><img src=a><li>b</ul>`)
+	f.Add(`<div><p>` + long + `</p></div><p>` + long[:90] + `</p><p>Short. </p><form><input></form>`)
+	if paths, _ := filepath.Glob("../../../testdata/golden/*/input.html"); len(paths) > 0 {
+		for _, p := range paths {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(string(b))
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, err := html.Parse(strings.NewReader(src))
+		if err != nil {
+			return
+		}
+		var before strings.Builder
+		if err := html.Render(&before, doc); err != nil {
+			return
+		}
+		blocks, _ := pickArticle(doc, nil)
+		var after strings.Builder
+		if err := html.Render(&after, doc); err != nil {
+			t.Fatal(err)
+		}
+		if before.String() != after.String() {
+			t.Fatal("choosing the container changed the page")
+		}
+		page := strings.Join(strings.Fields(normalizeSpace(Sanitize(innerText(doc)))), "")
+		for _, b := range blocks {
+			for _, w := range strings.Fields(b.Text) {
+				if !strings.Contains(page, w) {
+					t.Fatalf("picked %q, which the page does not hold", w)
+				}
+			}
+		}
+	})
 }
