@@ -40,8 +40,8 @@ func flightScripts(cuts []removal) []string {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Script || n.FirstChild == nil || n.FirstChild.Type != html.TextNode {
 			continue
 		}
-		if code := strings.TrimSpace(n.FirstChild.Data); strings.HasPrefix(code, flightMarker) {
-			out = append(out, code)
+		if code, ok := htmlnode.FlightCode(n.FirstChild.Data); ok {
+			out = append(out, strings.TrimSpace(code))
 		}
 	}
 	return out

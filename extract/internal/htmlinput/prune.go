@@ -103,8 +103,10 @@ func svgShape(name string) bool {
 // to "]]>", where the quick scanner reads a bogus comment up to '>': the
 // pruner stops at any markup declaration but a comment there.
 func (p *pruner) token(tt html.TokenType, pos int, raw string) {
-	if p.pending && tt == html.TextToken && !isFlight(raw) {
-		p.cuts = append(p.cuts, pos, pos+len(raw))
+	if p.pending && tt == html.TextToken {
+		if _, flight := htmlnode.FlightCode(raw); !flight {
+			p.cuts = append(p.cuts, pos, pos+len(raw))
+		}
 	}
 	p.pending = false
 	if len(p.svg) > 0 && (tt == html.DoctypeToken || tt == html.CommentToken && !strings.HasPrefix(raw, "<!--")) {
@@ -116,12 +118,6 @@ func (p *pruner) token(tt html.TokenType, pos int, raw string) {
 func (p *pruner) cutAt(pos int) bool {
 	n := len(p.cuts)
 	return n >= 2 && p.cuts[n-2] == pos
-}
-
-// isFlight reports the code of a script that pushes a Next.js page's
-// flight data, which may hold the page's story: it is kept.
-func isFlight(code string) bool {
-	return strings.HasPrefix(strings.TrimLeft(code, " \t\r\n"), htmlnode.FlightPush)
 }
 
 // maybeJSONLD reports whether the script whose start tag is raw may be a

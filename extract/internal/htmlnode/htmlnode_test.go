@@ -42,3 +42,22 @@ func TestAttr(t *testing.T) {
 		}
 	}
 }
+
+func TestFlightCode(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{FlightPush + `[1,"x"])`, true},
+		{" \t\r\n" + FlightPush + `[1,"x"])`, true},
+		{"\f\v" + FlightPush, true},
+		{"\u00a0\ufeff" + FlightPush, true},
+		{"var a = 1;" + FlightPush, false},
+		{"self.__next_f=[]", false},
+	} {
+		code, ok := FlightCode(tc.in)
+		if ok != tc.want || ok && !strings.HasPrefix(code, FlightPush) {
+			t.Errorf("FlightCode(%q) = %q, %v; want %v", tc.in, code, ok, tc.want)
+		}
+	}
+}
