@@ -695,29 +695,12 @@ func isPromo(t string, lower *folded, n int) bool {
 			return true
 		}
 	}
-	// Subscribers are who a story about newsletters counts; a promo asks
-	// the reader, in the imperative or by addressing them.
-	for _, w := range []string{"subscriber", "abonnent", "suscriptor"} {
-		if lower.contains(w) {
-			l = strings.ReplaceAll(l, w, "")
-		}
+	// A promo asks the reader, in the imperative or by addressing them.
+	if !slices.ContainsFunc(askScreen, lower.sk.mayHold) {
+		return false
 	}
-	if len(l) != len(lower.s) {
-		// Cutting words made new pairs of bytes: sketch the rest anew.
-		lower = &folded{s: l, sk: new(sketch)}
-		lower.sk.add(l)
-	}
-	ask := -1
-	for _, w := range []string{"sign up", "signing up", "signup", "subscribe", "click here", "subscription", "register", "inscri", "abonne", "abonnez", "abonnier", "anmelden", "suscrib", "suscríb", "regístrate"} {
-		if !lower.sk.mayHold(w) {
-			continue
-		}
-		if i := strings.Index(l, w); i >= 0 {
-			ask = i
-			break
-		}
-	}
-	if ask < 0 || ask > 0 && !addressesReader(words(l)) {
+	ws := words(l)
+	if ask := askAt(ws); ask < 0 || ask > 0 && !addressesReader(ws) {
 		return false
 	}
 	for _, w := range []string{"newsletter", "inbox", "briefing", "digest", "magazine", "bulletin", "boletín", "boletin", "e-mail", "email", "delivered", "issues for"} {
@@ -804,6 +787,38 @@ func addressesReader(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// askPrefixes start the words that ask a reader to sign up or subscribe.
+var askPrefixes = []string{"signup", "subscribe", "subscription", "register", "inscri", "abonne",
+	"abonnier", "anmelden", "suscrib", "suscríb", "regístrate"}
+
+// askScreen holds a part of every ask: a text whose sketch holds none
+// asks nothing.
+var askScreen = append([]string{"sign", "click"}, askPrefixes...)
+
+// askAt returns the index of the first of ws that asks the reader to sign
+// up or subscribe, or -1. The nouns for those who subscribe, whom a story
+// about newsletters counts, ask nothing.
+func askAt(ws []string) int {
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case (w == "sign" || w == "signing") && next == "up", w == "click" && next == "here":
+			return i
+		case strings.HasPrefix(w, "subscriber"), strings.HasPrefix(w, "abonnent"):
+			continue
+		}
+		for _, p := range askPrefixes {
+			if strings.HasPrefix(w, p) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // riverStart returns where a list of teasers for other stories that ends

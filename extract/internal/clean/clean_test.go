@@ -551,3 +551,23 @@ func TestLazyPairsCount(t *testing.T) {
 		}
 	}
 }
+
+// An ask matches at the start of a word, hyphenated or not; the nouns for
+// subscribers ask nothing.
+func TestAskAt(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Sign-up to get early access in your inbox", 0},
+		{"Get our newsletter: subscribe now", 3},
+		{"The newsletter has 40,000 subscribers", -1},
+		{"Die Abonnenten lesen den Newsletter", -1},
+		{"You can unsubscribe at any time", -1},
+		{"Jetzt kostenlos anmelden", 2},
+	} {
+		if got := askAt(words(tc.text)); got != tc.want {
+			t.Errorf("askAt(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
