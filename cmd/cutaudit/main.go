@@ -2,7 +2,7 @@
 // the extractor over a corpus whose pages come with the article text a
 // person marked as the story, and prints, for each rule, the words it cut
 // that belong to the story and the words it cut that do not, plus the story
-// words lost with no rule at all (readability chose a smaller container).
+// words lost with no rule at all (the chosen container was too small).
 //
 //	go run ./cmd/cutaudit ../shared/corpora/fundus
 //	go run ./cmd/cutaudit -ids ../shared/corpora/fundus/validation.txt ../shared/corpora/fundus

@@ -4,12 +4,14 @@
 // related links, share bars, consent notices, skip links, author boxes and
 // comments.
 //
-// It works in three passes. Before readability scores the page, containers
-// marked as furniture by their markup (tag, class, id, role, aria) are cut.
-// readability (codeberg.org/readeck/go-readability/v2) then picks the main
-// content. Its output is turned into blocks, and block rules cut what markup
-// could not reveal: boilerplate phrases, link-dense blocks and duplicates.
-// Plain-text dumps go through the same block rules.
+// It works in three passes. Before the page is scored, containers marked as
+// furniture by their markup (tag, class, id, role, aria) are cut. The main
+// content is then chosen by readability's method on measures taken in one
+// walk (pick.go), or by readability itself
+// (codeberg.org/readeck/go-readability/v2) when that choice is unsure. It is
+// turned into blocks, and block rules cut what markup could not reveal:
+// boilerplate phrases, link-dense blocks and duplicates. Plain-text dumps go
+// through the same block rules.
 package clean
 
 import (
@@ -95,9 +97,9 @@ func (s *state) cut(rule, text string) {
 // HTML cleans a parsed page. doc is modified.
 //
 // When the cleaned article is a small part of the page's text, the cut
-// containers are put back and readability runs again on the whole page (a
-// safety net: a class rule may have cut the story, or readability may have
-// picked a smaller container once the furniture was gone); the larger
+// containers are put back and the container is chosen again on the whole
+// page (a safety net: a class rule may have cut the story, or the choice may
+// have fallen on a smaller container once the furniture was gone); the larger
 // article wins when it is much larger.
 func HTML(doc *html.Node, cfg Config) (*Result, error) {
 	cuts, page := preClean(doc, false)
@@ -142,7 +144,7 @@ func markupArticle(doc *html.Node, cfg Config, cuts []removal, page measure) (*R
 		res2.Recovered = true
 		best, bestErr = res2, nil
 	}
-	// readability may still pick a box of disclaimers or teasers over the
+	// The choice may still fall on a box of disclaimers or teasers over the
 	// story when the story is not in one container it scores well; the
 	// container that holds most of the page's paragraphs is the last try.
 	if n := proseContainer(doc); n != nil {
