@@ -37,8 +37,9 @@ func blockish(a atom.Atom) bool {
 	return false
 }
 
-// articleCuts returns the elements under the picked parts that readability
-// would cut from its article.
+// articleCuts collects the elements under the picked parts that
+// readability would cut from its article, with the elements it dropped
+// before scoring.
 type articleCuts struct {
 	cut map[*html.Node]bool
 	p   *picker
@@ -72,7 +73,7 @@ func (ac *articleCuts) measure(n *html.Node, depth int, near nearby) boxMeasure 
 	runs, inRun := ac.hasRuns(n), false
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if runs {
-			inline := isPhrasing(c, 0)
+			inline := isPhrasing(c, 0) && !startsBreaks(c)
 			if inline && !inRun && !isBlank(c) {
 				m.p++
 			}
