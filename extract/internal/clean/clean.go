@@ -237,7 +237,7 @@ func needsSafetyNet(res *Result, page measure) bool {
 func (s *state) article(doc *html.Node) (*Result, error) {
 	sites := s.cfg.sites()
 	var title string
-	blocks, byline := pickArticle(doc, sites)
+	blocks, byline := pickArticle(doc, sites, s.cfg.Title)
 	if s.cfg.Credited {
 		byline = ""
 	}

@@ -125,6 +125,7 @@ type picker struct {
 	index  map[*html.Node]int32
 	byline string
 	found  bool                // the byline was found
+	title  []string            // the words of the page's title, until a heading repeating it is dropped
 	skip   map[*html.Node]bool // elements readability drops before scoring
 }
 
@@ -281,9 +282,9 @@ func (m *measured) add(o measured) {
 	m.link += o.link
 }
 
-// newPicker measures the page under body.
-func newPicker(body *html.Node) *picker {
-	p := &picker{index: make(map[*html.Node]int32, 512), skip: map[*html.Node]bool{}}
+// newPicker measures the page under body; title is the page's title.
+func newPicker(body *html.Node, title string) *picker {
+	p := &picker{index: make(map[*html.Node]int32, 512), skip: map[*html.Node]bool{}, title: asciiWords(title)}
 	p.walk(body, -1, 0, 0)
 	return p
 }
@@ -329,7 +330,7 @@ func (p *picker) child(c *html.Node, parent int32, depth, nearTable int) measure
 	default:
 		return measured{}
 	}
-	if depth >= maxDepth || dropped(c) || p.isByline(c) || skipped(c, nearTable) {
+	if depth >= maxDepth || dropped(c) || p.isByline(c) || p.isTitleHeading(c) || skipped(c, nearTable) {
 		p.skip[c] = true
 		return measured{}
 	}
@@ -850,13 +851,14 @@ const minArticle = 500
 
 // pickArticle returns the blocks of the article's container and its
 // joined siblings, with the page's byline, or nil when the choice is
-// unsure.
-func pickArticle(doc *html.Node, sites []string) ([]Block, string) {
+// unsure. title is the page's title: the first heading that repeats it is
+// left out.
+func pickArticle(doc *html.Node, sites []string, title string) ([]Block, string) {
 	body := findBody(doc)
 	if body == nil {
 		return nil, ""
 	}
-	p := newPicker(body)
+	p := newPicker(body, title)
 	top := p.choose(p.score())
 	if top < 0 {
 		return nil, ""
@@ -935,4 +937,43 @@ func wordEdge(v string, i int) bool {
 	}
 	c := v[i]
 	return !('a' <= c && c <= 'z' || '0' <= c && c <= '9')
+}
+
+// titleSimilar is the share of a heading's words, counted in characters,
+// that the title must hold for the heading to repeat it.
+const titleSimilar = 0.75
+
+// asciiWords splits a title into the words readability compares: runs of
+// ASCII letters, digits and underscores, lower-cased.
+func asciiWords(t string) []string {
+	return strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
+		return !(r < utf8.RuneSelf && (r == '_' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z'))
+	})
+}
+
+// isTitleHeading reports, once, an <h1> or <h2> that repeats the page's
+// title: most of its words, by length, are the title's.
+func (p *picker) isTitleHeading(n *html.Node) bool {
+	if p.title == nil || n.DataAtom != atom.H1 && n.DataAtom != atom.H2 {
+		return false
+	}
+	words := asciiWords(innerText(n))
+	all, own := -1, -1 // the words joined by spaces: one space fewer than words
+	for _, w := range words {
+		all += len(w) + 1
+		if !slices.Contains(p.title, w) {
+			own += len(w) + 1
+		}
+	}
+	if len(words) == 0 || all <= 0 {
+		return false
+	}
+	if own < 0 {
+		own = 0
+	}
+	if 1-float64(own)/float64(all) <= titleSimilar {
+		return false
+	}
+	p.title = nil
+	return true
 }

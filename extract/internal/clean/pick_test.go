@@ -60,7 +60,7 @@ func pickPage(t *testing.T, src string) []Block {
 	if err != nil {
 		t.Fatal(err)
 	}
-	blocks, _ := pickArticle(doc, nil)
+	blocks, _ := pickArticle(doc, nil, "")
 	return blocks
 }
 
@@ -160,7 +160,7 @@ func FuzzPick(f *testing.F) {
 		if err := html.Render(&before, doc); err != nil {
 			return
 		}
-		blocks, _ := pickArticle(doc, nil)
+		blocks, _ := pickArticle(doc, nil, "")
 		var after strings.Builder
 		if err := html.Render(&after, doc); err != nil {
 			t.Fatal(err)
@@ -177,4 +177,26 @@ func FuzzPick(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The first heading that repeats the page's title is left out of the
+// story, as readability leaves it out; a later one stays.
+func TestPickTitleHeading(t *testing.T) {
+	long := strings.Repeat("The council met on Tuesday, and again on Wednesday, to settle the budget. ", 4)
+	src := `<html><body><div class="story"><h1>Council settles the budget at last</h1><p>` + long + `</p>
+<h2>Council settles the budget at last</h2><p>` + long + `</p></div></body></html>`
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, _ := pickArticle(doc, nil, "Council settles the budget at last - The Courier")
+	var heads []string
+	for _, b := range blocks {
+		if b.Kind == "h" {
+			heads = append(heads, b.Text)
+		}
+	}
+	if len(heads) != 1 || len(blocks) != 3 {
+		t.Fatalf("headings %q in %q", heads, blockTexts(blocks))
+	}
 }
