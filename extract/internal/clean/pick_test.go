@@ -140,18 +140,19 @@ func TestPickBreakRuns(t *testing.T) {
 // no text the page does not hold.
 func FuzzPick(f *testing.F) {
 	long := strings.Repeat("The council met on Tuesday, and again on Wednesday, to settle the budget. ", 4)
-	f.Add(`<div class="story"><p>` + long + `</p><p>` + long + `</p><div class="share">Share</div></div>`)
-	f.Add(`<body><div>` + long + `<br><br>` + long + `<br><br><a href="#x">` + long + `</a></div></body>`)
-	f.Add(`<table><tr><td><p>` + long + `</p></td><td>x</td></tr></table><ul><li><img src=a><li>b</ul>`)
-	f.Add(`<div><p>` + long + `</p></div><p>` + long[:90] + `</p><p>Short. </p><form><input></form>`)
+	f.Add("The council settles the budget", `<div class="story"><p>` + long + `</p><p>` + long + `</p><div class="share">Share</div></div>`)
+	f.Add("The council settles the budget", `<body><div>` + long + `<br><br>` + long + `<br><br><a href="#x">` + long + `</a></div></body>`)
+	f.Add("The council settles the budget", `<table><tr><td><p>` + long + `</p></td><td>x</td></tr></table><ul><li><img src=a><li>b</ul>`)
+	f.Add("The council settles the budget", `<div><p>` + long + `</p></div><p>` + long[:90] + `</p><p>Short. </p><form><input></form>`)
+	f.Add("", "<div><p>"+long+"\xc3\x82\xff"+long+"</p></div>") // invalid UTF-8 comes out replaced
 	if paths, _ := filepath.Glob("../../../testdata/golden/*/input.html"); len(paths) > 0 {
 		for _, p := range paths {
 			if b, err := os.ReadFile(p); err == nil {
-				f.Add(string(b))
+				f.Add("", string(b))
 			}
 		}
 	}
-	f.Fuzz(func(t *testing.T, src string) {
+	f.Fuzz(func(t *testing.T, title, src string) {
 		doc, err := html.Parse(strings.NewReader(src))
 		if err != nil {
 			return
@@ -160,7 +161,7 @@ func FuzzPick(f *testing.F) {
 		if err := html.Render(&before, doc); err != nil {
 			return
 		}
-		blocks, _ := pickArticle(doc, nil, "")
+		blocks, _ := pickArticle(doc, nil, title)
 		var after strings.Builder
 		if err := html.Render(&after, doc); err != nil {
 			t.Fatal(err)
