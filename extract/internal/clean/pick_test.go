@@ -140,10 +140,10 @@ func TestPickBreakRuns(t *testing.T) {
 // no text the page does not hold.
 func FuzzPick(f *testing.F) {
 	long := strings.Repeat("The council met on Tuesday, and again on Wednesday, to settle the budget. ", 4)
-	f.Add("The council settles the budget", `<div class="story"><p>` + long + `</p><p>` + long + `</p><div class="share">Share</div></div>`)
-	f.Add("The council settles the budget", `<body><div>` + long + `<br><br>` + long + `<br><br><a href="#x">` + long + `</a></div></body>`)
-	f.Add("The council settles the budget", `<table><tr><td><p>` + long + `</p></td><td>x</td></tr></table><ul><li><img src=a><li>b</ul>`)
-	f.Add("The council settles the budget", `<div><p>` + long + `</p></div><p>` + long[:90] + `</p><p>Short. </p><form><input></form>`)
+	f.Add("The council settles the budget", `<div class="story"><p>`+long+`</p><p>`+long+`</p><div class="share">Share</div></div>`)
+	f.Add("The council settles the budget", `<body><div>`+long+`<br><br>`+long+`<br><br><a href="#x">`+long+`</a></div></body>`)
+	f.Add("The council settles the budget", `<table><tr><td><p>`+long+`</p></td><td>x</td></tr></table><ul><li><img src=a><li>b</ul>`)
+	f.Add("The council settles the budget", `<div><p>`+long+`</p></div><p>`+long[:90]+`</p><p>Short. </p><form><input></form>`)
 	f.Add("", "<div><p>"+long+"\xc3\x82\xff"+long+"</p></div>") // invalid UTF-8 comes out replaced
 	if paths, _ := filepath.Glob("../../../testdata/golden/*/input.html"); len(paths) > 0 {
 		for _, p := range paths {
