@@ -623,7 +623,7 @@ func innerText(n *html.Node) string {
 // count; one that does scores 2, one more per comma and one more per
 // charsPerPoint characters, up to maxLengthPoints; its parent gains the
 // score, its grandparent half, and each ancestor further up, to
-// scoredLevels, a third of it per level.
+// scoredLevels, the score divided by three times its level.
 const (
 	minParagraph    = 25
 	charsPerPoint   = 100
@@ -631,6 +631,7 @@ const (
 	scoredLevels    = 5
 )
 
+// scoresTag reports the elements readability scores as paragraphs.
 func scoresTag(a atom.Atom) bool {
 	switch a {
 	case atom.P, atom.Section, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Td, atom.Pre:
