@@ -150,6 +150,9 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 		}
 	}
 	if b.skip[n] {
+		if breaksLine(n.DataAtom) {
+			b.flush() // what is left out still ends the line before it
+		}
 		return
 	}
 	switch n.DataAtom {
@@ -344,6 +347,16 @@ func isBlockElement(a atom.Atom) bool {
 		return true
 	}
 	return false
+}
+
+// breaksLine reports the elements a browser sets on lines of their own.
+func breaksLine(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Li,
+		atom.Blockquote, atom.Pre, atom.Table, atom.Figcaption, atom.Address:
+		return true
+	}
+	return isBlockElement(a)
 }
 
 // toBlocks converts a content tree into blocks. site is the host of the

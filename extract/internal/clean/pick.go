@@ -127,7 +127,19 @@ type picker struct {
 	found  bool                // the byline was found
 	title  []string            // the words of the page's title, until a heading repeating it is dropped
 	skip   map[*html.Node]bool // elements readability drops before scoring
+	rules  rules
 }
+
+// rules are the parts of readability's method that it relaxes, one after
+// the other, when a pass finds too little text.
+type rules struct {
+	keepUnlikely bool // furniture named by class or role is not dropped before scoring
+	noWeights    bool // class and id words weigh nothing
+	noBoxCuts    bool // boxes inside the article are not cut for what they hold
+}
+
+// relaxations are the passes readability makes, in order.
+var relaxations = []rules{{}, {keepUnlikely: true}, {keepUnlikely: true, noWeights: true}, {keepUnlikely: true, noWeights: true, noBoxCuts: true}}
 
 // tagWeight is the weight readability gives a container for its tag.
 func tagWeight(a atom.Atom) float64 {
@@ -203,22 +215,30 @@ func weighClass(v string) float64 {
 }
 
 // initialScore is a container's score before its paragraphs count.
-func initialScore(n *html.Node, tag atom.Atom) float64 {
-	return tagWeight(tag) + weighClass(attr(n, "class")) + weighClass(attr(n, "id"))
+func (r rules) initialScore(n *html.Node, tag atom.Atom) float64 {
+	return tagWeight(tag) + r.classWeight(n)
+}
+
+// classWeight is what n's class and id words weigh.
+func (r rules) classWeight(n *html.Node) float64 {
+	if r.noWeights || len(n.Attr) == 0 {
+		return 0
+	}
+	return weighClass(attr(n, "class")) + weighClass(attr(n, "id"))
 }
 
 // skipped reports an element readability drops before scoring: hidden,
 // a modal dialog, furniture by its class or role, or an empty box.
 // nearTable is how many levels up the nearest table or code element is
 // (0: none within three).
-func skipped(n *html.Node, nearTable int) bool {
-	if n.DataAtom != atom.Body && n.DataAtom != atom.A && nearTable == 0 && len(n.Attr) > 0 {
+func (r rules) skipped(n *html.Node, nearTable int) bool {
+	if !r.keepUnlikely && n.DataAtom != atom.Body && n.DataAtom != atom.A && nearTable == 0 && len(n.Attr) > 0 {
 		match := attr(n, "class") + " " + attr(n, "id")
 		if holdsWord(match, unlikelyWords) && !holdsWord(match, maybeWords) {
 			return true
 		}
 	}
-	if len(n.Attr) > 0 && slices.Contains(unlikelyRoles, attr(n, "role")) {
+	if !r.keepUnlikely && len(n.Attr) > 0 && slices.Contains(unlikelyRoles, attr(n, "role")) {
 		return true
 	}
 	switch n.DataAtom {
@@ -282,9 +302,14 @@ func (m *measured) add(o measured) {
 	m.link += o.link
 }
 
-// newPicker measures the page under body; title is the page's title.
-func newPicker(body *html.Node, title string) *picker {
-	p := &picker{index: make(map[*html.Node]int32, 512), skip: map[*html.Node]bool{}, title: asciiWords(title)}
+// newPicker measures the page under body for a pass with rules; title is
+// the page's title, and byline the byline an earlier pass found (it is
+// looked for only until found).
+func newPicker(body *html.Node, title string, r rules, byline *string) *picker {
+	p := &picker{index: make(map[*html.Node]int32, 512), skip: map[*html.Node]bool{}, title: asciiWords(title), rules: r}
+	if byline != nil {
+		p.byline, p.found = *byline, true
+	}
 	p.walk(body, -1, 0, 0)
 	return p
 }
@@ -330,7 +355,7 @@ func (p *picker) child(c *html.Node, parent int32, depth, nearTable int) measure
 	default:
 		return measured{}
 	}
-	if depth >= maxDepth || dropped(c) || p.isByline(c) || p.isTitleHeading(c) || skipped(c, nearTable) {
+	if depth >= maxDepth || dropped(c) || p.isByline(c) || p.isTitleHeading(c) || p.rules.skipped(c, nearTable) {
 		p.skip[c] = true
 		return measured{}
 	}
@@ -655,7 +680,7 @@ func (p *picker) start(i int32) bool {
 	if e.scored {
 		return false
 	}
-	e.scored, e.score = true, initialScore(e.node, e.tag)
+	e.scored, e.score = true, p.rules.initialScore(e.node, e.tag)
 	return true
 }
 
@@ -719,11 +744,11 @@ const (
 	proseDensity    = 0.25
 )
 
-// choose returns the index of the chosen container, or -1 when there is
-// none below the body.
+// choose returns the index of the chosen container, 0 (the body) when
+// there is none below it.
 func (p *picker) choose(cands []int32) int32 {
 	if len(cands) == 0 || cands[0] == 0 {
-		return -1
+		return 0
 	}
 	top := p.widenToShared(cands)
 	p.start(top)
@@ -853,30 +878,35 @@ const minArticle = 500
 // pickArticle returns the blocks of the article's container and its
 // joined siblings, with the page's byline, or nil when the choice is
 // unsure. title is the page's title: the first heading that repeats it is
-// left out.
+// left out. Like readability, it relaxes its rules one by one while a pass
+// chooses under minArticle characters, and keeps the longest choice.
 func pickArticle(doc *html.Node, sites []string, title string) ([]Block, string) {
 	body := findBody(doc)
 	if body == nil {
 		return nil, ""
 	}
-	p := newPicker(body, title)
-	top := p.choose(p.score())
-	if top < 0 {
-		return nil, ""
+	var best *attempt
+	var byline *string
+	for _, r := range relaxations {
+		p := newPicker(body, title, r, byline)
+		if p.found && byline == nil {
+			byline = &p.byline
+		}
+		a := p.attempt()
+		if best == nil || a.n > best.n {
+			best = a
+		}
+		if a.n >= minArticle {
+			break
+		}
 	}
-	parts := p.joined(top)
-	ac := &articleCuts{cut: p.skip, p: p}
-	n := int32(0)
-	for _, j := range parts {
-		n += ac.part(&p.all[j])
-	}
-	if n < minArticle {
+	if best.n == 0 {
 		return nil, ""
 	}
 	b := newBlockBuilder(sites)
-	b.article, b.skip = true, ac.cut
-	for _, j := range parts {
-		s := &p.all[j]
+	b.article, b.skip = true, best.cuts.cut
+	for _, j := range best.parts {
+		s := &best.cuts.p.all[j]
 		for c := s.node; c != nil; c = c.NextSibling {
 			b.walk(c, 0)
 			if c == s.last || s.last == nil {
@@ -885,7 +915,35 @@ func pickArticle(doc *html.Node, sites []string, title string) ([]Block, string)
 		}
 		b.flush()
 	}
-	return b.blocks, p.byline
+	if byline == nil {
+		return b.blocks, ""
+	}
+	return b.blocks, *byline
+}
+
+// attempt is one pass's choice: the container and its joined siblings,
+// what is cut inside them, and their length once cut.
+type attempt struct {
+	parts []int32
+	cuts  *articleCuts
+	n     int32
+}
+
+// attempt chooses the container: with no container below the body, the
+// body, whose children readability then wraps in a box of its own.
+func (p *picker) attempt() *attempt {
+	top := p.choose(p.score())
+	a := &attempt{cuts: &articleCuts{cut: p.skip, p: p}}
+	if top == 0 {
+		a.parts = []int32{0}
+		a.n = a.cuts.box(p.all[0].node, atom.Div, 0)
+		return a
+	}
+	a.parts = p.joined(top)
+	for _, j := range a.parts {
+		a.n += a.cuts.part(&p.all[j])
+	}
+	return a
 }
 
 // shareMaxLen is the text, in characters, under which a share box is cut.
@@ -894,12 +952,12 @@ const shareMaxLen = 500
 // cutFromArticle reports what readability cuts from the article it picks:
 // footers, asides, form fields, share boxes and headings whose class
 // marks them as furniture.
-func cutFromArticle(n *html.Node) bool {
+func (r rules) cutFromArticle(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Footer, atom.Aside, atom.Link, atom.Input, atom.Textarea:
 		return true
 	case atom.H1, atom.H2:
-		if initialScore(n, 0) < 0 {
+		if r.classWeight(n) < 0 {
 			return true
 		}
 	}

@@ -93,11 +93,15 @@ func TestPickContainer(t *testing.T) {
 	}
 }
 
-// A page with too little text leaves the choice to readability.
-func TestPickUnsure(t *testing.T) {
+// A page with too little text for any pass gets the longest choice, as
+// from readability; a page with none leaves the choice to readability.
+func TestPickShortPage(t *testing.T) {
 	src := `<html><body><div><p>One short paragraph of a story, with a comma or two, that is all.</p></div></body></html>`
-	if got := pickPage(t, src); got != nil {
-		t.Fatalf("picked %q from a page under %d characters", blockTexts(got), minArticle)
+	if got := blockTexts(pickPage(t, src)); len(got) != 1 {
+		t.Fatalf("picked %q from a page with one short paragraph", got)
+	}
+	if got := pickPage(t, `<html><body><div><img src="a.jpg"></div></body></html>`); got != nil {
+		t.Fatalf("picked %q from a page without text", blockTexts(got))
 	}
 }
 
@@ -199,5 +203,29 @@ func TestPickTitleHeading(t *testing.T) {
 	}
 	if len(heads) != 1 || len(blocks) != 3 {
 		t.Fatalf("headings %q in %q", heads, blockTexts(blocks))
+	}
+}
+
+// When a pass chooses too little text, the rules relax as readability's
+// do: here the story sits in a box whose class names furniture, which the
+// first pass drops.
+func TestPickRelaxes(t *testing.T) {
+	long := strings.Repeat("The council met on Tuesday, and again on Wednesday, to settle the budget. ", 3)
+	src := `<html><body><div class="intro"><p>A short note on the page, with a comma, and nothing more to it.</p></div>
+<div class="social-feature"><p>` + long + `</p><p>` + long + `</p><p>` + long + `</p></div></body></html>`
+	got := blockTexts(pickPage(t, src))
+	if len(got) < 3 || !strings.HasPrefix(got[len(got)-1], "The council met") {
+		t.Fatalf("picked %q", got)
+	}
+}
+
+// An element left out of the story still ends the line before it: text on
+// either side of an empty separator box makes two paragraphs.
+func TestPickSeparator(t *testing.T) {
+	long := strings.Repeat("The council met on Tuesday, and again on Wednesday, to settle the budget. ", 4)
+	src := `<html><body><div class="story">` + long + `<div class="fake-br"></div>` + long + `<div class="fake-br"></div>` + long + `</div></body></html>`
+	got := blockTexts(pickPage(t, src))
+	if len(got) != 3 {
+		t.Fatalf("picked %d blocks: %q", len(got), got)
 	}
 }

@@ -94,7 +94,7 @@ func (ac *articleCuts) measure(n *html.Node, depth int, near nearby) boxMeasure 
 			if ac.cut[c] {
 				continue
 			}
-			if cutFromArticle(c) {
+			if ac.p.rules.cutFromArticle(c) {
 				ac.cut[c] = true
 				continue
 			}
@@ -232,7 +232,7 @@ func (ac *articleCuts) part(s *pick) int32 {
 		for c := s.node; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
 				if ac.cut[c] {
-				} else if cutFromArticle(c) {
+				} else if ac.p.rules.cutFromArticle(c) {
 					ac.cut[c] = true
 				} else if cm := ac.measure(c, 0, nearby{}); !ac.cuts(c, ac.tagOf(c), cm, nearby{}) {
 					m.addChild(c, ac.tagOf(c), cm, false)
@@ -253,18 +253,25 @@ func (ac *articleCuts) part(s *pick) int32 {
 	if ac.cut[n] {
 		return 0
 	}
-	if cutFromArticle(n) {
+	if ac.p.rules.cutFromArticle(n) {
 		ac.cut[n] = true
 		return 0
 	}
-	cm := ac.measure(n, 0, nearby{})
 	tag := ac.tagOf(n)
 	switch tag {
 	case atom.Div, atom.Article, atom.Section, atom.P, atom.Ol, atom.Ul:
 	default:
 		tag = atom.Div // readability makes other joined elements divs
 	}
-	if ac.cuts(n, tag, cm, nearby{}) {
+	return ac.box(n, tag, ac.p.rules.classWeight(n))
+}
+
+// box measures the part n of the article, which readability sees as a tag
+// with a class weight, and cuts it whole if it looks like furniture; it
+// returns the part's length once cut.
+func (ac *articleCuts) box(n *html.Node, tag atom.Atom, weight float64) int32 {
+	cm := ac.measure(n, 0, nearby{})
+	if ac.cutsWeighed(n, tag, cm, nearby{}, weight) {
 		ac.cut[n] = true
 		return 0
 	}
@@ -274,6 +281,14 @@ func (ac *articleCuts) part(s *pick) int32 {
 // cuts reports whether the box c, measured cm, is cut; tag is the tag
 // readability sees.
 func (ac *articleCuts) cuts(c *html.Node, tag atom.Atom, cm boxMeasure, near nearby) bool {
+	return ac.cutsWeighed(c, tag, cm, near, ac.p.rules.classWeight(c))
+}
+
+// cutsWeighed is cuts for a box whose class weight is weight.
+func (ac *articleCuts) cutsWeighed(c *html.Node, tag atom.Atom, cm boxMeasure, near nearby, weight float64) bool {
+	if ac.p.rules.noBoxCuts {
+		return false
+	}
 	switch tag {
 	case atom.Form, atom.Fieldset, atom.Table, atom.Ul, atom.Div:
 	default:
@@ -282,7 +297,6 @@ func (ac *articleCuts) cuts(c *html.Node, tag atom.Atom, cm boxMeasure, near nea
 	if tag == atom.Table && isDataTable(c) || near.dataTable || near.code > 0 {
 		return false
 	}
-	weight := initialScore(c, 0)
 	if weight < 0 {
 		return true
 	}
