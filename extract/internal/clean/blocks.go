@@ -139,6 +139,12 @@ func (b *blockBuilder) walk(n *html.Node, depth int) {
 	default:
 		return
 	}
+	if b.skip[n] {
+		if breaksLine(n.DataAtom) {
+			b.flush() // what is left out still ends the line before it
+		}
+		return
+	}
 	b.element(n, depth)
 }
 
@@ -148,12 +154,6 @@ func (b *blockBuilder) element(n *html.Node, depth int) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			b.walk(c, depth+1)
 		}
-	}
-	if b.skip[n] {
-		if breaksLine(n.DataAtom) {
-			b.flush() // what is left out still ends the line before it
-		}
-		return
 	}
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Button, atom.Svg, atom.Math, atom.Select, atom.Iframe, atom.Object, atom.Embed:
