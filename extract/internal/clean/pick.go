@@ -35,7 +35,6 @@ type pick struct {
 	score       float64
 	scored      bool  // a candidate: it has a score
 	transparent bool  // a paragraph whose wrapper takes its place
-	inline      bool  // a div holding only inline content
 	runs        bool  // a div whose inline runs became paragraphs
 	elems       int32 // element children kept
 }
@@ -182,17 +181,15 @@ func (p *picker) walk(n *html.Node, parent int32, depth, nearTable int) measured
 		}
 	}
 	var m measured
-	if n.DataAtom == atom.Div {
-		p.all[i].inline = allPhrasing(n) && !hasBreaks(n)
-	}
-	if n.DataAtom == atom.Div && !p.all[i].inline {
+	inline := n.DataAtom == atom.Div && allPhrasing(n) && !hasBreaks(n)
+	if n.DataAtom == atom.Div && !inline {
 		m = p.divChildren(n, i, depth, nearTable)
 	} else {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			m.add(p.child(c, i, depth, nearTable))
 		}
 	}
-	p.settle(i, m)
+	p.settle(i, m, inline)
 	return m
 }
 
@@ -343,8 +340,9 @@ func isBlank(n *html.Node) bool {
 }
 
 // settle records the measures of the pick at i and turns a div that holds
-// no blocks into a paragraph, as readability does.
-func (p *picker) settle(i int32, m measured) {
+// no blocks into a paragraph, as readability does; inline tells a div that
+// holds only inline content.
+func (p *picker) settle(i int32, m measured, inline bool) {
 	e := &p.all[i]
 	e.text, e.commas, e.link = m.text, m.commas, m.link
 	if e.tag != atom.Div {
@@ -352,9 +350,9 @@ func (p *picker) settle(i int32, m measured) {
 	}
 	n := e.node
 	switch {
-	case e.inline && e.density() < wrapDensity:
+	case inline && e.density() < wrapDensity:
 		e.tag = atom.P
-	case e.inline:
+	case inline:
 		// readability wraps the content in a paragraph and keeps the div.
 		p.addRun(i, n.FirstChild, n.LastChild, m)
 	case e.runs:

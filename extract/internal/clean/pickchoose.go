@@ -235,13 +235,13 @@ func (p *picker) text(s *pick) string {
 	return sb.String()
 }
 
-// minArticle is the text, in characters, under which the choice is unsure
-// and readability decides (it would try again with its rules relaxed).
+// minArticle is the text, in characters, under which a pass's choice is
+// too little and the next pass relaxes a rule.
 const minArticle = 500
 
 // pickArticle returns the blocks of the article's container and its
-// joined siblings, with the page's byline, or nil when the choice is
-// unsure. title is the page's title: the first heading that repeats it is
+// joined siblings, with the page's byline, or nil when no pass finds any
+// text. title is the page's title: the first heading that repeats it is
 // left out. Like readability, it relaxes its rules one by one while a pass
 // chooses under minArticle characters, and keeps the longest choice.
 func pickArticle(doc *html.Node, sites []string, title string) ([]Block, string) {

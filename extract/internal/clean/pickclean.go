@@ -24,6 +24,7 @@ type boxMeasure struct {
 	commas                               int32
 	p, img, li, input, embed             int32
 	video                                bool
+	dataTable                            bool   // the element is a table of data
 	last                                 string // the last text that is not white space
 }
 
@@ -69,7 +70,8 @@ func (ac *articleCuts) measure(n *html.Node, depth int, near nearby) boxMeasure 
 	if depth > maxDepth {
 		return m
 	}
-	inner := near.below(n)
+	m.dataTable = n.DataAtom == atom.Table && isDataTable(n)
+	inner := near.below(n, m.dataTable)
 	runs, inRun := ac.hasRuns(n), false
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if runs {
@@ -91,23 +93,32 @@ func (ac *articleCuts) measure(n *html.Node, depth int, near nearby) boxMeasure 
 				m.last = c.Data
 			}
 		case html.ElementNode:
-			if ac.cut[c] {
-				continue
+			if cm, tag, ok := ac.element(c, depth+1, inner); ok {
+				m.addChild(c, tag, cm, inRun)
 			}
-			if ac.p.rules.cutFromArticle(c) {
-				ac.cut[c] = true
-				continue
-			}
-			cm := ac.measure(c, depth+1, inner)
-			tag := ac.tagOf(c)
-			if ac.cuts(c, tag, cm, inner) {
-				ac.cut[c] = true
-				continue
-			}
-			m.addChild(c, tag, cm, inRun)
 		}
 	}
 	return m
+}
+
+// element measures c, at depth, and cuts it whole when readability would;
+// it reports whether c stays, with its measure and the tag readability
+// sees.
+func (ac *articleCuts) element(c *html.Node, depth int, near nearby) (boxMeasure, atom.Atom, bool) {
+	if ac.cut[c] {
+		return boxMeasure{}, 0, false
+	}
+	if ac.p.rules.cutFromArticle(c) {
+		ac.cut[c] = true
+		return boxMeasure{}, 0, false
+	}
+	cm := ac.measure(c, depth, near)
+	tag := ac.tagOf(c)
+	if ac.cuts(c, tag, cm, near) {
+		ac.cut[c] = true
+		return boxMeasure{}, 0, false
+	}
+	return cm, tag, true
 }
 
 // addChild adds the measure of the element c to its parent's.
@@ -173,8 +184,9 @@ type nearby struct {
 	dataTable    bool
 }
 
-// below returns what encloses the children of n.
-func (near nearby) below(n *html.Node) nearby {
+// below returns what encloses the children of n; data tells that n is a
+// table of data.
+func (near nearby) below(n *html.Node, data bool) nearby {
 	step := func(d int, here bool) int {
 		switch {
 		case here:
@@ -186,7 +198,7 @@ func (near nearby) below(n *html.Node) nearby {
 	}
 	near.figure = step(near.figure, n.DataAtom == atom.Figure)
 	near.code = step(near.code, n.DataAtom == atom.Code)
-	near.dataTable = near.dataTable || n.DataAtom == atom.Table && isDataTable(n)
+	near.dataTable = near.dataTable || data
 	return near
 }
 
@@ -231,13 +243,8 @@ func (ac *articleCuts) part(s *pick) int32 {
 		var m boxMeasure
 		for c := s.node; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
-				if ac.cut[c] {
-				} else if ac.p.rules.cutFromArticle(c) {
-					ac.cut[c] = true
-				} else if cm := ac.measure(c, 0, nearby{}); !ac.cuts(c, ac.tagOf(c), cm, nearby{}) {
-					m.addChild(c, ac.tagOf(c), cm, false)
-				} else {
-					ac.cut[c] = true
+				if cm, tag, ok := ac.element(c, 0, nearby{}); ok {
+					m.addChild(c, tag, cm, false)
 				}
 			} else if c.Type == html.TextNode {
 				t, _ := countText(c.Data)
@@ -294,7 +301,7 @@ func (ac *articleCuts) cutsWeighed(c *html.Node, tag atom.Atom, cm boxMeasure, n
 	default:
 		return false
 	}
-	if tag == atom.Table && isDataTable(c) || near.dataTable || near.code > 0 {
+	if tag == atom.Table && cm.dataTable || near.dataTable || near.code > 0 {
 		return false
 	}
 	if weight < 0 {
