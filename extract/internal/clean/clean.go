@@ -33,7 +33,8 @@ type Config struct {
 	Site    string // the host of the page's canonical address, when it has one
 	Logger  *slog.Logger
 	// Credited tells that the page's metadata names an author: the byline
-	// is then not looked for in the page (readability's rule).
+	// found in the page is then not reported (readability's rule, though
+	// readability would also leave that element in the page).
 	Credited bool
 }
 
