@@ -120,11 +120,11 @@ func (sc *scanner) rawTextEnd(tag string) (int, bool) {
 			break
 		}
 		i += k
-		e := i + 2 + len(tag)
-		if e >= len(s) {
+		_, ok, eof := rawEndTagAt(s, i+2, tag)
+		if eof {
 			break // no room for the end tag: text to the end, as the tokenizer reads it
 		}
-		if equalFoldASCII(s[i+2:e], tag) && endsTagName(s[e]) {
+		if ok {
 			end = i
 			break
 		}

@@ -117,28 +117,19 @@ func scriptEndTag(s string, i int, state scriptState) (scriptState, int, int) {
 // scriptDoubleStart reads a tag name at i in an escaped part: "script"
 // and a delimiter start a double escaped part.
 func scriptDoubleStart(s string, i int) (scriptState, int, int) {
-	const name = "script"
-	for k := range len(name) {
-		if i+k >= len(s) {
-			return scriptEscaped, len(s), len(s)
-		}
-		if lowerASCII(s[i+k]) != name[k] {
-			return scriptEscaped, i + k, -1
-		}
+	k, ok, eof := rawEndTagAt(s, i, "script")
+	switch {
+	case eof:
+		return scriptEscaped, k, len(s)
+	case ok:
+		return scriptDouble, k, -1
 	}
-	j := i + len(name)
-	if j >= len(s) {
-		return scriptEscaped, j, len(s)
-	}
-	switch s[j] {
-	case ' ', '\n', '\r', '\t', '\f', '/', '>':
-		return scriptDouble, j + 1, -1
-	}
-	return scriptEscaped, j, -1
+	return scriptEscaped, k, -1
 }
 
 // rawEndTagAt reads the name tag at i and the delimiter after it, as the
-// tokenizer reads a raw text end tag after "</". It returns where reading
+// tokenizer reads a raw text end tag after "</" (and the "script" that
+// starts a double escaped part). It returns where reading
 // goes on (after the delimiter when ok; at the first byte that does not
 // match otherwise), and eof when the input ends first.
 func rawEndTagAt(s string, i int, tag string) (next int, ok, eof bool) {
