@@ -144,15 +144,16 @@ func (b *builder) token(tt html.TokenType, raw string, pruned bool, a atom.Atom,
 }
 
 // checkRawText gives up when the scanner reads the content of the start
-// tag a just processed as raw text (raw) and the parser's tokenizer would
-// not, or the other way round: the model of the parser's stack, which
-// decides it for the scanner, is not exact in SVG and MathML. The
-// tokenizer reads it as raw text when its name is one of raw text
-// elements' and the parser did not create the element in foreign content.
-func (b *builder) checkRawText(a atom.Atom, raw bool) {
+// tag a just processed as raw text and the parser's tokenizer would not,
+// or the other way round: the model of the parser's stack, which decides
+// it for the scanner, is not exact in SVG and MathML. The tokenizer reads
+// it as raw text when its name is one of raw text elements' and the
+// parser did not create the element in foreign content.
+func (b *builder) checkRawText(a atom.Atom) {
 	if b.bad {
 		return
 	}
+	raw := b.sc.rawTag != ""
 	if parser := (isRawText(a) || a == atom.Noscript) && !b.foreignStart; parser != raw {
 		b.fail()
 	}

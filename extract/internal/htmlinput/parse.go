@@ -182,14 +182,13 @@ func runModel(s string, limit int, src tokenSource, check bool, b *builder) *fla
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			f.prune.startTag(a, name, raw, tt == html.SelfClosingTagToken)
-			notRaw := (f.inForeign() || a == atom.Svg || a == atom.Math) && isRawText(a)
-			if notRaw {
+			if (f.inForeign() || a == atom.Svg || a == atom.Math) && isRawText(a) {
 				// The parser reads <style> and the like as markup in SVG
 				// and MathML.
 				src.notRawText()
 			}
 			if b != nil {
-				b.checkRawText(a, (isRawText(a) || a == atom.Noscript) && !notRaw)
+				b.checkRawText(a)
 			}
 			f.startTag(raw, a, name, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
