@@ -1,6 +1,10 @@
 package htmlinput
 
 import (
+	"cmp"
+	"slices"
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -29,19 +33,20 @@ func inBodyMode(b *builder) bool {
 func (b *builder) bodyText() {
 	d := b.tok.data
 	if t := b.top(); (t.DataAtom == atom.Pre || t.DataAtom == atom.Listing) && t.FirstChild == nil {
-		// A newline right after <pre> is not part of its text.
-		if d != "" && d[0] == '\r' {
-			d = d[1:]
-		}
-		if d != "" && d[0] == '\n' {
-			d = d[1:]
-		}
+		d = trimLeadingNewline(d)
 	}
 	if d == "" {
 		return
 	}
 	b.reconstruct()
 	b.addText(d)
+}
+
+// trimLeadingNewline takes off a newline at the start of d, the first
+// text of a <pre>, <listing> or <textarea>: a newline right after the
+// start tag is not part of the element's text.
+func trimLeadingNewline(d string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(d, "\r"), "\n")
 }
 
 // bodyStart handles a start tag in body and reports whether it was
@@ -198,29 +203,19 @@ func (b *builder) formattingStart() bool {
 	}
 	b.reconstruct()
 	n := b.addElement()
-	sortAttrs(n.Attr)
+	slices.SortFunc(n.Attr, attrCompare)
 	b.afe = append(b.afe, n)
 	return true
 }
 
-// sortAttrs sorts attributes by namespace, key and value, as the parser
-// does for a formatting element (insertion sort: the lists are short).
-func sortAttrs(attr []html.Attribute) {
-	for i := 1; i < len(attr); i++ {
-		for j := i; j > 0 && attrLess(attr[j], attr[j-1]); j-- {
-			attr[j], attr[j-1] = attr[j-1], attr[j]
-		}
-	}
-}
-
-func attrLess(x, y html.Attribute) bool {
-	if x.Namespace != y.Namespace {
-		return x.Namespace < y.Namespace
-	}
-	if x.Key != y.Key {
-		return x.Key < y.Key
-	}
-	return x.Val < y.Val
+// attrCompare orders attributes by namespace, key and value, as the
+// parser sorts those of a formatting element.
+func attrCompare(x, y html.Attribute) int {
+	return cmp.Or(
+		cmp.Compare(x.Namespace, y.Namespace),
+		cmp.Compare(x.Key, y.Key),
+		cmp.Compare(x.Val, y.Val),
+	)
 }
 
 // reconstruct stands for the parser's reconstruction of the active

@@ -23,9 +23,8 @@ func (b *builder) bodyEnd() bool {
 		atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Fieldset, atom.Figcaption,
 		atom.Figure, atom.Footer, atom.Header, atom.Hgroup, atom.Listing, atom.Main, atom.Menu,
 		atom.Nav, atom.Ol, atom.Pre, atom.Search, atom.Section, atom.Select, atom.Summary, atom.Ul:
-		if b.inScope(scopeDefault, a) >= 0 {
-			b.generateImpliedEndTags(0)
-			b.popUntil(scopeDefault, a)
+		if i := b.inScope(scopeDefault, a); i >= 0 {
+			b.closeAt(i)
 		}
 	case atom.Form:
 		return b.formEnd()
@@ -64,8 +63,7 @@ func (b *builder) bodyEnd() bool {
 func (b *builder) formEnd() bool {
 	if b.inTemplate() {
 		if i := b.inScope(scopeDefault, atom.Form); i >= 0 {
-			b.generateImpliedEndTags(0)
-			b.popUntil(scopeDefault, atom.Form)
+			b.closeAt(i)
 		}
 		return true
 	}
@@ -176,6 +174,14 @@ func (b *builder) generateImpliedEndTags(except atom.Atom) {
 		}
 		return
 	}
+}
+
+// closeAt generates implied end tags and closes the open element at i
+// with the elements open inside it. The element at i is none of those
+// generateImpliedEndTags closes, so it stays at i until then.
+func (b *builder) closeAt(i int) {
+	b.generateImpliedEndTags(0)
+	b.oe = b.oe[:i]
 }
 
 type buildScope int

@@ -202,7 +202,7 @@ func textMode(b *builder) bool {
 	case html.TextToken:
 		d := b.tok.data
 		if t := b.top(); t.DataAtom == atom.Textarea && t.FirstChild == nil {
-			d = strings.TrimPrefix(strings.TrimPrefix(d, "\r"), "\n")
+			d = trimLeadingNewline(d)
 		}
 		b.addText(d)
 		return true
