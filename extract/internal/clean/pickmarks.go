@@ -47,20 +47,28 @@ var (
 	unlikelyRoles = []string{"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
 )
 
-// holdsWord reports whether v holds one of words (lower-case ASCII), in
-// any case.
+// holdsWord reports whether v, lower-cased, holds one of words.
 func holdsWord(v string, words []string) bool {
+	if v == "" {
+		return false
+	}
+	v = lowerASCII(v)
 	for _, w := range words {
-		if containsFoldASCII(v, w) {
+		if strings.Contains(v, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// holdsEither reports whether the class or the id of n holds one of words.
-func holdsEither(n *html.Node, words []string) bool {
-	return holdsWord(attr(n, "class"), words) || holdsWord(attr(n, "id"), words)
+// lowerASCII lower-cases the ASCII letters of s, copying only when needed.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // weighClass is the class weight of one class or id value.
@@ -69,26 +77,15 @@ func weighClass(v string) float64 {
 		return 0
 	}
 	w := 0.0
-	if holdsWord(v, negativeWords) || isHiddenToken(v) {
+	if holdsWord(v, negativeWords) || slices.ContainsFunc(strings.Fields(lowerASCII(v)), func(t string) bool {
+		return slices.Contains(hiddenTokens, t)
+	}) {
 		w -= classWeight
 	}
 	if holdsWord(v, positiveWords) {
 		w += classWeight
 	}
 	return w
-}
-
-// isHiddenToken reports a value with a token that readability reads as
-// hidden.
-func isHiddenToken(v string) bool {
-	for t := range strings.FieldsSeq(v) {
-		for _, h := range hiddenTokens {
-			if strings.EqualFold(t, h) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // initialScore is a container's score before its paragraphs count.
@@ -109,9 +106,11 @@ func (r rules) classWeight(n *html.Node) float64 {
 // nearTable is how many levels up the nearest table or code element is
 // (0: none within four).
 func (r rules) skipped(n *html.Node, nearTable int) bool {
-	if !r.keepUnlikely && n.DataAtom != atom.Body && n.DataAtom != atom.A && nearTable == 0 && len(n.Attr) > 0 &&
-		holdsEither(n, unlikelyWords) && !holdsEither(n, maybeWords) {
-		return true
+	if !r.keepUnlikely && n.DataAtom != atom.Body && n.DataAtom != atom.A && nearTable == 0 && len(n.Attr) > 0 {
+		match := attr(n, "class") + " " + attr(n, "id")
+		if holdsWord(match, unlikelyWords) && !holdsWord(match, maybeWords) {
+			return true
+		}
 	}
 	if !r.keepUnlikely && len(n.Attr) > 0 && slices.Contains(unlikelyRoles, attr(n, "role")) {
 		return true
@@ -174,7 +173,8 @@ func (p *picker) isByline(n *html.Node) bool {
 	if p.found || len(n.Attr) == 0 {
 		return false
 	}
-	if attr(n, "rel") != "author" && !strings.Contains(attr(n, "itemprop"), "author") && !holdsEither(n, bylineWords) {
+	if attr(n, "rel") != "author" && !strings.Contains(attr(n, "itemprop"), "author") &&
+		!holdsWord(attr(n, "class")+" "+attr(n, "id"), bylineWords) {
 		return false
 	}
 	if name := itempropName(n, 0); name != nil {
@@ -243,7 +243,7 @@ func (r rules) cutFromArticle(n *html.Node) bool {
 			return true
 		}
 	}
-	if len(n.Attr) == 0 || !isShareBox(attr(n, "class")) && !isShareBox(attr(n, "id")) {
+	if len(n.Attr) == 0 || !isShareBox(attr(n, "class")+" "+attr(n, "id")) {
 		return false
 	}
 	c, _ := countText(innerText(n))
@@ -251,26 +251,33 @@ func (r rules) cutFromArticle(n *html.Node) bool {
 }
 
 // isShareBox reports a class or id naming a share box: "share" or
-// "sharedaddy", in any case, as a word or between underscores.
+// "sharedaddy" as a word, or between underscores.
 func isShareBox(v string) bool {
+	v = lowerASCII(v)
 	for _, w := range []string{"sharedaddy", "share"} {
-		for i := 0; i+len(w) <= len(v); i++ {
-			if strings.EqualFold(v[i:i+len(w)], w) && wordEdge(v, i-1) && wordEdge(v, i+len(w)) {
+		for i := 0; ; {
+			j := strings.Index(v[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			if wordEdge(v, j-1) && wordEdge(v, j+len(w)) {
 				return true
 			}
+			i = j + 1
 		}
 	}
 	return false
 }
 
 // wordEdge reports whether position i of v is outside a word: before the
-// start, past the end, or a character other than an ASCII letter or digit.
+// start, past the end, or a character other than a letter or digit.
 func wordEdge(v string, i int) bool {
 	if i < 0 || i >= len(v) {
 		return true
 	}
-	c := v[i] | 0x20
-	return !('a' <= c && c <= 'z' || '0' <= v[i] && v[i] <= '9')
+	c := v[i]
+	return !('a' <= c && c <= 'z' || '0' <= c && c <= '9')
 }
 
 // titleSimilar is the share of a heading's words, counted in characters,
