@@ -998,16 +998,14 @@ func defuseByline(n *html.Node) {
 }
 
 // bylineWord reports the words readability takes for a byline marker.
+// A value outside ASCII is lower-cased whole first: holdsWord lower-cases
+// only a value with ASCII capitals, and some other capitals lower-case to
+// ASCII letters ("İ" to "i", the Kelvin sign to "k").
 func bylineWord(v string) bool {
 	if !isASCII(v) {
 		v = strings.ToLower(v)
 	}
-	for _, w := range []string{"byline", "author", "dateline", "writtenby"} {
-		if containsFoldASCII(v, w) {
-			return true
-		}
-	}
-	return false
+	return holdsWord(v, bylineWords)
 }
 
 func isASCII(s string) bool {
@@ -1017,17 +1015,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// containsFoldASCII reports whether s holds the lower-case ASCII word w
-// in any case.
-func containsFoldASCII(s, w string) bool {
-	for i := 0; i+len(w) <= len(s); i++ {
-		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
-			return true
-		}
-	}
-	return false
 }
 
 // metaMaxLen is the text length from which a box marked as byline or date

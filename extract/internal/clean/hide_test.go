@@ -65,7 +65,7 @@ func TestMayHide(t *testing.T) {
 func TestBylineWord(t *testing.T) {
 	for _, v := range []string{
 		"", "byline", "Article__Byline", "AUTHOR-name", "post-authors", "date-line", "dateline", "WrittenBy",
-		"headline", "autor", "c-by\u0130ine", "\u212aauthor", "caf\u00e9 byline", "ByLiNe\u00e9",
+		"headline", "autor", "c-by\u0130ine", "byl\u0130ne", "\u212aauthor", "caf\u00e9 byline", "ByLiNe\u00e9",
 	} {
 		want := false
 		for _, w := range []string{"byline", "author", "dateline", "writtenby"} {
