@@ -387,7 +387,7 @@ func (s *state) cutBlocks(blocks []Block, cutCaptions bool) []Block {
 			// the story's own.
 			inside = inside || !amongLinks(blocks, i)
 		}
-		rule := s.blockRule(b, b.lower, phrases[i], cutCaptions, inside)
+		rule := s.blockRule(b, phrases[i], cutCaptions, inside)
 		if rule == "" {
 			rule = s.followRule(prev, b, inside)
 		}
@@ -515,15 +515,16 @@ const shortBlock = 6
 // recurring is how often a text must occur to count as structure.
 const recurring = 3
 
-// blockRule names the rule that cuts b on its own merits, or "". lower
-// is b.Text lower-cased (see fold), or nil to lower-case it when needed.
+// blockRule names the rule that cuts b on its own merits, or "". It reads
+// b.lower when the block has it, and lower-cases b.Text when needed
+// otherwise.
 //
 // inside tells a block between two paragraphs of the story. A list of
 // links there is the story's own (its sources, the products a guide names),
 // and so are a bare address and a heading that links; related links, tag lists and share bars
 // sit before the story starts or after it ends. A paragraph that is all
 // link inside the story is a teaser for another story.
-func (s *state) blockRule(b Block, lower *folded, phrase string, cutCaptions, inside bool) string {
+func (s *state) blockRule(b Block, phrase string, cutCaptions, inside bool) string {
 	if b.Kind == "caption" && cutCaptions {
 		return "caption"
 	}
@@ -533,7 +534,7 @@ func (s *state) blockRule(b Block, lower *folded, phrase string, cutCaptions, in
 	if phrase != "" {
 		return phrase
 	}
-	if rule := metaRule(b, lower); rule != "" && !(inside && rule == "url-line") {
+	if rule := metaRule(b); rule != "" && !(inside && rule == "url-line") {
 		return rule
 	}
 	if isLinkDense(b) && !(inside && b.Kind == "li") {
@@ -542,7 +543,7 @@ func (s *state) blockRule(b Block, lower *folded, phrase string, cutCaptions, in
 	if !inside && isLinkHeading(b) {
 		return "link-heading"
 	}
-	if isPromo(b.Text, lower, b.nWords()) {
+	if isPromo(b) {
 		return "newsletter"
 	}
 	return ""
@@ -588,7 +589,7 @@ func (s *state) trimMenu(blocks []Block) []Block {
 		if boilerplateRule(t) != "" {
 			continue // "Skip to content" is left to its own rule
 		}
-		if wordCount(t) > 2 || isSentence(t) {
+		if blocks[n].nWords() > 2 || isSentence(t) {
 			break
 		}
 		items++
@@ -683,14 +684,15 @@ const (
 )
 
 // isPromo reports a short block that sells a newsletter or subscription:
-// it asks readers to sign up or subscribe and names what they get. n is
-// the number of words of t; lower is t lower-cased (see fold), or nil.
-func isPromo(t string, lower *folded, n int) bool {
+// it asks readers to sign up or subscribe and names what they get.
+func isPromo(b Block) bool {
+	n := b.nWords()
 	if n > promoWords {
 		return false
 	}
+	lower := b.lower
 	if lower == nil {
-		lower = fold(t)
+		lower = fold(b.Text)
 	}
 	l := lower.s
 	for _, p := range []string{"subscribe to ", "abonnez-vous ", "abonnieren sie ", "suscríbete a ", "suscribete a "} {
@@ -702,7 +704,7 @@ func isPromo(t string, lower *folded, n int) bool {
 	if !slices.ContainsFunc(askScreen, lower.sk.mayHold) {
 		return false
 	}
-	ws := words(l)
+	ws := lowerWords(l)
 	if ask := askAt(ws); ask < 0 || ask > 0 && !addressesReader(ws) {
 		return false
 	}
@@ -729,7 +731,12 @@ func isNewsletterBox(b Block, prev string) bool {
 	if b.lower != nil && !b.lower.contains("newsletter") {
 		return false // not a word of the block either
 	}
-	ws := words(b.Text)
+	var ws []string
+	if b.lower != nil {
+		ws = lowerWords(b.lower.s)
+	} else {
+		ws = words(b.Text)
+	}
 	if !slices.Contains(ws, "newsletter") {
 		return false
 	}

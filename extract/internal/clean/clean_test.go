@@ -155,7 +155,7 @@ func TestBlockRules(t *testing.T) {
 	s := &state{}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			if got := s.blockRule(Block{Kind: tt.kind, Text: tt.text}, nil, boilerplateRule(tt.text), true, false); got != tt.want {
+			if got := s.blockRule(Block{Kind: tt.kind, Text: tt.text}, boilerplateRule(tt.text), true, false); got != tt.want {
 				t.Errorf("blockRule(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})

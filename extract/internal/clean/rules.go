@@ -299,8 +299,8 @@ var tailBranches = sync.OnceValue(func() []branchSet {
 })
 
 // metaRule names the rule that makes the block page metadata printed in the
-// body, or "". lower is b.Text lower-cased (see fold), or nil.
-func metaRule(b Block, lower *folded) string {
+// body, or "". It reads b.lower when the block has it.
+func metaRule(b Block) string {
 	if len(b.Text) > 300 || b.Kind == "blockquote" || b.Kind == "pre" || b.Kind == "tr" {
 		return ""
 	}
@@ -308,6 +308,7 @@ func metaRule(b Block, lower *folded) string {
 	if t == "" {
 		return "" // no rule reads an empty line as metadata
 	}
+	lower := b.lower
 	if lower == nil {
 		lower = fold(b.Text)
 	}

@@ -252,7 +252,7 @@ func TestMetaRulesSkipEmpty(t *testing.T) {
 			t.Errorf("metadata rule %s matches an empty line", r.rule)
 		}
 	}
-	if got := metaRule(Block{Kind: "p", Text: "  "}, nil); got != "" {
+	if got := metaRule(Block{Kind: "p", Text: "  "}); got != "" {
 		t.Errorf("metaRule(blank) = %q, want none", got)
 	}
 }
@@ -348,12 +348,12 @@ func TestRunScreen(t *testing.T) {
 		t.Errorf("%d branches have a run screen, want the byline and bare address ones at least", screened)
 	}
 	for _, s := range []string{"Jane Doe, Associated Press", "example.com/news"} {
-		if metaRule(Block{Kind: "p", Text: s}, nil) == "" {
+		if metaRule(Block{Kind: "p", Text: s}) == "" {
 			t.Errorf("%q is not cut as metadata", s)
 		}
 	}
 	for _, s := range []string{"Jane Doe (AP), Associated Press", "example_com/news"} {
-		if got := metaRule(Block{Kind: "p", Text: s}, nil); got == "byline" {
+		if got := metaRule(Block{Kind: "p", Text: s}); got == "byline" {
 			t.Errorf("%q is cut as %s", s, got)
 		}
 	}

@@ -215,7 +215,12 @@ var fingerprintASCII = func() (t [utf8.RuneSelf]byte) {
 // words returns the lower-cased words of s: its runs of letters and
 // digits.
 func words(s string) []string {
-	l := toLower(s)
+	return lowerWords(toLower(s))
+}
+
+// lowerWords is words of a text already lower-cased: toLower leaves such
+// a text as it is.
+func lowerWords(l string) []string {
 	n := 0
 	forWords(l, func(int, int) { n++ })
 	out := make([]string, 0, n)

@@ -60,6 +60,9 @@ func TestWords(t *testing.T) {
 		if got := words(s); !slices.Equal(got, want) {
 			t.Errorf("words(%q) = %q, want %q", s, got, want)
 		}
+		if got := lowerWords(fold(s).s); !slices.Equal(got, want) {
+			t.Errorf("lowerWords of %q folded = %q, want %q", s, got, want)
+		}
 	}
 }
 
