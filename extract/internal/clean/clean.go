@@ -973,32 +973,23 @@ func isLinkDense(b Block) bool {
 // checks.
 type pairSet []uint64
 
-// wordPairs returns the word pairs of text; lower is text lower-cased (see
-// fold), or nil.
+// wordPairs returns the word pairs of text, a block of minPairWords to
+// nearDuplicateMax words; lower is text lower-cased (see fold), or nil.
 func wordPairs(text string, lower *folded) pairSet {
 	var l string // the words of text, as words reads them
 	if lower != nil {
-		l = lower.s // as many words as text (see countWordsUpTo): counted on the way
+		l = lower.s // as many words as text (see countWordsUpTo)
 	} else {
-		if n := countWordsUpTo(text, nearDuplicateMax); n < minPairWords || n > nearDuplicateMax {
-			return nil
-		}
 		l = toLower(text)
 	}
 	// A word and the mark after it take two bytes or more.
 	ps := make(pairSet, 0, min(len(l)/2, nearDuplicateMax))
-	n, prev := 0, ""
+	prev := ""
 	for i, j := nextWord(l, 0); i < j; i, j = nextWord(l, j) {
-		if n++; n > nearDuplicateMax {
-			break
-		}
 		if prev != "" {
 			ps = append(ps, hashPair(prev, l[i:j]))
 		}
 		prev = l[i:j]
-	}
-	if n < minPairWords || n > nearDuplicateMax {
-		return nil
 	}
 	slices.Sort(ps)
 	return ps
@@ -1028,12 +1019,12 @@ type lazyPairs struct {
 	built bool
 }
 
-// none reports whether the block has no pairs (wordPairs returns nil).
+// none reports whether the block has too few or too many words for pairs.
 func (p *lazyPairs) none() bool { return p.n < minPairWords || p.n > nearDuplicateMax }
 
-// pairs returns wordPairs of the block.
+// pairs returns wordPairs of the block, or nil when it has none.
 func (p *lazyPairs) pairs() pairSet {
-	if !p.built {
+	if !p.built && !p.none() {
 		p.ps, p.built = wordPairs(p.text, p.lower), true
 	}
 	return p.ps
