@@ -33,13 +33,13 @@ var bodyWords = map[string]bool{
 
 // bodySet joins bodyPairs and bodyWords.
 var bodySet = sync.OnceValue(func() *tokenSet {
-	s := &tokenSet{tokens: map[string]bool{}, hints: []string{"body", "content", "text", "main", "copy"}}
+	tokens := map[string]bool{}
 	for _, set := range []map[string]bool{bodyPairs, bodyWords} {
 		for t := range set {
-			s.tokens[t] = true
+			tokens[t] = true
 		}
 	}
-	return s
+	return newTokenSet(tokens, "body", "content", "text", "main", "copy")
 })
 
 // maxCandidates bounds the containers examined, so the cost stays linear.

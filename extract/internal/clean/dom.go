@@ -173,12 +173,22 @@ func anyTokenOf(text []byte, spans [][2]int, sets ...map[string]bool) bool {
 type tokenSet struct {
 	tokens map[string]bool
 	hints  []string
+	first  [4]uint64 // the bit of each byte a hint starts with
+}
+
+// newTokenSet returns the set of tokens with hints.
+func newTokenSet(tokens map[string]bool, hints ...string) *tokenSet {
+	s := &tokenSet{tokens: tokens, hints: hints}
+	for _, h := range hints {
+		s.first[h[0]/64] |= 1 << (h[0] % 64)
+	}
+	return s
 }
 
 // any reports whether one of the tokens of the class or id value v is in
 // the set.
 func (s *tokenSet) any(v string) bool {
-	if v == "" || !holdsHint(v, s.hints) {
+	if v == "" || !s.holdsHint(v) {
 		return false
 	}
 	var spanBuf [16][2]int
@@ -187,23 +197,19 @@ func (s *tokenSet) any(v string) bool {
 	return anyTokenOf(text, spans, s.tokens)
 }
 
-// holdsHint reports whether v holds one of hints (lower-case ASCII
-// letters and digits) in any case: a word of a token is a run of v's
+// holdsHint reports whether v holds one of the set's hints (lower-case
+// ASCII letters and digits) in any case: a word of a token is a run of v's
 // characters, so a value without any hint has no token that holds one.
-func holdsHint(v string, hints []string) bool {
-	var first [4]uint64 // the first bytes of hints
-	for _, h := range hints {
-		first[h[0]/64] |= 1 << (h[0] % 64)
-	}
+func (s *tokenSet) holdsHint(v string) bool {
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if first[c/64]&(1<<(c%64)) == 0 {
+		if s.first[c/64]&(1<<(c%64)) == 0 {
 			continue
 		}
-		for _, h := range hints {
+		for _, h := range s.hints {
 			if h[0] == c && len(v)-i >= len(h) && strings.EqualFold(v[i:i+len(h)], h) {
 				return true
 			}
@@ -675,7 +681,6 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 	total := page.text
 	cut := make([]removal, 0, expectedCuts)
 	var pagePairs []uint64 // word pairs of the page, taken when the first pull quote is met
-	pairsTaken := false
 	var walk func(n *html.Node, depth, cursor int)
 	walk = func(n *html.Node, depth, cursor int) {
 		if depth > maxDepth {
@@ -688,8 +693,8 @@ func preClean(doc *html.Node, strict bool) ([]removal, measure) {
 				m := ms.at(i)
 				rule := furnitureRule(c, m, total)
 				if rule == "class:pullquote" {
-					if !pairsTaken {
-						pagePairs, pairsTaken = pairHashes(nodeText(body)), true
+					if pagePairs == nil {
+						pagePairs = pairHashes(nodeText(body))
 					}
 					if !repeated(nodeText(c), pagePairs) {
 						rule = ""
@@ -783,7 +788,8 @@ func holdsStory(m, page measure) bool {
 	return page.prose > 0 && float64(m.prose) >= storyShare*float64(page.prose)
 }
 
-// pairHashes returns the hashes of the word pairs of text, in order.
+// pairHashes returns the hashes of the word pairs of text, in order: a
+// slice that is never nil, even for text without pairs.
 func pairHashes(text string) []uint64 {
 	ws := words(text)
 	hs := make([]uint64, 0, max(len(ws)-1, 0))
@@ -1072,7 +1078,7 @@ var captionTokens = map[string]bool{
 	"legende": true, "bildtext": true, "pie de foto": true,
 }
 
-var captionSet = &tokenSet{tokens: captionTokens, hints: []string{"caption", "bild", "legende", "foto"}}
+var captionSet = newTokenSet(captionTokens, "caption", "bild", "legende", "foto")
 
 // captionMaxLen is the most bytes of text of an element marked as a
 // caption: a longer one is a container whose class merely mentions one.

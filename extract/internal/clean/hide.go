@@ -62,28 +62,21 @@ func hidesByClass(class string) bool {
 // class attribute cheaply.
 var hideHints = []string{"hid", "only", "none", "invisible", "screen", "assistive"}
 
+// hideHintAt maps a byte to the hint of hideHints that starts with it, or
+// "": no two hints share a first byte (TestMayHide checks).
+var hideHintAt = func() (t [256]string) {
+	for _, h := range hideHints {
+		t[h[0]] = h
+	}
+	return t
+}()
+
+// mayHide reports whether class holds one of hideHints, in one pass: at
+// each byte, the hint it may start.
 func mayHide(class string) bool {
-	// One pass over class: at each byte, the hint it may start (no two
-	// hints share a first byte).
 	for i := 0; i+1 < len(class); i++ {
-		var h string
-		switch class[i] {
-		case 'h':
-			h = "hid"
-		case 'o':
-			h = "only"
-		case 'n':
-			h = "none"
-		case 'i':
-			h = "invisible"
-		case 's':
-			h = "screen"
-		case 'a':
-			h = "assistive"
-		default:
-			continue
-		}
-		if class[i+1] == h[1] && strings.HasPrefix(class[i:], h) {
+		h := hideHintAt[class[i]]
+		if h != "" && class[i+1] == h[1] && strings.HasPrefix(class[i:], h) {
 			return true
 		}
 	}

@@ -47,6 +47,13 @@ func TestHidesByClass(t *testing.T) {
 
 // mayHide's one pass finds what looking for each hint finds.
 func TestMayHide(t *testing.T) {
+	for i, h := range hideHints {
+		for _, g := range hideHints[:i] {
+			if g[0] == h[0] {
+				t.Errorf("hide hints %q and %q start with the same byte", g, h)
+			}
+		}
+	}
 	for _, class := range []string{
 		"", "h", "hid", "hidden", "u-hidden", "Hidden", "sr-only", "only", "onl", "d-none", "none",
 		"invisible", "screen-reader-text", "assistive-text", "a", "article body", "menu hi", "xhid",
