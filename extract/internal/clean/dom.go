@@ -272,49 +272,31 @@ type markup struct {
 	data                                                    bool // some data-* attribute is present
 }
 
-// Bits of markup's attributes already read.
-const (
-	seenClass = 1 << iota
-	seenID
-	seenRole
-	seenAriaLabel
-	seenAriaHidden
-	seenStyle
-	seenItemprop
-)
-
+// readMarkup reads the attributes from the last to the first, so that the
+// first of repeated attributes is the one left in markup.
 func readMarkup(n *html.Node) markup {
 	var mk markup
-	seen := 0
-	for i := range n.Attr {
+	for i := len(n.Attr) - 1; i >= 0; i-- {
 		a := &n.Attr[i]
-		var bit int
-		var dst *string
 		switch a.Key {
 		case "class":
-			bit, dst = seenClass, &mk.class
+			mk.class = a.Val
 		case "id":
-			bit, dst = seenID, &mk.id
+			mk.id = a.Val
 		case "role":
-			bit, dst = seenRole, &mk.role
+			mk.role = a.Val
 		case "aria-label":
-			bit, dst = seenAriaLabel, &mk.ariaLabel
+			mk.ariaLabel = a.Val
 		case "aria-hidden":
-			bit, dst = seenAriaHidden, &mk.ariaHidden
+			mk.ariaHidden = a.Val
 		case "style":
-			bit, dst = seenStyle, &mk.style
+			mk.style = a.Val
 		case "itemprop":
-			bit, dst = seenItemprop, &mk.itemprop
+			mk.itemprop = a.Val
 		case "hidden":
 			mk.hidden = true
-			continue
 		default:
 			mk.data = mk.data || strings.HasPrefix(a.Key, "data-")
-			continue
-		}
-		if seen&bit == 0 {
-			seen |= bit
-			*dst = a.Val
 		}
 	}
 	return mk

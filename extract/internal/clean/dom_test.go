@@ -216,3 +216,20 @@ func BenchmarkFurnitureKind(b *testing.B) {
 		furnitureKind(n, mk)
 	}
 }
+
+// readMarkup keeps the first of repeated attributes, as attr reads them.
+func TestReadMarkupFirstWins(t *testing.T) {
+	n := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div, Attr: []html.Attribute{
+		{Key: "class", Val: ""}, {Key: "data-x", Val: "1"}, {Key: "id", Val: "first"},
+		{Key: "class", Val: "ad"}, {Key: "id", Val: "second"}, {Key: "hidden"}, {Key: "role", Val: "main"},
+		{Key: "role", Val: "navigation"}, {Key: "aria-hidden", Val: "true"}, {Key: "aria-hidden", Val: "false"},
+	}}
+	mk := readMarkup(n)
+	want := markup{class: attr(n, "class"), id: attr(n, "id"), role: attr(n, "role"), ariaHidden: attr(n, "aria-hidden"), hidden: true, data: true}
+	if mk != want {
+		t.Errorf("readMarkup = %+v, want %+v", mk, want)
+	}
+	if mk.class != "" || mk.id != "first" {
+		t.Errorf("readMarkup took a later attribute: %+v", mk)
+	}
+}
