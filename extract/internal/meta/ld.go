@@ -67,7 +67,7 @@ func (o *ldObject) value(key ldKey) any {
 		return raw[1 : len(raw)-1]
 	}
 	var v any
-	if json.Unmarshal([]byte(o[key]), &v) != nil {
+	if json.Unmarshal([]byte(raw), &v) != nil {
 		return nil
 	}
 	return v
@@ -82,46 +82,61 @@ func plainString(raw string) bool {
 // text returns the value of key as text (see ldText).
 func (o *ldObject) text(key ldKey) string { return ldText(o.value(key)) }
 
-// addLD reads one JSON-LD script and keeps its objects.
+// addLD reads one JSON-LD script and keeps its objects. A script that is
+// not valid JSON adds nothing.
 func (p *page) addLD(src string) {
 	if p.ldObjects > maxLDObjects {
 		return
 	}
-	data := strings.TrimSpace(src)
-	if !validJSON(data) {
-		return
+	ld, objects := p.ld, p.ldObjects
+	if !p.addLDValue(strings.TrimSpace(src), 0) {
+		p.ld, p.ldObjects = ld, objects
 	}
-	p.addLDValue(data, 0)
 }
 
-// addLDValue keeps the article objects of the valid JSON value data: an
-// object, then what its @graph and mainEntity hold, or each element of an
-// array. Objects of other types (a WebSite, a BreadcrumbList) are only
-// counted.
-func (p *page) addLDValue(data string, depth int) {
-	if depth > maxLDDepth {
-		return
-	}
+// addLDValue reads the JSON text data, a value depth levels of arrays,
+// @graph and mainEntity down, keeps the objects readLD keeps and reports
+// whether data is valid JSON.
+func (p *page) addLDValue(data string, depth int) bool {
 	s := jsonScanner{data: data}
 	s.space()
-	switch s.peek() {
-	case '[':
-		s.array(1, func(e string) { p.addLDValue(e, depth+1) })
-	case '{':
+	p.readLD(&s, 0, depth)
+	s.space()
+	return !s.bad && s.i == len(data)
+}
+
+// readLD reads the value at the cursor, inside nesting arrays and objects
+// and depth levels of arrays, @graph and mainEntity down, and keeps the
+// article objects among those it follows: an object, then what its
+// @graph and mainEntity hold, or each element of an array. Objects of
+// other types (a WebSite, a BreadcrumbList) are only counted. Array
+// elements are read in place; @graph and mainEntity are read again from
+// their text once their object is kept, so that an object comes before
+// what it holds whatever the order of its keys.
+func (p *page) readLD(s *jsonScanner, nesting, depth int) {
+	switch c := s.peek(); {
+	case depth > maxLDDepth || nesting >= maxNesting || c != '[' && c != '{':
+		s.value(nesting)
+	case c == '[':
+		s.array(nesting+1, func() { p.readLD(s, nesting+1, depth+1) })
+	default:
 		var o ldObject
-		s.object(1, func(key, val string) {
+		s.object(nesting+1, func(key, val string) {
 			if k, ok := lookupKey(key); ok {
 				o[k] = val
 			}
 		})
+		if s.bad {
+			return
+		}
 		p.ldObjects++
 		if score := typeScore(o.value(keyType)); score >= 0 {
 			p.ld = append(p.ld, ldArticle{o, score})
 		}
-		if o[keyGraph] != "" {
+		if depth < maxLDDepth && o[keyGraph] != "" {
 			p.addLDValue(o[keyGraph], depth+1)
 		}
-		if o[keyMainEntity] != "" {
+		if depth < maxLDDepth && o[keyMainEntity] != "" {
 			p.addLDValue(o[keyMainEntity], depth+1)
 		}
 	}
@@ -152,16 +167,6 @@ type jsonScanner struct {
 	data string
 	i    int
 	bad  bool
-}
-
-// validJSON reports whether data is one JSON value that encoding/json
-// decodes into an interface value without error.
-func validJSON(data string) bool {
-	s := jsonScanner{data: data}
-	s.space()
-	s.value(0)
-	s.space()
-	return !s.bad && s.i == len(data)
 }
 
 // peek returns the byte at the cursor, or 0 at the end.
@@ -246,8 +251,8 @@ func (s *jsonScanner) object(depth int, f func(key, val string)) {
 }
 
 // array reads the array at the cursor, the depth-th array or object open,
-// calling f (when not nil) with each element.
-func (s *jsonScanner) array(depth int, f func(elem string)) {
+// reading each element with elem when not nil.
+func (s *jsonScanner) array(depth int, elem func()) {
 	s.i++ // '['
 	s.space()
 	if s.peek() == ']' {
@@ -256,13 +261,13 @@ func (s *jsonScanner) array(depth int, f func(elem string)) {
 	}
 	for !s.bad {
 		s.space()
-		start := s.i
-		s.value(depth)
+		if elem != nil {
+			elem()
+		} else {
+			s.value(depth)
+		}
 		if s.bad {
 			return
-		}
-		if f != nil {
-			f(s.data[start:s.i])
 		}
 		if s.next(']') {
 			return

@@ -85,8 +85,8 @@ func checkLD(t *testing.T, src string) {
 	t.Helper()
 	var v any
 	data := strings.TrimSpace(src)
-	if want, got := json.Unmarshal([]byte(data), &v) == nil, validJSON(data); got != want {
-		t.Errorf("validJSON(%q) = %v, want %v", src, got, want)
+	if want, got := json.Unmarshal([]byte(data), &v) == nil, new(page).addLDValue(data, 0); got != want {
+		t.Errorf("addLDValue(%q) = %v, want %v", src, got, want)
 	}
 	want, got := decodedLD(src), scannedLD(src)
 	if !reflect.DeepEqual(want, got) {

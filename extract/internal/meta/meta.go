@@ -79,8 +79,9 @@ func Read(doc *html.Node, base *url.URL) Meta {
 	m.SiteName = decodeText(m.SiteName)
 	m.Title = StripSiteTail(decodeText(m.Title), m.SiteName)
 
-	m.Authors = ldAuthors(ld.value(keyAuthor))
-	m.Credited = ld.value(keyAuthor) != nil || len(p.authors) > 0
+	ldAuthor := ld.value(keyAuthor)
+	m.Authors = ldAuthors(ldAuthor)
+	m.Credited = ldAuthor != nil || len(p.authors) > 0
 	if len(m.Authors) == 0 {
 		for _, a := range p.authors {
 			m.Authors = append(m.Authors, SplitAuthors(a)...)
