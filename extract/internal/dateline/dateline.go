@@ -15,6 +15,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsclean/newsclean/extract/internal/textkit"
 )
 
 // Dateline is a parsed dateline. Place, Agency and Raw are substrings of the
@@ -182,7 +184,7 @@ var labels = sync.OnceValue(func() map[string]bool {
 
 // label reports a place that is a label or a heading word.
 func label(place string) bool {
-	return !placeWords(place, func(w string) bool { return !lookupLower(labels(), strings.Trim(w, ".'’")) })
+	return !placeWords(place, func(w string) bool { return !textkit.LookupLower(labels(), strings.Trim(w, ".'’")) })
 }
 
 func isCommonPlace(place string, common IsCommon) bool {
@@ -206,29 +208,6 @@ func placeWords(place string, f func(w string) bool) bool {
 		}
 	}
 	return true
-}
-
-// keyBytes bounds the words lookupLower lower-cases on the stack.
-const keyBytes = 16
-
-// lookupLower returns m's value for s lower-cased, without allocating
-// for a short ASCII word.
-func lookupLower[V any](m map[string]V, s string) V {
-	var buf [keyBytes]byte
-	if len(s) > len(buf) {
-		return m[strings.ToLower(s)]
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return m[strings.ToLower(s)]
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return m[string(buf[:len(s)])]
 }
 
 type parser struct {
@@ -555,7 +534,7 @@ var months = sync.OnceValue(func() map[string]int {
 })
 
 func monthNum(w string) int {
-	return lookupLower(months(), strings.TrimSuffix(w, "."))
+	return textkit.LookupLower(months(), strings.TrimSuffix(w, "."))
 }
 
 var weekdays = sync.OnceValue(func() map[string]bool {
@@ -564,7 +543,7 @@ var weekdays = sync.OnceValue(func() map[string]bool {
 })
 
 func weekday(w string) bool {
-	return lookupLower(weekdays(), w)
+	return textkit.LookupLower(weekdays(), w)
 }
 
 // resolveDate turns "July 14" into "2019-07-14" using the year of published

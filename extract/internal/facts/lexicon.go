@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 //go:generate go run ./internal/genlexicon -in ../../../../shared/ner-data/gazetteers -out lexicon.tsv.gz
@@ -102,8 +101,8 @@ var frontLexicon = sync.OnceValue(func() map[string]word {
 	return m
 })
 
-// lookupLower looks up a word already lower-cased.
-func lookupLower(l string) word {
+// lookupWord looks up a word already lower-cased.
+func lookupWord(l string) word {
 	if w, ok := frontLexicon()[l]; ok {
 		return w
 	}
@@ -113,29 +112,9 @@ func lookupLower(l string) word {
 	return word{births: -1}
 }
 
-// lowerASCII appends s lower-cased to b when s is ASCII and fits in b's
-// capacity; done is false otherwise. Looking words up this way costs no
-// allocation.
-func lowerASCII(b []byte, s string) (lower []byte, done bool) {
-	if len(s) > cap(b) {
-		return b, false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return b, false
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b, true
-}
-
 // isCommon reports whether a lower-cased word is an ordinary English word.
 func isCommon(s string) bool {
-	return frequentWord(s) || lookupLower(s).common > 0
+	return frequentWord(s) || lookupWord(s).common > 0
 }
 
 // frequentWord reports the commonest words of English prose, about a
@@ -167,16 +146,6 @@ func set(words string) map[string]bool {
 // use.
 func lazySet(words string) func() map[string]bool {
 	return sync.OnceValue(func() map[string]bool { return set(words) })
-}
-
-// inSet reports whether s lower-cased is in the set, without allocating
-// for a short ASCII word.
-func inSet(set map[string]bool, s string) bool {
-	var buf [32]byte
-	if b, ok := lowerASCII(buf[:0], s); ok {
-		return set[string(b)]
-	}
-	return set[strings.ToLower(s)]
 }
 
 // Small hand-made lists, built on first use.

@@ -24,7 +24,7 @@ func TestFrequentWordsAreCommon(t *testing.T) {
 			for _, tok := range p.toks {
 				if l := lw(tok); frequentWord(l) && !seen[l] {
 					seen[l] = true
-					if lookupLower(l).common == 0 {
+					if lookupWord(l).common == 0 {
 						t.Errorf("frequentWord(%q) but the lexicon has no ordinary word %q", l, l)
 					}
 				}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsclean/newsclean/extract/internal/quotes"
+	"github.com/newsclean/newsclean/extract/internal/textkit"
 )
 
 var quotesTitle = quotes.TitleCase
@@ -46,10 +47,10 @@ func lw(t token) string {
 // lexWord looks a name part up; "Eva-Marie" is read by its first part.
 func lexWord(t token) word {
 	l := lw(t)
-	w := lookupLower(l)
+	w := lookupWord(l)
 	if w.gender == 0 && !w.name && w.common == 0 {
 		if i := strings.IndexByte(l, '-'); i > 0 {
-			return lookupLower(l[:i])
+			return lookupWord(l[:i])
 		}
 	}
 	return w
@@ -74,7 +75,7 @@ func nameLike(t token, L *lists) bool {
 		return false
 	}
 	l := lw(t)
-	if c := L.notName[l]; c&(inTitle|inHonorific|inOrg) != 0 || c&inMonthDay != 0 && !lookupLower(l).given() {
+	if c := L.notName[l]; c&(inTitle|inHonorific|inOrg) != 0 || c&inMonthDay != 0 && !lookupWord(l).given() {
 		return false // "Monday", "Christmas"; months that are names ("June", "Jan") stay
 	}
 	for _, r := range t.text {
@@ -441,7 +442,7 @@ func (pp *people) admitSingle(p *para, c candidate, L *lists, order *int) {
 		form = p.text[p.toks[tok-1].start:t.end] // "Mr Appleby"
 	}
 	if idx < 0 {
-		if !titled || L.place[l] || isCommon(l) && !lookupLower(l).name {
+		if !titled || L.place[l] || isCommon(l) && !lookupWord(l).name {
 			return
 		}
 		var ok bool
@@ -661,7 +662,7 @@ func genderOf(hon string, first token, L *lists) byte {
 }
 
 func (per *person) addAlias(a string) {
-	a = oneSpaced(a)
+	a = textkit.OneSpaced(a)
 	if a == "" || strings.EqualFold(a, per.name) {
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsclean/newsclean/extract/internal/quotes"
+	"github.com/newsclean/newsclean/extract/internal/textkit"
 )
 
 type tokKind uint8
@@ -64,12 +65,6 @@ var abbrev = lazySet(`mr mrs ms dr prof gov sen rep st lt gen col capt sgt adm c
 	inc co corp ltd no vs mt jan feb mar apr jun jul aug sep sept oct nov dec calif ill mass fla pa va
 	md mo wash mich ariz tenn ky la okla ore conn colo ga ala minn wis ind nev neb kan ark miss del
 	ave blvd`)
-
-// newPara reads one paragraph on its own; Analyze reads an article's
-// paragraphs with newParas, which shares their storage.
-func newPara(text string) *para {
-	return newParas([]string{text})[0]
-}
 
 // newParas reads the paragraphs of an article. The paragraphs' tokens,
 // sentences, quoted spans and lower-cased words are carved out of a few
@@ -306,7 +301,7 @@ func (p *para) word(i, end, q int, lower *strings.Builder) int {
 		if k := strings.LastIndexByte(aw, '-'); k >= 0 {
 			aw = aw[k+1:] // "R-Neb."
 		}
-		if inSet(abbrev(), aw) || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
+		if textkit.LookupLower(abbrev(), aw) || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
 			j++
 			plain = false
 		}
@@ -374,34 +369,7 @@ func (p *para) sentences(dst [][2]int) [][2]int {
 // words returns the text of tokens from to last, both included, with its
 // spaces squeezed to single spaces.
 func (p *para) words(from, last int) string {
-	return oneSpaced(p.text[p.toks[from].start:p.toks[last].end])
-}
-
-// oneSpaced returns strings.Join(strings.Fields(s), " "): s itself, with
-// no copy, when no space run, leading or trailing space needs squeezing.
-func oneSpaced(s string) string {
-	prevSpace := true // a leading space is squeezed
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			sp := isSpace(rune(c))
-			if sp && (c != ' ' || prevSpace) {
-				return strings.Join(strings.Fields(s), " ")
-			}
-			prevSpace = sp
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			return strings.Join(strings.Fields(s), " ")
-		}
-		prevSpace = false
-		i += n
-	}
-	if prevSpace && s != "" {
-		return strings.Join(strings.Fields(s), " ")
-	}
-	return s
+	return textkit.OneSpaced(p.text[p.toks[from].start:p.toks[last].end])
 }
 
 // eachField calls f with the fields of s, as strings.Fields splits them,

@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsclean/newsclean/extract/internal/textkit"
 )
 
 // maxUnescape bounds how many layers of entity escaping are undone:
@@ -53,7 +55,7 @@ func decodeOnce(s string) string {
 		}
 		return r
 	}, s)
-	return cleanSpace(s)
+	return textkit.OneSpaced(s)
 }
 
 // stripMarkup removes markup escaped into a summary ("&lt;p&gt;Here is
@@ -64,7 +66,7 @@ func stripMarkup(s string) string {
 	if !closeTagRE.MatchString(s) {
 		return s
 	}
-	return cleanSpace(tagRE.ReplaceAllString(s, " "))
+	return textkit.OneSpaced(tagRE.ReplaceAllString(s, " "))
 }
 
 // slugRE matches a URL slug or a domain given as an author:

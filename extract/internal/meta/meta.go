@@ -20,6 +20,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/newsclean/newsclean/extract/internal/htmlnode"
+	"github.com/newsclean/newsclean/extract/internal/textkit"
 )
 
 // Meta is what a page says about itself.
@@ -163,7 +164,7 @@ func (p *page) walk(n *html.Node, depth int, inBody bool) {
 			}
 		case atom.A:
 			if hasToken(strings.ToLower(attr(n, "rel")), "author") && len(p.relAuthors) < 5 {
-				if t := cleanSpace(textOf(n)); t != "" && len(t) < 80 {
+				if t := textkit.OneSpaced(textOf(n)); t != "" && len(t) < 80 {
 					p.relAuthors = append(p.relAuthors, t)
 				}
 			}
@@ -211,7 +212,7 @@ func (p *page) findBylines(n *html.Node, depth int, inBody bool) {
 			return
 		}
 		if inBody && bylineElement(n) {
-			if t := cleanSpace(textOf(n)); t != "" && len(t) < maxBylineBytes {
+			if t := textkit.OneSpaced(textOf(n)); t != "" && len(t) < maxBylineBytes {
 				p.bylines = append(p.bylines, t)
 			}
 		}
@@ -518,44 +519,6 @@ func dedupe(in []string) []string {
 		}
 	}
 	return out
-}
-
-func cleanSpace(s string) string {
-	if spacedOnce(s) {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// spacedOnce reports text that cleanSpace leaves as it is: words one ASCII
-// space apart, no white space around them or of another kind.
-func spacedOnce(s string) bool {
-	space := true // a space here would lead the text
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				return false
-			}
-			space = false
-			i += size
-			continue
-		}
-		switch {
-		case c == ' ':
-			if space {
-				return false
-			}
-			space = true
-		case '\t' <= c && c <= '\r':
-			return false
-		default:
-			space = false
-		}
-		i++
-	}
-	return !space || s == ""
 }
 
 func hasToken(list, tok string) bool {

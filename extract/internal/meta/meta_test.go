@@ -234,15 +234,3 @@ func TestMayNameByline(t *testing.T) {
 		t.Error(`mayNameByline("headline c-story") = true, want false`)
 	}
 }
-
-// cleanSpace's shortcut returns what joining the fields returns.
-func TestCleanSpace(t *testing.T) {
-	for _, s := range []string{
-		"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "a\u0085b", "\u3000a",
-		"caf\u00e9 au lait", "bad \xff byte", "a \xc2", "x\u2009y", "one two three",
-	} {
-		if got, want := cleanSpace(s), strings.Join(strings.Fields(s), " "); got != want {
-			t.Errorf("cleanSpace(%q) = %q, want %q", s, got, want)
-		}
-	}
-}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsclean/newsclean/extract/internal/textkit"
 )
 
 // Span is one quoted segment. Open and Close are the byte offsets of the
@@ -131,11 +133,6 @@ func letterOrDigit(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// Words counts the words of a quote.
-func Words(text string) int {
-	return wordsUpTo(text, len(text))
-}
-
 // MoreWords reports whether a quote has more than n words, reading no
 // further than its n+1st.
 func MoreWords(text string, n int) bool {
@@ -163,12 +160,9 @@ func wordsUpTo(text string, max int) int {
 const MinWords = 3
 
 // smallWords stay in lower case inside a title ("Gone with the Wind").
-func smallWord(lower string) bool {
-	switch lower {
-	case "a", "an", "the", "and", "or", "of", "on", "in", "for", "to", "at", "by", "with", "from", "de", "la":
-		return true
-	}
-	return false
+var smallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "on": true, "in": true,
+	"for": true, "to": true, "at": true, "by": true, "with": true, "from": true, "de": true, "la": true,
 }
 
 // TitleCase reports whether text reads as the title of a work or a slogan
@@ -183,7 +177,7 @@ func TitleCase(text string) bool {
 			break
 		}
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if w == "" || i > 0 && smallWordFold(w) {
+		if w == "" || i > 0 && textkit.LookupLower(smallWords, w) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -220,30 +214,6 @@ func nextWord(s string) (word, rest string) {
 		return "", ""
 	}
 	return s[start:], ""
-}
-
-// maxSmallWordBytes bounds the bytes of a word that may lower-case to a
-// small word: four letters, each at most three bytes (the Kelvin sign
-// lower-cases to k).
-const maxSmallWordBytes = 12
-
-// smallWordFold reports whether w lower-cased is a small word.
-func smallWordFold(w string) bool {
-	if len(w) > maxSmallWordBytes {
-		return false
-	}
-	var buf [maxSmallWordBytes]byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return smallWord(strings.ToLower(w))
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return smallWord(string(buf[:len(w)]))
 }
 
 // namingWords introduce a name, a title or a term rather than speech.

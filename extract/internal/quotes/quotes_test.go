@@ -174,7 +174,7 @@ func titleCaseFields(text string) bool {
 	caps, counted := 0, 0
 	for i, w := range words {
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if w == "" || smallWord(strings.ToLower(w)) && i > 0 {
+		if w == "" || smallWords[strings.ToLower(w)] && i > 0 {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
@@ -185,6 +185,11 @@ func titleCaseFields(text string) bool {
 		}
 	}
 	return counted >= 2 && caps == counted
+}
+
+// Words counts the words of a quote.
+func Words(text string) int {
+	return wordsUpTo(text, len(text))
 }
 
 // wordsPlain counts words rune by rune to the end.
